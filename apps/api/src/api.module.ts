@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { ApplicationsModule } from '@app/applications/applications.module';
+import { CallsModule } from '@app/calls/calls.module';
+import { AppConfig } from '@app/core/config/app-config';
+import { CoreModule } from '@app/core/core.module';
+import { IdentityModule } from '@app/identity/identity.module';
+import { PolicyModule } from '@app/policy/policy.module';
+import { ApplicationsController } from './applications/applications.controller';
+import { AuditController } from './audit/audit.controller';
+import { CallsController } from './calls/calls.controller';
+import { ProgrammesController } from './calls/programmes.controller';
+import { HealthController } from './health/health.controller';
+import { AuthController } from './identity/auth.controller';
+import { UsersController } from './identity/users.controller';
+import { loggerParams } from './logging';
+import { PolicyController } from './policy/policy.controller';
+
+@Module({
+  imports: [
+    CoreModule,
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerParams(config.get('LOG_LEVEL')) }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.get('AUTH_THROTTLE_LIMIT') }],
+    }),
+    TerminusModule,
+    IdentityModule,
+    PolicyModule,
+    CallsModule,
+    ApplicationsModule,
+  ],
+  controllers: [
+    HealthController,
+    AuthController,
+    UsersController,
+    PolicyController,
+    ProgrammesController,
+    CallsController,
+    ApplicationsController,
+    AuditController,
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApplicationsService } from '@app/applications/applications.service';
+import { CurrentUser } from '@app/core/auth/auth.decorators';
+import type { AuthUser } from '@app/core/auth/role';
+import { IdempotencyInterceptor } from '@app/core/idempotency/idempotency.interceptor';
+import { pageOf } from '../common/pagination.dto';
+import { ApiProblems, Auth } from '../common/route.decorators';
+import { UuidPipe } from '../common/uuid.pipe';
+import {
+  ApplicationListQuery,
+  ApplicationPageResponse,
+  ApplicationPatchRequest,
+  ApplicationRequest,
+  ApplicationResponse,
+  SubmissionReceiptResponse,
+  WithdrawRequest,
+} from './dto/applications.dto';
+
+@ApiTags('applications')
+@Controller('applications')
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Post()
+  @Auth('applicant')
+  @ApiCreatedResponse({ type: ApplicationResponse, description: 'The application, in draft' })
+  @ApiProblems(400, 404)
+  create(@CurrentUser() caller: AuthUser, @Body() body: ApplicationRequest): Promise<ApplicationResponse> {
+    return this.applications.create(caller, body);
+  }
+
+  @Patch(':id')
+  @Auth('applicant')
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiProblems(400, 404, 409)
+  update(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: ApplicationPatchRequest,
+  ): Promise<ApplicationResponse> {
+    return this.applications.update(caller, id, body);
+  }
+
+  /** Checks every rule at once; all failures come back together in `errors`. */
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Auth('applicant')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body → the first response again' })
+  @ApiOkResponse({ type: SubmissionReceiptResponse })
+  @ApiProblems(400, 404, 409, 422)
+  submit(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<SubmissionReceiptResponse> {
+    return this.applications.submit(caller, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Auth('applicant')
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiProblems(400, 404, 409)
+  withdraw(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: WithdrawRequest,
+  ): Promise<ApplicationResponse> {
+    return this.applications.withdraw(caller, id, body.reason);
+  }
+
+  @Get()
+  @Auth('applicant', 'officer', 'budget')
+  @ApiOkResponse({ type: ApplicationPageResponse, description: "Applicants see their organisation's applications only" })
+  @ApiProblems(400)
+  async list(@CurrentUser() caller: AuthUser, @Query() query: ApplicationListQuery): Promise<ApplicationPageResponse> {
+    const { page, pageSize, ...filter } = query;
+    return pageOf(await this.applications.list(caller, filter, page, pageSize), query);
+  }
+
+  @Get(':id')
+  @Auth('applicant', 'officer', 'budget')
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiProblems(400, 404)
+  get(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<ApplicationResponse> {
+    return this.applications.get(caller, id);
+  }
+}

@@ -1,0 +1,253 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '@app/applications/domain/application-status';
+import { PageQuery } from '../../common/pagination.dto';
+import { Czk, IsoDate, Text } from '../../common/validators';
+
+export class BudgetLineDto {
+  @Text(100, { example: 'Personnel' })
+  category!: string;
+
+  @Text(1000, { example: 'Czech teacher, 120 lessons' })
+  description!: string;
+
+  @Czk({ description: 'Total cost of the line in whole CZK' })
+  totalCzk!: number;
+
+  @Czk({ description: 'Part of the line requested from the city, whole CZK' })
+  requestedCzk!: number;
+}
+
+export class ContactPersonDto {
+  @Text(200)
+  name!: string;
+
+  @ApiProperty({ example: 'jana@example.org' })
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ example: '+420 601 234 567' })
+  @IsString()
+  @Matches(/^\+?[0-9 ]{9,20}$/, { message: 'must be a phone number' })
+  phone!: string;
+}
+
+/** A list of 1..max short strings. */
+function StringList(max: number, example: string[]) {
+  return applyDecorators(
+    ApiProperty({ type: [String], example, minItems: 1, maxItems: max }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(max),
+    IsString({ each: true }),
+    MaxLength(200, { each: true }),
+  );
+}
+
+export class ApplicationRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  callId!: string;
+
+  @ApiProperty({ example: '1' })
+  @IsString()
+  @MaxLength(10)
+  partCode!: string;
+
+  @Text(300)
+  title!: string;
+
+  @Text(4000)
+  summary!: string;
+
+  @Text(20000)
+  justification!: string;
+
+  @ApiProperty({ example: '33.I' })
+  @IsString()
+  @MaxLength(16)
+  primaryMeasureCode!: string;
+
+  @StringList(20, ['33.I', '21.III'])
+  measureCodes!: string[];
+
+  @StringList(20, ['adult migrants', 'children of foreigners'])
+  targetGroups!: string[];
+
+  @StringList(57, ['Praha 1', 'Praha 14'])
+  districts!: string[];
+
+  @IsoDate()
+  startDate!: string;
+
+  @IsoDate()
+  endDate!: string;
+
+  @ApiProperty({ type: [BudgetLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineDto)
+  budgetLines!: BudgetLineDto[];
+
+  @Czk({ description: 'Funding from other sources, whole CZK' })
+  otherFundingCzk!: number;
+
+  @ApiProperty({ type: ContactPersonDto })
+  @ValidateNested()
+  @Type(() => ContactPersonDto)
+  contactPerson!: ContactPersonDto;
+}
+
+export class ApplicationPatchRequest extends PartialType(OmitType(ApplicationRequest, ['callId'] as const)) {}
+
+export class WithdrawRequest {
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class ApplicationListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  callId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  partCode?: string;
+
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  status?: ApplicationStatus;
+}
+
+export class SubmissionReceiptResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: ['submitted'] })
+  status!: ApplicationStatus;
+
+  @ApiProperty({ example: 'INT-2027-0001' })
+  referenceNumber!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'Receipt time (first submission)' })
+  submittedAt!: string;
+}
+
+export class ApplicationSummaryResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  callId!: string;
+
+  @ApiProperty()
+  partCode!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  organisationId!: string;
+
+  @ApiProperty({ enum: APPLICATION_STATUSES })
+  status!: ApplicationStatus;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Sum of the budget lines’ requestedCzk' })
+  requestedCzk!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Sum of the budget lines’ totalCzk' })
+  totalCostCzk!: number;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  referenceNumber!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  submittedAt!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class StatusChangeResponse {
+  @ApiProperty({ enum: APPLICATION_STATUSES, nullable: true, type: 'string' })
+  from!: ApplicationStatus | null;
+
+  @ApiProperty({ enum: APPLICATION_STATUSES })
+  to!: ApplicationStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true })
+  by!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  reason!: string | null;
+}
+
+export class ApplicationResponse extends ApplicationSummaryResponse {
+  @ApiProperty()
+  summary!: string;
+
+  @ApiProperty()
+  justification!: string;
+
+  @ApiProperty()
+  primaryMeasureCode!: string;
+
+  @ApiProperty({ type: [String] })
+  measureCodes!: string[];
+
+  @ApiProperty({ type: [String] })
+  targetGroups!: string[];
+
+  @ApiProperty({ type: [String] })
+  districts!: string[];
+
+  @ApiProperty({ format: 'date' })
+  startDate!: string;
+
+  @ApiProperty({ format: 'date' })
+  endDate!: string;
+
+  @ApiProperty({ type: 'integer' })
+  otherFundingCzk!: number;
+
+  @ApiProperty({ type: ContactPersonDto })
+  contactPerson!: ContactPersonDto;
+
+  @ApiProperty({ type: [BudgetLineDto] })
+  budgetLines!: BudgetLineDto[];
+
+  @ApiProperty({ type: [StatusChangeResponse] })
+  statusHistory!: StatusChangeResponse[];
+}
+
+export class ApplicationPageResponse {
+  @ApiProperty({ type: [ApplicationSummaryResponse] })
+  items!: ApplicationSummaryResponse[];
+
+  @ApiProperty()
+  total!: number;
+
+  @ApiProperty()
+  page!: number;
+
+  @ApiProperty()
+  pageSize!: number;
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, OptionalUser } from '@app/core/auth/auth.decorators';
+import type { AuthUser } from '@app/core/auth/role';
+import { CallsService, type CallPatch } from '@app/calls/calls.service';
+import { PageQuery, pageOf } from '../common/pagination.dto';
+import { Anyone, ApiProblems, Auth } from '../common/route.decorators';
+import { UuidPipe } from '../common/uuid.pipe';
+import { CallPageResponse, CallPatchRequest, CallRequest, CallResponse } from './dto/calls.dto';
+
+@ApiTags('programmes and calls')
+@Controller('calls')
+export class CallsController {
+  constructor(private readonly calls: CallsService) {}
+
+  @Post()
+  @Auth('officer')
+  @ApiCreatedResponse({ type: CallResponse, description: 'The call, in draft' })
+  @ApiProblems(400, 404)
+  create(@CurrentUser() caller: AuthUser, @Body() body: CallRequest): Promise<CallResponse> {
+    return this.calls.createCall(caller, { ...body, ...instants(body) } as Parameters<CallsService['createCall']>[1]);
+  }
+
+  @Patch(':id')
+  @Auth('officer')
+  @ApiOkResponse({ type: CallResponse })
+  @ApiProblems(400, 404, 409)
+  update(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string, @Body() body: CallPatchRequest): Promise<CallResponse> {
+    return this.calls.updateCall(caller, id, { ...body, ...instants(body) } as CallPatch);
+  }
+
+  @Post(':id/announce')
+  @HttpCode(200)
+  @Auth('officer')
+  @ApiOkResponse({ type: CallResponse, description: 'The call, announced and frozen' })
+  @ApiProblems(404, 409, 422)
+  announce(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<CallResponse> {
+    return this.calls.announce(caller, id);
+  }
+
+  @Get()
+  @Anyone()
+  @ApiOkResponse({ type: CallPageResponse, description: 'Announced calls (officers also see drafts)' })
+  @ApiProblems(400)
+  async list(@OptionalUser() caller: AuthUser | undefined, @Query() query: PageQuery): Promise<CallPageResponse> {
+    return pageOf(await this.calls.list(caller, query.page, query.pageSize), query);
+  }
+
+  @Get(':id')
+  @Anyone()
+  @ApiOkResponse({ type: CallResponse })
+  @ApiProblems(400, 404)
+  get(@OptionalUser() caller: AuthUser | undefined, @Param('id', UuidPipe) id: string): Promise<CallResponse> {
+    return this.calls.get(caller, id);
+  }
+}
+
+function instants(body: { submissionOpensAt?: string; submissionClosesAt?: string }) {
+  return {
+    submissionOpensAt: body.submissionOpensAt === undefined ? undefined : new Date(body.submissionOpensAt),
+    submissionClosesAt: body.submissionClosesAt === undefined ? undefined : new Date(body.submissionClosesAt),
+  };
+}

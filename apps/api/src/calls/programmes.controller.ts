@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '@app/core/auth/auth.decorators';
+import type { AuthUser } from '@app/core/auth/role';
+import { CallsService } from '@app/calls/calls.service';
+import { ApiProblems, Auth } from '../common/route.decorators';
+import { UuidPipe } from '../common/uuid.pipe';
+import { BudgetMeasureRequest, ProgrammeRequest, ProgrammeResponse } from './dto/calls.dto';
+
+@ApiTags('programmes and calls')
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(private readonly calls: CallsService) {}
+
+  @Post()
+  @Auth('officer')
+  @ApiCreatedResponse({ type: ProgrammeResponse })
+  @ApiProblems(400, 409)
+  create(@CurrentUser() caller: AuthUser, @Body() body: ProgrammeRequest): Promise<ProgrammeResponse> {
+    return this.calls.createProgramme(caller, body);
+  }
+
+  @Get(':id')
+  @Auth('officer', 'budget')
+  @ApiOkResponse({ type: ProgrammeResponse })
+  @ApiProblems(400, 404)
+  get(@Param('id', UuidPipe) id: string): Promise<ProgrammeResponse> {
+    return this.calls.getProgramme(id);
+  }
+
+  /** A budget measure raises (or, negative, lowers) the appropriation; never below what is allocated. */
+  @Post(':id/budget-measures')
+  @Auth('budget')
+  @ApiCreatedResponse({ type: ProgrammeResponse })
+  @ApiProblems(400, 404, 422)
+  addBudgetMeasure(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: BudgetMeasureRequest,
+  ): Promise<ProgrammeResponse> {
+    return this.calls.addBudgetMeasure(caller, id, body);
+  }
+}

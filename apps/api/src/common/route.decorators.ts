@@ -1,0 +1,34 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { Public, Roles } from '@app/core/auth/auth.decorators';
+import type { Role } from '@app/core/auth/role';
+import { ProblemDetailsDto } from './problem.dto';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (VALIDATION_FAILED and friends); every field problem is listed',
+  401: 'Missing or invalid bearer token',
+  403: 'The role may not do this',
+  404: 'Not found, or not visible to the caller',
+  409: 'Conflicts with the current state',
+  422: 'Breaks a business rule',
+  429: 'Rate limited',
+};
+
+/** Problem-details responses of a route, documented once. */
+export function ApiProblems(...statuses: number[]) {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], type: ProblemDetailsDto }),
+    ),
+  );
+}
+
+/** A route for these roles: 401 without a token, 403 for other roles. */
+export function Auth(...roles: Role[]) {
+  return applyDecorators(Roles(...roles), ApiBearerAuth('bearer'), ApiProblems(401, 403));
+}
+
+/** A route anyone may call without a token. */
+export function Anyone() {
+  return Public();
+}

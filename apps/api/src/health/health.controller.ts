@@ -1,0 +1,45 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { RedisClient } from '@app/core/redis/redis.module';
+import { Anyone } from '../common/route.decorators';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly redis: RedisClient,
+  ) {}
+
+  /** The process is up. */
+  @Get('live')
+  @Anyone()
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** PostgreSQL and Redis answer: 200, else 503. */
+  @Get('ready')
+  @Anyone()
+  @HealthCheck()
+  ready() {
+    return this.health.check([() => this.db.pingCheck('postgres', { timeout: 1500 }), () => this.redisPing()]);
+  }
+
+  private async redisPing() {
+    const indicator = this.indicators.check('redis');
+    try {
+      const answer = await Promise.race([
+        this.redis.ping(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500)),
+      ]);
+      return answer === 'PONG' ? indicator.up() : indicator.down({ message: 'unexpected answer' });
+    } catch {
+      return indicator.down({ message: 'Redis is not reachable' });
+    }
+  }
+}

@@ -1,0 +1,346 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from '@app/core/audit/audit-trail.service';
+import type { AuthUser } from '@app/core/auth/role';
+import { Clock } from '@app/core/clock/clock';
+import { DomainError, type Violation } from '@app/core/errors/domain-error';
+import { CallPartEntity } from '@app/calls/call-part.entity';
+import { CallEntity } from '@app/calls/call.entity';
+import { OrganisationEntity } from '@app/identity/organisation.entity';
+import { PolicyService } from '@app/policy/policy.service';
+import { ApplicationBudgetLineEntity } from './application-budget-line.entity';
+import { ApplicationStatusChangeEntity } from './application-status-change.entity';
+import { ApplicationEntity } from './application.entity';
+import { toApplicationView, toSummaryView, type ApplicationSummaryView, type ApplicationView } from './applications.views';
+import { canTransition, isEditable, type ApplicationStatus } from './domain/application-status';
+import { budgetTotals, checkDraft, type BudgetLine } from './domain/budget';
+import { formatReferenceNumber, referencePrefix } from './domain/reference-number';
+import { checkSubmission } from './domain/submission.rules';
+
+export interface ApplicationContent {
+  title: string;
+  summary: string;
+  justification: string;
+  primaryMeasureCode: string;
+  measureCodes: string[];
+  targetGroups: string[];
+  districts: string[];
+  startDate: string;
+  endDate: string;
+  budgetLines: BudgetLine[];
+  otherFundingCzk: number;
+  contactPerson: { name: string; email: string; phone: string };
+}
+
+export interface NewApplicationCommand extends ApplicationContent {
+  callId: string;
+  partCode: string;
+}
+
+export type ApplicationPatch = Partial<ApplicationContent> & { partCode?: string };
+
+export interface ApplicationFilter {
+  callId?: string;
+  partCode?: string;
+  status?: ApplicationStatus;
+}
+
+export interface SubmissionReceipt {
+  id: string;
+  status: ApplicationStatus;
+  referenceNumber: string;
+  submittedAt: string;
+}
+
+/** Statuses that count against a call's limit of applications per organisation. */
+const INACTIVE: ApplicationStatus[] = ['draft', 'withdrawn'];
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async create(caller: AuthUser, command: NewApplicationCommand): Promise<ApplicationView> {
+    const organisationId = applicantOrganisation(caller);
+    const call = await this.dataSource.getRepository(CallEntity).findOne({ where: { id: command.callId }, relations: { parts: true } });
+    if (!call || call.status !== 'announced') {
+      throw new DomainError('NOT_FOUND', 'No such announced call.', [{ field: 'callId', message: 'is not an announced call' }]);
+    }
+    const part = partOf(call, command.partCode);
+    const { callId: _c, partCode: _p, ...content } = command;
+    await this.assertContent(content);
+    return this.dataSource.transaction(async (manager) => {
+      const app = await manager.save(
+        manager.create(ApplicationEntity, {
+          ...columnsOf(content),
+          callId: call.id,
+          callPartId: part.id,
+          organisationId,
+          createdBy: caller.id,
+          status: 'draft',
+          referenceNumber: null,
+          submittedAt: null,
+        }),
+      );
+      await this.replaceLines(manager, app.id, content.budgetLines);
+      await this.recordStatus(manager, app.id, null, 'draft', caller);
+      const view = await this.viewOf(manager, app.id);
+      await this.audit.append(manager, { actor: caller, action: 'application.created', entityType: 'application', entityId: app.id, after: view });
+      return view;
+    });
+  }
+
+  async update(caller: AuthUser, id: string, patch: ApplicationPatch): Promise<ApplicationView> {
+    return this.dataSource.transaction(async (manager) => {
+      const app = await this.lockOwn(manager, caller, id);
+      if (!isEditable(app.status)) {
+        throw new DomainError('APPLICATION_NOT_EDITABLE', `An application in status ${app.status} cannot be edited.`);
+      }
+      const before = await this.viewOf(manager, id);
+      const { partCode, ...changes } = patch;
+      const content: ApplicationContent = { ...contentOf(before), ...definedOnly(changes) };
+      await this.assertContent(content);
+      const callPartId = partCode === undefined ? app.callPartId : partOf(await this.callWithParts(manager, app.callId), partCode).id;
+      await manager.update(ApplicationEntity, { id }, { ...columnsOf(content), callPartId });
+      if (patch.budgetLines) await this.replaceLines(manager, id, content.budgetLines);
+      const after = await this.viewOf(manager, id);
+      await this.audit.append(manager, { actor: caller, action: 'application.updated', entityType: 'application', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /**
+   * Checks every rule at once; on success gives the next number of the call's
+   * registry book (gapless: a rolled-back submit returns its number) and freezes the application.
+   */
+  async submit(caller: AuthUser, id: string): Promise<SubmissionReceipt> {
+    return this.dataSource.transaction(async (manager) => {
+      const app = await this.lockOwn(manager, caller, id);
+      if (app.status !== 'draft' && app.status !== 'correction_requested') {
+        throw new DomainError('INVALID_STATUS_TRANSITION', `An application in status ${app.status} cannot be submitted.`);
+      }
+      // Locking the organisation serialises its submissions, so the per-call limit holds under concurrency.
+      const organisation = await manager.findOne(OrganisationEntity, {
+        where: { id: app.organisationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const call = await manager.findOne(CallEntity, { where: { id: app.callId }, relations: { programme: true } });
+      const part = await manager.findOneBy(CallPartEntity, { id: app.callPartId });
+      if (!organisation || !call?.programme || !part) throw new Error(`Application ${id} lost its organisation, call or part`);
+      const lines = await manager.findBy(ApplicationBudgetLineEntity, { applicationId: id });
+      const [{ count }]: { count: string }[] = await manager.query(
+        `SELECT COUNT(*) AS count FROM application
+          WHERE organisation_id = $1 AND call_id = $2 AND id <> $3 AND status <> ALL($4)`,
+        [app.organisationId, app.callId, id, INACTIVE],
+      );
+      const now = this.clock.now();
+      const violations = checkSubmission({
+        now,
+        call: { ...call, year: call.programme.year },
+        part,
+        organisation,
+        application: { ...app, budgetLines: lines.sort((a, b) => a.position - b.position) },
+        otherActiveApplications: Number(count),
+      }).filter((v) => app.status === 'draft' || !isWindowViolation(v));
+      if (violations.length) throw DomainError.fromViolations(violations);
+
+      const referenceNumber = app.referenceNumber ?? (await this.nextReferenceNumber(manager, call));
+      const submittedAt = app.submittedAt ?? now;
+      await manager.update(ApplicationEntity, { id }, { status: 'submitted', referenceNumber, submittedAt });
+      await this.recordStatus(manager, id, app.status, 'submitted', caller);
+      const receipt: SubmissionReceipt = { id, status: 'submitted', referenceNumber, submittedAt: submittedAt.toISOString() };
+      await this.audit.append(manager, {
+        actor: caller,
+        action: 'application.submitted',
+        entityType: 'application',
+        entityId: id,
+        before: { status: app.status, referenceNumber: app.referenceNumber },
+        after: { ...receipt, requestedCzk: app.requestedCzk, totalCostCzk: app.totalCostCzk },
+      });
+      return receipt;
+    });
+  }
+
+  async withdraw(caller: AuthUser, id: string, reason?: string): Promise<ApplicationView> {
+    return this.dataSource.transaction(async (manager) => {
+      const app = await this.lockOwn(manager, caller, id);
+      if (!canTransition(app.status, 'withdrawn')) {
+        throw new DomainError('INVALID_STATUS_TRANSITION', `An application in status ${app.status} can no longer be withdrawn.`);
+      }
+      await manager.update(ApplicationEntity, { id }, { status: 'withdrawn' });
+      await this.recordStatus(manager, id, app.status, 'withdrawn', caller, reason);
+      const view = await this.viewOf(manager, id);
+      await this.audit.append(manager, {
+        actor: caller,
+        action: 'application.withdrawn',
+        entityType: 'application',
+        entityId: id,
+        before: { status: app.status },
+        after: { status: 'withdrawn' },
+        reason: reason ?? null,
+      });
+      return view;
+    });
+  }
+
+  async list(
+    caller: AuthUser,
+    filter: ApplicationFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: ApplicationSummaryView[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('app')
+      .innerJoinAndSelect('app.callPart', 'part');
+    if (caller.role === 'applicant') qb.andWhere('app.organisation_id = :org', { org: applicantOrganisation(caller) });
+    if (filter.callId) qb.andWhere('app.call_id = :callId', { callId: filter.callId });
+    if (filter.partCode) qb.andWhere('part.code = :partCode', { partCode: filter.partCode });
+    if (filter.status) qb.andWhere('app.status = :status', { status: filter.status });
+    const [rows, total] = await qb
+      .orderBy('app.created_at', 'DESC')
+      .addOrderBy('app.id')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toSummaryView), total };
+  }
+
+  async get(caller: AuthUser, id: string): Promise<ApplicationView> {
+    await this.findVisible(this.dataSource.manager, caller, id);
+    return this.viewOf(this.dataSource.manager, id);
+  }
+
+  private async nextReferenceNumber(manager: EntityManager, call: CallEntity): Promise<string> {
+    const [rows]: [{ last_reference_number: number }[], number] = await manager.query(
+      'UPDATE call SET last_reference_number = last_reference_number + 1 WHERE id = $1 RETURNING last_reference_number',
+      [call.id],
+    );
+    const prefix = referencePrefix(call.programme!.code, call.programme!.year, call.sequenceInProgramme);
+    return formatReferenceNumber(prefix, rows[0].last_reference_number);
+  }
+
+  /** Applicants reach only their organisation's applications: anything else is "not found". */
+  private async findVisible(manager: EntityManager, caller: AuthUser, id: string, lock = false): Promise<ApplicationEntity> {
+    const where =
+      caller.role === 'applicant' ? { id, organisationId: applicantOrganisation(caller) } : { id };
+    const app = await manager.findOne(ApplicationEntity, { where, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!app) throw new DomainError('NOT_FOUND', 'No such application.');
+    return app;
+  }
+
+  /** Changes are made only by the applicant organisation's own users. */
+  private lockOwn(manager: EntityManager, caller: AuthUser, id: string): Promise<ApplicationEntity> {
+    applicantOrganisation(caller);
+    return this.findVisible(manager, caller, id, true);
+  }
+
+  private async assertContent(content: ApplicationContent): Promise<void> {
+    const known = await this.policy.measureCodes();
+    const unknown: Violation[] = content.measureCodes.flatMap((code, i) =>
+      known.has(code) ? [] : [{ code: 'VALIDATION_FAILED' as const, field: `measureCodes[${i}]`, message: `${code} is not a measure of the city's policy.` }],
+    );
+    if (!known.has(content.primaryMeasureCode)) {
+      unknown.push({ code: 'VALIDATION_FAILED', field: 'primaryMeasureCode', message: `${content.primaryMeasureCode} is not a measure of the city's policy.` });
+    }
+    const violations = [...unknown, ...checkDraft(content)];
+    if (violations.length) throw DomainError.fromViolations(violations);
+  }
+
+  private async callWithParts(manager: EntityManager, callId: string): Promise<CallEntity> {
+    const call = await manager.findOne(CallEntity, { where: { id: callId }, relations: { parts: true } });
+    if (!call) throw new Error(`Call ${callId} vanished`);
+    return call;
+  }
+
+  private async replaceLines(manager: EntityManager, applicationId: string, lines: readonly BudgetLine[]): Promise<void> {
+    await manager.delete(ApplicationBudgetLineEntity, { applicationId });
+    await manager.insert(
+      ApplicationBudgetLineEntity,
+      lines.map((l, position) => ({ ...l, position, applicationId })),
+    );
+  }
+
+  private async recordStatus(
+    manager: EntityManager,
+    applicationId: string,
+    from: ApplicationStatus | null,
+    to: ApplicationStatus,
+    caller: AuthUser,
+    reason?: string,
+  ): Promise<void> {
+    await manager.insert(ApplicationStatusChangeEntity, {
+      applicationId,
+      fromStatus: from,
+      toStatus: to,
+      changedAt: this.clock.now(),
+      changedBy: caller.id,
+      reason: reason ?? null,
+    });
+  }
+
+  private async viewOf(manager: EntityManager, id: string): Promise<ApplicationView> {
+    const app = await manager.findOne(ApplicationEntity, { where: { id }, relations: { callPart: true } });
+    if (!app) throw new DomainError('NOT_FOUND', 'No such application.');
+    const [lines, history] = await Promise.all([
+      manager.findBy(ApplicationBudgetLineEntity, { applicationId: id }),
+      manager.find(ApplicationStatusChangeEntity, { where: { applicationId: id }, order: { id: 'ASC' } }),
+    ]);
+    return toApplicationView(app, lines, history);
+  }
+}
+
+function applicantOrganisation(caller: AuthUser): string {
+  if (caller.role !== 'applicant' || !caller.organisationId) {
+    throw new DomainError('FORBIDDEN', 'Only users of the applicant organisation may do this.');
+  }
+  return caller.organisationId;
+}
+
+function partOf(call: CallEntity, partCode: string): CallPartEntity {
+  const part = call.parts?.find((p) => p.code === partCode);
+  if (!part) throw new DomainError('VALIDATION_FAILED', `The call has no part ${partCode}.`, [{ field: 'partCode', message: 'is not a part of this call' }]);
+  return part;
+}
+
+/** After a correction request the window has closed; the correction deadline applies instead. */
+function isWindowViolation(v: Violation): boolean {
+  return v.code === 'SUBMISSION_WINDOW_CLOSED' || v.code === 'SUBMISSION_WINDOW_NOT_OPEN';
+}
+
+function columnsOf(content: ApplicationContent) {
+  const { budgetLines, contactPerson, ...rest } = content;
+  return {
+    ...rest,
+    ...budgetTotals(budgetLines),
+    contactName: contactPerson.name,
+    contactEmail: contactPerson.email,
+    contactPhone: contactPerson.phone,
+  };
+}
+
+function contentOf(view: ApplicationView): ApplicationContent {
+  return {
+    title: view.title,
+    summary: view.summary,
+    justification: view.justification,
+    primaryMeasureCode: view.primaryMeasureCode,
+    measureCodes: view.measureCodes,
+    targetGroups: view.targetGroups,
+    districts: view.districts,
+    startDate: view.startDate,
+    endDate: view.endDate,
+    budgetLines: view.budgetLines,
+    otherFundingCzk: view.otherFundingCzk,
+    contactPerson: view.contactPerson,
+  };
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

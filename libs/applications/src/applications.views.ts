@@ -1,0 +1,82 @@
+import type { ApplicationBudgetLineEntity } from './application-budget-line.entity';
+import type { ApplicationStatusChangeEntity } from './application-status-change.entity';
+import type { ApplicationEntity } from './application.entity';
+import type { ApplicationStatus } from './domain/application-status';
+
+export interface ApplicationSummaryView {
+  id: string;
+  callId: string;
+  partCode: string;
+  organisationId: string;
+  status: ApplicationStatus;
+  title: string;
+  requestedCzk: number;
+  totalCostCzk: number;
+  referenceNumber: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApplicationView extends ApplicationSummaryView {
+  summary: string;
+  justification: string;
+  primaryMeasureCode: string;
+  measureCodes: string[];
+  targetGroups: string[];
+  districts: string[];
+  startDate: string;
+  endDate: string;
+  otherFundingCzk: number;
+  contactPerson: { name: string; email: string; phone: string };
+  budgetLines: { category: string; description: string; totalCzk: number; requestedCzk: number }[];
+  statusHistory: { from: ApplicationStatus | null; to: ApplicationStatus; at: string; by: string | null; reason: string | null }[];
+}
+
+/** `app.callPart` must be loaded. */
+export function toSummaryView(app: ApplicationEntity): ApplicationSummaryView {
+  return {
+    id: app.id,
+    callId: app.callId,
+    partCode: app.callPart?.code ?? '',
+    organisationId: app.organisationId,
+    status: app.status,
+    title: app.title,
+    requestedCzk: app.requestedCzk,
+    totalCostCzk: app.totalCostCzk,
+    referenceNumber: app.referenceNumber,
+    submittedAt: app.submittedAt?.toISOString() ?? null,
+    createdAt: app.createdAt.toISOString(),
+    updatedAt: app.updatedAt.toISOString(),
+  };
+}
+
+export function toApplicationView(
+  app: ApplicationEntity,
+  lines: readonly ApplicationBudgetLineEntity[],
+  history: readonly ApplicationStatusChangeEntity[],
+): ApplicationView {
+  return {
+    ...toSummaryView(app),
+    summary: app.summary,
+    justification: app.justification,
+    primaryMeasureCode: app.primaryMeasureCode,
+    measureCodes: app.measureCodes,
+    targetGroups: app.targetGroups,
+    districts: app.districts,
+    startDate: app.startDate,
+    endDate: app.endDate,
+    otherFundingCzk: app.otherFundingCzk,
+    contactPerson: { name: app.contactName, email: app.contactEmail, phone: app.contactPhone },
+    budgetLines: [...lines]
+      .sort((a, b) => a.position - b.position)
+      .map((l) => ({ category: l.category, description: l.description, totalCzk: l.totalCzk, requestedCzk: l.requestedCzk })),
+    statusHistory: history.map((h) => ({
+      from: h.fromStatus,
+      to: h.toStatus,
+      at: h.changedAt.toISOString(),
+      by: h.changedBy,
+      reason: h.reason,
+    })),
+  };
+}

@@ -1,0 +1,49 @@
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'correction_requested',
+  'eligible',
+  'ineligible',
+  'recommended',
+  'not_recommended',
+  'approved',
+  'rejected',
+  'contracted',
+  'settlement_submitted',
+  'settled',
+  'closed',
+  'withdrawn',
+] as const;
+
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+const TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
+  draft: ['submitted', 'withdrawn'],
+  submitted: ['correction_requested', 'eligible', 'ineligible', 'withdrawn'],
+  correction_requested: ['submitted', 'withdrawn'],
+  eligible: ['recommended', 'not_recommended', 'withdrawn'],
+  ineligible: ['withdrawn'],
+  // The council/assembly may depart from the commission's recommendation either way.
+  recommended: ['approved', 'rejected', 'withdrawn'],
+  not_recommended: ['approved', 'rejected', 'withdrawn'],
+  approved: ['contracted'],
+  rejected: [],
+  contracted: ['settlement_submitted'],
+  settlement_submitted: ['settled'],
+  settled: ['closed'],
+  closed: [],
+  withdrawn: [],
+};
+
+export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function allowedTransitions(from: ApplicationStatus): ApplicationStatus[] {
+  return [...TRANSITIONS[from]];
+}
+
+/** Only the applicant's own drafts and applications returned for correction can be changed. */
+export function isEditable(status: ApplicationStatus): boolean {
+  return status === 'draft' || status === 'correction_requested';
+}

@@ -1,0 +1,34 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { bigintToNumber } from '@app/core/database/bigint.transformer';
+import { CallEntity } from './call.entity';
+
+/** A part (okruh) of a call with its own CZK allocation and request range. */
+@Entity('call_part')
+@Unique('call_part_call_id_code_key', ['callId', 'code'])
+@Check('call_part_request_range_check', '0 < min_request_czk AND min_request_czk <= max_request_czk AND max_request_czk <= allocation_czk')
+export class CallPartEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'call_part_pkey' })
+  id!: string;
+
+  @Column({ name: 'call_id', type: 'uuid' })
+  callId!: string;
+
+  @ManyToOne(() => CallEntity, (c) => c.parts, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'call_part_call_id_fkey' })
+  call?: Relation<CallEntity>;
+
+  @Column({ type: 'varchar', length: 10 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  name!: string;
+
+  @Column({ name: 'allocation_czk', type: 'bigint', transformer: bigintToNumber })
+  allocationCzk!: number;
+
+  @Column({ name: 'min_request_czk', type: 'bigint', transformer: bigintToNumber })
+  minRequestCzk!: number;
+
+  @Column({ name: 'max_request_czk', type: 'bigint', transformer: bigintToNumber })
+  maxRequestCzk!: number;
+}

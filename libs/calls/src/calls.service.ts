@@ -1,0 +1,312 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from '@app/core/audit/audit-trail.service';
+import type { AuthUser } from '@app/core/auth/role';
+import { Clock } from '@app/core/clock/clock';
+import { uniqueViolation } from '@app/core/database/pg-errors';
+import { DomainError } from '@app/core/errors/domain-error';
+import { pragueDate } from '@app/core/time/prague-time';
+import { PolicyService } from '@app/policy/policy.service';
+import { BudgetMeasureEntity } from './budget-measure.entity';
+import { CallCriterionEntity } from './call-criterion.entity';
+import { CallPartEntity } from './call-part.entity';
+import { CallEntity } from './call.entity';
+import { toCallView, toProgrammeView, type CallView, type ProgrammeView } from './calls.views';
+import {
+  checkAllocationsFitAppropriation,
+  checkAnnouncement,
+  checkAppropriationChange,
+  checkCallTerms,
+  type CallTerms,
+} from './domain/call.rules';
+import { ProgrammeEntity } from './programme.entity';
+
+export interface ProgrammeCommand {
+  code: string;
+  name: string;
+  year: number;
+  appropriationCzk: number;
+}
+
+export interface BudgetMeasureCommand {
+  amountCzk: number;
+  reference: string;
+  reason: string;
+}
+
+export type CallCommand = Omit<CallTerms, 'rankingMethod'> & {
+  programmeId: string;
+  title: string;
+  rankingMethod?: CallTerms['rankingMethod'];
+};
+
+export type CallPatch = Partial<Omit<CallCommand, 'programmeId'>>;
+
+@Injectable()
+export class CallsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async createProgramme(caller: AuthUser, command: ProgrammeCommand): Promise<ProgrammeView> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const programme = await manager.save(manager.create(ProgrammeEntity, command));
+        const view = toProgrammeView(programme);
+        await this.audit.append(manager, {
+          actor: caller,
+          action: 'programme.created',
+          entityType: 'programme',
+          entityId: programme.id,
+          after: view,
+        });
+        return view;
+      });
+    } catch (error) {
+      if (uniqueViolation(error) === 'programme_code_key') {
+        throw new DomainError('PROGRAMME_EXISTS', `A programme with code ${command.code} already exists.`, [
+          { field: 'code', message: 'is already used by another programme' },
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  async getProgramme(id: string): Promise<ProgrammeView> {
+    const programme = await this.dataSource.getRepository(ProgrammeEntity).findOneBy({ id });
+    if (!programme) throw new DomainError('NOT_FOUND', 'No such programme.');
+    return toProgrammeView(programme);
+  }
+
+  /** Raises or lowers a programme's appropriation; never below what its announced calls allocate. */
+  async addBudgetMeasure(caller: AuthUser, programmeId: string, command: BudgetMeasureCommand): Promise<ProgrammeView> {
+    return this.dataSource.transaction(async (manager) => {
+      const programme = await this.lockProgramme(manager, programmeId);
+      const before = toProgrammeView(programme);
+      const allocatedCzk = await this.allocatedByAnnouncedCalls(manager, programmeId);
+      const violations = checkAppropriationChange({
+        appropriationCzk: programme.appropriationCzk,
+        changeCzk: command.amountCzk,
+        allocatedCzk,
+      });
+      if (violations.length) throw DomainError.fromViolations(violations);
+      programme.appropriationCzk += command.amountCzk;
+      await manager.update(ProgrammeEntity, { id: programme.id }, { appropriationCzk: programme.appropriationCzk });
+      const measure = await manager.save(
+        manager.create(BudgetMeasureEntity, { programmeId, ...command, createdBy: caller.id }),
+      );
+      const after = toProgrammeView(programme);
+      await this.audit.append(manager, {
+        actor: caller,
+        action: 'programme.budget_measure_recorded',
+        entityType: 'programme',
+        entityId: programme.id,
+        before,
+        after: { ...after, budgetMeasure: { id: measure.id, ...command } },
+        reason: command.reason,
+      });
+      return after;
+    });
+  }
+
+  async createCall(caller: AuthUser, command: CallCommand): Promise<CallView> {
+    const terms = withDefaults(command);
+    await this.assertTerms(terms);
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockProgramme(manager, command.programmeId);
+      const [{ next }]: { next: number }[] = await manager.query(
+        'SELECT COALESCE(MAX(sequence_in_programme), 0) + 1 AS next FROM call WHERE programme_id = $1',
+        [command.programmeId],
+      );
+      const call = await manager.save(
+        manager.create(CallEntity, {
+          ...callColumns(terms),
+          programmeId: command.programmeId,
+          title: command.title,
+          sequenceInProgramme: Number(next),
+          status: 'draft',
+        }),
+      );
+      await this.saveChildren(manager, call.id, terms);
+      const view = await this.viewOf(manager, call.id);
+      await this.audit.append(manager, { actor: caller, action: 'call.created', entityType: 'call', entityId: call.id, after: view });
+      return view;
+    });
+  }
+
+  /** Only drafts change: once announced, the terms are frozen (Act 250/2000 §10c). */
+  async updateCall(caller: AuthUser, id: string, patch: CallPatch): Promise<CallView> {
+    return this.dataSource.transaction(async (manager) => {
+      const call = await this.lockCall(manager, id);
+      if (call.status !== 'draft') throw new DomainError('CALL_NOT_EDITABLE', 'An announced call can no longer be changed.');
+      const before = await this.viewOf(manager, id);
+      const terms: CallTerms = {
+        ...termsOf(before),
+        ...definedOnly(patch),
+        submissionOpensAt: patch.submissionOpensAt ?? new Date(before.submissionOpensAt),
+        submissionClosesAt: patch.submissionClosesAt ?? new Date(before.submissionClosesAt),
+      };
+      await this.assertTerms(terms);
+      await manager.update(CallEntity, { id }, { ...callColumns(terms), title: patch.title ?? call.title });
+      if (patch.parts) await manager.delete(CallPartEntity, { callId: id });
+      if (patch.criteria) await manager.delete(CallCriterionEntity, { callId: id });
+      await this.saveChildren(manager, id, { parts: patch.parts ?? [], criteria: patch.criteria ?? [] });
+      const after = await this.viewOf(manager, id);
+      await this.audit.append(manager, { actor: caller, action: 'call.updated', entityType: 'call', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  async announce(caller: AuthUser, id: string): Promise<CallView> {
+    return this.dataSource.transaction(async (manager) => {
+      const programmeId = (await this.findCall(manager, id)).programmeId;
+      const programme = await this.lockProgramme(manager, programmeId);
+      const call = await this.lockCall(manager, id);
+      if (call.status !== 'draft') throw new DomainError('CALL_NOT_EDITABLE', 'This call is already announced.');
+      const before = await this.viewOf(manager, id);
+      const now = this.clock.now();
+      const violations = [
+        ...checkAnnouncement({ announcedOn: call.announcedOn, submissionOpensAt: call.submissionOpensAt, today: pragueDate(now) }),
+        ...checkAllocationsFitAppropriation({
+          appropriationCzk: programme.appropriationCzk,
+          allocatedToOtherCallsCzk: await this.allocatedByAnnouncedCalls(manager, programmeId),
+          partAllocationsCzk: before.parts.map((p) => p.allocationCzk),
+        }),
+      ];
+      if (violations.length) throw DomainError.fromViolations(violations);
+      await manager.update(CallEntity, { id }, { status: 'announced', announcedAt: now });
+      const after = await this.viewOf(manager, id);
+      await this.audit.append(manager, { actor: caller, action: 'call.announced', entityType: 'call', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /** Announced calls for everyone; officers also see drafts. */
+  async list(caller: AuthUser | undefined, page: number, pageSize: number): Promise<{ items: CallView[]; total: number }> {
+    const qb = this.callQuery(this.dataSource.manager);
+    if (!seesDrafts(caller)) qb.where("call.status = 'announced'");
+    const total = await qb.clone().getCount();
+    const ids = await qb
+      .clone()
+      .select('call.id', 'id')
+      .orderBy('call.submission_opens_at', 'DESC')
+      .addOrderBy('call.id')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getRawMany<{ id: string }>();
+    const calls = ids.length
+      ? await this.callQuery(this.dataSource.manager).where('call.id IN (:...ids)', { ids: ids.map((r) => r.id) }).getMany()
+      : [];
+    const byId = new Map(calls.map((c) => [c.id, c]));
+    const now = this.clock.now();
+    return { items: ids.map((r) => toCallView(byId.get(r.id)!, now)), total };
+  }
+
+  async get(caller: AuthUser | undefined, id: string): Promise<CallView> {
+    const view = await this.viewOf(this.dataSource.manager, id);
+    if (view.status === 'draft' && !seesDrafts(caller)) throw new DomainError('NOT_FOUND', 'No such call.');
+    return view;
+  }
+
+  private async assertTerms(terms: CallTerms): Promise<void> {
+    const violations = checkCallTerms(terms, await this.policy.measureCodes());
+    if (violations.length) throw DomainError.fromViolations(violations);
+  }
+
+  private async saveChildren(manager: EntityManager, callId: string, terms: Pick<CallTerms, 'parts' | 'criteria'>): Promise<void> {
+    if (terms.parts.length) {
+      await manager.insert(CallPartEntity, terms.parts.map((p) => ({ ...p, callId })));
+    }
+    if (terms.criteria.length) {
+      await manager.insert(
+        CallCriterionEntity,
+        terms.criteria.map((c, position) => ({ ...c, position, callId })),
+      );
+    }
+  }
+
+  private async viewOf(manager: EntityManager, id: string): Promise<CallView> {
+    const call = await this.callQuery(manager).where('call.id = :id', { id }).getOne();
+    if (!call) throw new DomainError('NOT_FOUND', 'No such call.');
+    return toCallView(call, this.clock.now());
+  }
+
+  private callQuery(manager: EntityManager) {
+    return manager
+      .getRepository(CallEntity)
+      .createQueryBuilder('call')
+      .innerJoinAndSelect('call.programme', 'programme')
+      .leftJoinAndSelect('call.parts', 'part')
+      .leftJoinAndSelect('call.criteria', 'criterion');
+  }
+
+  private async findCall(manager: EntityManager, id: string): Promise<CallEntity> {
+    const call = await manager.findOneBy(CallEntity, { id });
+    if (!call) throw new DomainError('NOT_FOUND', 'No such call.');
+    return call;
+  }
+
+  private async lockCall(manager: EntityManager, id: string): Promise<CallEntity> {
+    const call = await manager.findOne(CallEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!call) throw new DomainError('NOT_FOUND', 'No such call.');
+    return call;
+  }
+
+  /** Serialises everything that touches a programme's money: announcements and budget measures. */
+  private async lockProgramme(manager: EntityManager, id: string): Promise<ProgrammeEntity> {
+    const programme = await manager.findOne(ProgrammeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!programme) throw new DomainError('NOT_FOUND', 'No such programme.', [{ field: 'programmeId', message: 'does not exist' }]);
+    return programme;
+  }
+
+  private async allocatedByAnnouncedCalls(manager: EntityManager, programmeId: string): Promise<number> {
+    const [{ total }]: { total: string }[] = await manager.query(
+      `SELECT COALESCE(SUM(p.allocation_czk), 0) AS total
+         FROM call_part p JOIN call c ON c.id = p.call_id
+        WHERE c.programme_id = $1 AND c.status = 'announced'`,
+      [programmeId],
+    );
+    return Number(total);
+  }
+}
+
+function seesDrafts(caller: AuthUser | undefined): boolean {
+  return caller?.role === 'officer' || caller?.role === 'admin';
+}
+
+function withDefaults(command: CallCommand): CallTerms {
+  const { programmeId: _p, title: _t, ...terms } = command;
+  return { ...terms, rankingMethod: command.rankingMethod ?? 'average' };
+}
+
+function termsOf(view: CallView): CallTerms {
+  return {
+    announcedOn: view.announcedOn,
+    submissionOpensAt: new Date(view.submissionOpensAt),
+    submissionClosesAt: new Date(view.submissionClosesAt),
+    decisionDueOn: view.decisionDueOn,
+    settlementDueOn: view.settlementDueOn,
+    eligibleApplicantKinds: view.eligibleApplicantKinds,
+    eligibleMeasureCodes: view.eligibleMeasureCodes,
+    maxApplicationsPerOrganisation: view.maxApplicationsPerOrganisation,
+    minScore: view.minScore,
+    quorum: view.quorum,
+    maxRequestShareOfCostsPct: view.maxRequestShareOfCostsPct,
+    rankingMethod: view.rankingMethod,
+    parts: view.parts,
+    criteria: view.criteria,
+  };
+}
+
+function callColumns(terms: CallTerms) {
+  const { parts: _parts, criteria: _criteria, ...columns } = terms;
+  return columns;
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/role';
+import { Clock } from '../clock/clock';
+import { AuditEventEntity } from './audit-event.entity';
+import { computeAuditHash, findFirstBrokenLink, GENESIS_HASH } from './audit-hash';
+
+/** One key for the whole chain: appends are serialised, so the chain has one order. */
+const AUDIT_CHAIN_LOCK = 7_301_127;
+const VERIFY_BATCH = 2000;
+
+export interface AuditRecord {
+  actor: Pick<AuthUser, 'id' | 'role'> | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  events: number;
+  firstBrokenEventId?: string;
+}
+
+@Injectable()
+export class AuditTrail {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Appends inside the caller's transaction. The advisory lock is held until
+   * that transaction ends, so call this as the last statement before commit.
+   */
+  async append(manager: EntityManager, record: AuditRecord): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('Audit events are written in the transaction of the change they record');
+    }
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const last: { seq: string; hash: string }[] = await manager.query(
+      'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
+    );
+    const seq = last.length ? Number(last[0].seq) + 1 : 1;
+    const prevHash = last.length ? last[0].hash : GENESIS_HASH;
+    const event = {
+      id: randomUUID(),
+      seq,
+      occurredAt: this.clock.now(),
+      actorUserId: record.actor?.id ?? null,
+      actorRole: record.actor?.role ?? null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      before: normalise(record.before),
+      after: normalise(record.after),
+      reason: record.reason ?? null,
+    };
+    const hash = computeAuditHash(prevHash, event);
+    await manager.query(
+      `INSERT INTO audit_event (seq, id, occurred_at, actor_user_id, actor_role, action, entity_type, entity_id, before, after, reason, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        event.seq,
+        event.id,
+        event.occurredAt,
+        event.actorUserId,
+        event.actorRole,
+        event.action,
+        event.entityType,
+        event.entityId,
+        event.before === null ? null : JSON.stringify(event.before),
+        event.after === null ? null : JSON.stringify(event.after),
+        event.reason,
+        prevHash,
+        hash,
+      ],
+    );
+  }
+
+  async list(filter: { entityType?: string; entityId?: string }, page: number, pageSize: number) {
+    const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
+    if (filter.entityType) qb.andWhere('e.entity_type = :t', { t: filter.entityType });
+    if (filter.entityId) qb.andWhere('e.entity_id = :i', { i: filter.entityId });
+    const [items, total] = await qb
+      .orderBy('e.seq', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** Recomputes the whole chain in batches, in one snapshot. */
+  async verify(): Promise<AuditVerification> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      let prevHash = GENESIS_HASH;
+      let afterSeq = 0;
+      let events = 0;
+      for (;;) {
+        const batch = await manager
+          .getRepository(AuditEventEntity)
+          .createQueryBuilder('e')
+          .where('e.seq > :afterSeq', { afterSeq })
+          .orderBy('e.seq', 'ASC')
+          .take(VERIFY_BATCH)
+          .getMany();
+        if (batch.length === 0) return { ok: true, events };
+        const result = findFirstBrokenLink(batch, prevHash);
+        if (result.brokenEventId) {
+          return { ok: false, events: events + result.count, firstBrokenEventId: result.brokenEventId };
+        }
+        events += result.count;
+        prevHash = result.lastHash;
+        afterSeq = batch[batch.length - 1].seq;
+      }
+    });
+  }
+}
+
+/** What jsonb will give back: plain JSON, so the hash recomputes to the same value. */
+function normalise(value: unknown): Record<string, unknown> | null {
+  return value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value)) as Record<string, unknown>);
+}

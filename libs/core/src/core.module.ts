@@ -1,0 +1,40 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuditTrail } from './audit/audit-trail.service';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenService } from './auth/token.service';
+import { Clock, SystemClock } from './clock/clock';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { RedisModule } from './redis/redis.module';
+
+/** Cross-cutting services every feature uses: config, database, Redis, clock, auth, audit, idempotency. */
+@Global()
+@Module({
+  imports: [
+    AppConfigModule,
+    DatabaseModule,
+    RedisModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.get('JWT_SECRET'),
+        signOptions: { expiresIn: config.get('JWT_TTL_SECONDS'), algorithm: 'HS256' },
+      }),
+    }),
+  ],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    TokenService,
+    AuditTrail,
+    IdempotencyStore,
+    IdempotencyInterceptor,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [Clock, TokenService, AuditTrail, IdempotencyStore, IdempotencyInterceptor, JwtModule],
+})
+export class CoreModule {}

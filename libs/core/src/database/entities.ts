@@ -1,0 +1,38 @@
+import { ApplicationBudgetLineEntity } from '@app/applications/application-budget-line.entity';
+import { ApplicationStatusChangeEntity } from '@app/applications/application-status-change.entity';
+import { ApplicationEntity } from '@app/applications/application.entity';
+import { BudgetMeasureEntity } from '@app/calls/budget-measure.entity';
+import { CallCriterionEntity } from '@app/calls/call-criterion.entity';
+import { CallPartEntity } from '@app/calls/call-part.entity';
+import { CallEntity } from '@app/calls/call.entity';
+import { ProgrammeEntity } from '@app/calls/programme.entity';
+import { OrganisationEntity } from '@app/identity/organisation.entity';
+import { UserEntity } from '@app/identity/user.entity';
+import {
+  PolicyMeasureEntity,
+  PolicyPriorityEntity,
+  PolicySubAimEntity,
+  PolicySubAreaEntity,
+} from '@app/policy/policy.entities';
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
+
+/** Every entity, listed as classes (globs break the CLI and bundling). */
+export const ENTITIES = [
+  OrganisationEntity,
+  UserEntity,
+  PolicyPriorityEntity,
+  PolicySubAreaEntity,
+  PolicySubAimEntity,
+  PolicyMeasureEntity,
+  ProgrammeEntity,
+  BudgetMeasureEntity,
+  CallEntity,
+  CallPartEntity,
+  CallCriterionEntity,
+  ApplicationEntity,
+  ApplicationBudgetLineEntity,
+  ApplicationStatusChangeEntity,
+  AuditEventEntity,
+  IdempotencyKeyEntity,
+];

@@ -1,0 +1,91 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { DomainError, type FieldProblem } from './domain-error';
+import type { ErrorCode } from './error-code';
+import { statusOf, titleOf } from './error-status';
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  errors: FieldProblem[];
+  instance?: string;
+  requestId?: string;
+}
+
+/**
+ * Every error leaves as RFC 9457 problem details with a stable `code`.
+ * Nothing internal (stack, SQL, class names) reaches the client; 5xx are logged with the request id.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { id?: string }>();
+    const res = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    problem.instance = req.originalUrl?.split('?')[0];
+    if (req.id) problem.requestId = String(req.id);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
+    }
+    if (res.headersSent) return;
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof DomainError) {
+      return problem(exception.code, exception.detail, exception.errors);
+    }
+    if (exception instanceof ThrottlerException) {
+      return problem('RATE_LIMITED', 'Too many requests; try again in a minute.');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return httpProblem(status, exception);
+    }
+    return problem('INTERNAL_ERROR', 'An unexpected error occurred; quote the request id when reporting it.');
+  }
+}
+
+function httpProblem(status: number, exception: HttpException): ProblemDetails {
+  switch (status) {
+    case 401:
+      return problem('UNAUTHENTICATED', 'A valid bearer token is required.');
+    case 403:
+      return problem('FORBIDDEN', 'Your role does not allow this.');
+    case 404:
+      return problem('NOT_FOUND', 'No such resource.');
+    case 429:
+      return problem('RATE_LIMITED', 'Too many requests; try again in a minute.');
+    default:
+      if (status >= 400 && status < 500) {
+        // Body-parser errors (malformed JSON, too large, wrong charset) and similar client mistakes.
+        const detail = status === 413 ? 'The request body is too large.' : clientMessage(exception);
+        return { ...problem('VALIDATION_FAILED', detail), status, title: titleOf(status) };
+      }
+      return problem('INTERNAL_ERROR', 'An unexpected error occurred; quote the request id when reporting it.');
+  }
+}
+
+function clientMessage(exception: HttpException): string {
+  const message = exception.message;
+  return /JSON|Unexpected token|body/i.test(message) ? 'The request body is not valid JSON.' : 'The request is not valid.';
+}
+
+export function problem(code: ErrorCode, detail: string, errors: FieldProblem[] = []): ProblemDetails {
+  const status = statusOf(code);
+  return {
+    type: `urn:prague-grants:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    title: titleOf(status),
+    status,
+    detail,
+    code,
+    errors,
+  };
+}

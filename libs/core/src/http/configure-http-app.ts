@@ -1,0 +1,62 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { DomainError } from '../errors/domain-error';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { flattenValidationErrors } from '../errors/validation-errors';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * The one HTTP pipeline: main.ts and every e2e test call this, so tests run
+ * exactly what production runs.
+ */
+export function configureHttpApp(app: INestApplication): INestApplication {
+  app.use(helmet());
+  applyGlobalPrefix(app);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) =>
+        new DomainError('VALIDATION_FAILED', 'The request has invalid fields; see errors.', flattenValidationErrors(errors)),
+    }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    swaggerOptions: { persistAuthorization: true },
+  });
+  return app;
+}
+
+/** `/api/v1` for everything but the health probes. */
+export function applyGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Prague integration grants API')
+    .setDescription(
+      "Prague City's subsidy calls for the integration of foreigners: programmes, calls, applications, the DOT Commission, decisions, money and the audit trail. Errors are RFC 9457 problem details with a stable `code`.",
+    )
+    .setVersion('1.0.0')
+    .setLicense('Proprietary, Prague City Hall', 'https://www.praha.eu')
+    .addServer('/', 'This server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  // Routes without a bearer requirement are public: say so explicitly.
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (operation && !operation.security) operation.security = [];
+    }
+  }
+  return document;
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
+
+/** Stripe keeps keys for 24 hours; after that a key may start a new request. */
+const RETENTION_HOURS = 24;
+
+export type IdempotencyClaim = { kind: 'new' } | { kind: 'replay'; status: number; body: unknown };
+
+@Injectable()
+export class IdempotencyStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Claims (user, key) in its own transaction, or returns the first response. */
+  async claim(userId: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const inserted: unknown[] = await this.dataSource.query(
+        `INSERT INTO idempotency_key (user_id, key, request_hash) VALUES ($1, $2, $3)
+         ON CONFLICT ON CONSTRAINT idempotency_key_pkey DO NOTHING RETURNING key`,
+        [userId, key, requestHash],
+      );
+      if (inserted.length) return { kind: 'new' };
+      const rows: { request_hash: string; response_status: number | null; response_body: unknown; expired: boolean }[] =
+        await this.dataSource.query(
+          `SELECT request_hash, response_status, response_body,
+                  created_at < now() - make_interval(hours => $3) AS expired
+             FROM idempotency_key WHERE user_id = $1 AND key = $2`,
+          [userId, key, RETENTION_HOURS],
+        );
+      const row = rows[0];
+      if (!row) continue; // released by a failed first request in the meantime
+      if (row.expired) {
+        await this.release(userId, key);
+        continue;
+      }
+      if (row.request_hash !== requestHash) {
+        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request.');
+      }
+      if (row.response_status === null) {
+        throw new DomainError(
+          'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+          'A request with this Idempotency-Key is still being processed; retry shortly.',
+        );
+      }
+      return { kind: 'replay', status: row.response_status, body: row.response_body };
+    }
+    throw new DomainError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'The Idempotency-Key is busy; retry shortly.');
+  }
+
+  async complete(userId: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2',
+      [userId, key, status, JSON.stringify(body ?? null)],
+    );
+  }
+
+  /** A failed first request frees its key, so the client can retry with it. */
+  async release(userId: string, key: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2', [userId, key]);
+  }
+}

@@ -1,0 +1,206 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from '@app/core/audit/audit-trail.service';
+import type { AuthUser, Role, StaffRole } from '@app/core/auth/role';
+import { TokenService } from '@app/core/auth/token.service';
+import { AppConfig } from '@app/core/config/app-config';
+import { uniqueViolation } from '@app/core/database/pg-errors';
+import { DomainError } from '@app/core/errors/domain-error';
+import type { OrganisationKind } from '@app/calls/domain/call.rules';
+import { isValidCzechBankAccount } from './domain/bank-account';
+import { isValidIco } from './domain/ico';
+import { toOrganisationView, toUserView, type OrganisationView, type UserView } from './identity.views';
+import { LoginLimiter } from './login-limiter';
+import { OrganisationEntity } from './organisation.entity';
+import { PasswordHasher } from './password-hasher';
+import { UserEntity } from './user.entity';
+
+export interface RegistrationCommand {
+  organisation: {
+    kind: OrganisationKind;
+    name: string;
+    ico: string;
+    legalForm?: string;
+    address: { street: string; city: string; postalCode: string };
+    bankAccount?: string;
+  };
+  user: NewUser;
+}
+
+interface NewUser {
+  email: string;
+  password: string;
+  fullName: string;
+}
+
+@Injectable()
+export class IdentityService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(IdentityService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly limiter: LoginLimiter,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditTrail,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** An NGO or district registers itself with its first applicant user. */
+  async register(command: RegistrationCommand): Promise<{ organisationId: string; userId: string }> {
+    const { organisation: org, user } = command;
+    const problems = [];
+    if (!isValidIco(org.ico)) problems.push({ field: 'organisation.ico', message: 'is not a valid IČO (checksum)' });
+    if (org.bankAccount !== undefined && !isValidCzechBankAccount(org.bankAccount)) {
+      problems.push({ field: 'organisation.bankAccount', message: 'is not a valid Czech bank account (checksum)' });
+    }
+    if (problems.length) {
+      const code = problems[0].field === 'organisation.ico' ? 'INVALID_ICO' : 'INVALID_BANK_ACCOUNT';
+      throw new DomainError(code, problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
+    }
+    const passwordHash = await this.hasher.hash(user.password);
+    return this.withUniqueErrors(() =>
+      this.dataSource.transaction(async (manager) => {
+        const organisation = await manager.save(
+          manager.create(OrganisationEntity, {
+            kind: org.kind,
+            name: org.name,
+            ico: org.ico,
+            legalForm: org.legalForm ?? null,
+            street: org.address.street,
+            city: org.address.city,
+            postalCode: org.address.postalCode,
+            bankAccount: org.bankAccount ?? null,
+          }),
+        );
+        const created = await this.insertUser(manager, user, passwordHash, 'applicant', organisation.id);
+        const actor = { id: created.id, role: created.role };
+        await this.audit.append(manager, {
+          actor,
+          action: 'organisation.registered',
+          entityType: 'organisation',
+          entityId: organisation.id,
+          after: toOrganisationView(organisation),
+        });
+        await this.audit.append(manager, {
+          actor,
+          action: 'user.created',
+          entityType: 'user',
+          entityId: created.id,
+          after: toUserView(created),
+        });
+        return { organisationId: organisation.id, userId: created.id };
+      }),
+    );
+  }
+
+  async login(email: string, password: string, address: string): Promise<{ accessToken: string; user: UserView }> {
+    const normalised = email.trim().toLowerCase();
+    if (await this.limiter.isBlocked(normalised, address)) {
+      throw new DomainError('RATE_LIMITED', 'Too many failed logins; try again in a minute.');
+    }
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalised });
+    const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !ok) {
+      await this.limiter.recordFailure(normalised, address);
+      throw new DomainError('UNAUTHENTICATED', 'The email or password is wrong.');
+    }
+    const accessToken = await this.tokens.issue({ id: user.id, role: user.role, organisationId: user.organisationId });
+    return { accessToken, user: toUserView(user) };
+  }
+
+  async me(caller: AuthUser): Promise<UserView> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: caller.id });
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists.');
+    return toUserView(user);
+  }
+
+  /** Admin creates officers, commission members, budget staff and other admins. */
+  async createStaffUser(caller: AuthUser, input: NewUser & { role: StaffRole }): Promise<UserView> {
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.withUniqueErrors(() =>
+      this.dataSource.transaction(async (manager) => {
+        const user = await this.insertUser(manager, input, passwordHash, input.role, null);
+        await this.audit.append(manager, {
+          actor: caller,
+          action: 'user.created',
+          entityType: 'user',
+          entityId: user.id,
+          after: toUserView(user),
+        });
+        return toUserView(user);
+      }),
+    );
+  }
+
+  /** Members see their own organisation; officers and budget see all; others: not found. */
+  async getOrganisation(caller: AuthUser, id: string): Promise<OrganisationView> {
+    const mayRead = caller.role === 'officer' || caller.role === 'budget' || caller.organisationId === id;
+    const organisation = mayRead ? await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id }) : null;
+    if (!organisation) throw new DomainError('NOT_FOUND', 'No such organisation.');
+    return toOrganisationView(organisation);
+  }
+
+  /** The first admin comes from the environment when no admin exists yet. */
+  async onApplicationBootstrap(): Promise<void> {
+    const email = this.config.get('BOOTSTRAP_ADMIN_EMAIL');
+    const password = this.config.get('BOOTSTRAP_ADMIN_PASSWORD');
+    if (!email || !password) return;
+    const admins = await this.dataSource.getRepository(UserEntity).countBy({ role: 'admin' });
+    if (admins > 0) return;
+    const passwordHash = await this.hasher.hash(password);
+    await this.dataSource.transaction(async (manager) => {
+      // Two instances booting together: only one creates the admin.
+      await manager.query('SELECT pg_advisory_xact_lock(7301128)');
+      if ((await manager.countBy(UserEntity, { role: 'admin' })) > 0) return;
+      const user = await this.insertUser(manager, { email, password, fullName: 'Administrator' }, passwordHash, 'admin', null);
+      await this.audit.append(manager, {
+        actor: null,
+        action: 'user.bootstrapped',
+        entityType: 'user',
+        entityId: user.id,
+        after: toUserView(user),
+        reason: 'First administrator from BOOTSTRAP_ADMIN_EMAIL',
+      });
+      this.logger.log(`Bootstrap administrator ${user.email} created`);
+    });
+  }
+
+  private insertUser(
+    manager: EntityManager,
+    user: NewUser,
+    passwordHash: string,
+    role: Role,
+    organisationId: string | null,
+  ): Promise<UserEntity> {
+    return manager.save(
+      manager.create(UserEntity, {
+        email: user.email.trim().toLowerCase(),
+        passwordHash,
+        fullName: user.fullName,
+        role,
+        organisationId,
+      }),
+    );
+  }
+
+  private async withUniqueErrors<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === 'organisation_ico_key') {
+        throw new DomainError('ORGANISATION_EXISTS', 'An organisation with this IČO is already registered.', [
+          { field: 'organisation.ico', message: 'is already registered' },
+        ]);
+      }
+      if (constraint === 'user_account_email_key') {
+        throw new DomainError('EMAIL_TAKEN', 'This email address already has an account.', [
+          { field: 'user.email', message: 'already has an account' },
+        ]);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
+import type { Role } from '@app/core/auth/role';
+import { OrganisationEntity } from './organisation.entity';
+
+@Entity('user_account')
+@Unique('user_account_email_key', ['email'])
+@Check('user_account_role_check', `role IN ('applicant', 'officer', 'commission', 'budget', 'admin')`)
+@Check(
+  'user_account_organisation_check',
+  `(role = 'applicant') = (organisation_id IS NOT NULL)`,
+)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'user_account_pkey' })
+  id!: string;
+
+  /** Stored lower-cased, so one address is one account. */
+  @Column({ type: 'varchar', length: 320 })
+  email!: string;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash!: string;
+
+  @Column({ name: 'full_name', type: 'varchar', length: 200 })
+  fullName!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role!: Role;
+
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
+  organisationId!: string | null;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'user_account_organisation_id_fkey' })
+  organisation?: Relation<OrganisationEntity>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,12 @@
+import { InitialSchema1795758161139 } from './1795758161139-initial-schema';
+import { AuditEventAppendOnly1795758200000 } from './1795758200000-audit-event-append-only';
+import { ApplicationRole1795758300000 } from './1795758300000-application-role';
+import { PolicyMeasures1795758400000 } from './1795758400000-policy-measures';
+
+/** Every migration, in order, as classes (globs break the CLI and bundling). */
+export const MIGRATIONS = [
+  InitialSchema1795758161139,
+  AuditEventAppendOnly1795758200000,
+  ApplicationRole1795758300000,
+  PolicyMeasures1795758400000,
+];
