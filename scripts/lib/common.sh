@@ -325,6 +325,10 @@ ensure_postgres() {
     fi
   fi
 
+  if ! pg_clusters | grep -qv ' online'; then
+    die "PostgreSQL is running here, but nothing answers at $host:$port ($shown)." \
+      "Point DATABASE_URL at the port of one of these clusters:" "$(pg_lsclusters 2>&1)"
+  fi
   if ! pg_start_clusters; then
     die "PostgreSQL is installed but not running at $shown, and it could not be started here" \
       "(starting a cluster needs root or passwordless sudo). Start it with:" \
@@ -417,4 +421,23 @@ ensure_redis() {
         "See /tmp/prague-grants-redis.log:" "$(tail -n 5 /tmp/prague-grants-redis.log 2>/dev/null)"
   fi
   log "Redis is ready at $host:$port"
+}
+
+# --------------------------------------------------------------------------
+# Migrations
+# --------------------------------------------------------------------------
+
+# npm run migration:run with the CLI's per-query log kept out of sight: only
+# the summary lines on success, the whole log on failure.
+run_migrations() {
+  local out status=0
+  out=$(mktemp)
+  (cd "$PRAGUE_GRANTS_ROOT" && npm run --silent migration:run) >"$out" 2>&1 || status=$?
+  if ((status != 0)); then
+    cat "$out" >&2
+    rm -f "$out"
+    die "the migrations failed (see the log above)."
+  fi
+  grep -E 'has been executed successfully|No migrations are pending' "$out" || true
+  rm -f "$out"
 }

@@ -7,6 +7,8 @@ export function applyTestEnvironment(): void {
   process.env.LOG_LEVEL ??= 'silent';
   process.env.AUTH_THROTTLE_LIMIT ??= '100000';
   process.env.LOGIN_MAX_FAILURES ??= '10';
+  // Rate-limit tests send X-Forwarded-For so their blocked addresses stay their own.
+  process.env.TRUST_PROXY ??= 'loopback';
   process.env.BOOTSTRAP_ADMIN_EMAIL ??= 'admin@test.praha.eu';
   process.env.BOOTSTRAP_ADMIN_PASSWORD ??= 'admin-password-for-tests';
 }

@@ -20,7 +20,7 @@ import { PolicyController } from './policy/policy.controller';
 
 @Module({
   imports: [
-    CoreModule,
+    CoreModule.forRoot(),
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerParams(config.get('LOG_LEVEL')) }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],

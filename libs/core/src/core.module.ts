@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditTrail } from './audit/audit-trail.service';
@@ -13,28 +13,37 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { RedisModule } from './redis/redis.module';
 
 /** Cross-cutting services every feature uses: config, database, Redis, clock, auth, audit, idempotency. */
-@Global()
-@Module({
-  imports: [
-    AppConfigModule,
-    DatabaseModule,
-    RedisModule,
-    JwtModule.registerAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        secret: config.get('JWT_SECRET'),
-        signOptions: { expiresIn: config.get('JWT_TTL_SECONDS'), algorithm: 'HS256' },
-      }),
-    }),
-  ],
-  providers: [
-    { provide: Clock, useClass: SystemClock },
-    TokenService,
-    AuditTrail,
-    IdempotencyStore,
-    IdempotencyInterceptor,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
-  exports: [Clock, TokenService, AuditTrail, IdempotencyStore, IdempotencyInterceptor, JwtModule],
-})
-export class CoreModule {}
+@Module({})
+export class CoreModule {
+  /**
+   * The API always runs on the system clock. Only the demo seed passes a clock
+   * of its own, to write the demo call's history (announced weeks ago).
+   */
+  static forRoot(options: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      imports: [
+        AppConfigModule,
+        DatabaseModule,
+        RedisModule,
+        JwtModule.registerAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            secret: config.get('JWT_SECRET'),
+            signOptions: { expiresIn: config.get('JWT_TTL_SECONDS'), algorithm: 'HS256' },
+          }),
+        }),
+      ],
+      providers: [
+        options.clock ? { provide: Clock, useValue: options.clock } : { provide: Clock, useClass: SystemClock },
+        TokenService,
+        AuditTrail,
+        IdempotencyStore,
+        IdempotencyInterceptor,
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [Clock, TokenService, AuditTrail, IdempotencyStore, IdempotencyInterceptor, JwtModule],
+    };
+  }
+}

@@ -58,6 +58,12 @@ export class EnvironmentVariables {
   @MinLength(12, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters' })
   BOOTSTRAP_ADMIN_PASSWORD?: string;
 
+  /** Express "trust proxy": `false`, a hop count, or `loopback` etc. behind a reverse proxy. */
+  @Matches(/^(false|true|loopback|linklocal|uniquelocal|\d+|[0-9a-fA-F.:/, ]+)$/, {
+    message: 'TRUST_PROXY must be false, true, a hop count, loopback/linklocal/uniquelocal, or addresses',
+  })
+  TRUST_PROXY = 'false';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

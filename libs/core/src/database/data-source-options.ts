@@ -19,7 +19,8 @@ export function dataSourceOptions(url: string, extra: { poolSize?: number; appli
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Failed queries are reported by the problem-details filter without their parameters (they may hold hashes).
+    logging: false,
     poolSize: extra.poolSize ?? 20,
     applicationName: extra.applicationName ?? 'prague-grants',
   };

@@ -32,7 +32,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = req.originalUrl?.split('?')[0];
     if (req.id) problem.requestId = String(req.id);
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
+      this.logger.error({ err: safeError(exception), requestId: req.id }, 'Unhandled error');
     }
     if (res.headersSent) return;
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
@@ -67,7 +67,7 @@ function httpProblem(status: number, exception: HttpException): ProblemDetails {
       if (status >= 400 && status < 500) {
         // Body-parser errors (malformed JSON, too large, wrong charset) and similar client mistakes.
         const detail = status === 413 ? 'The request body is too large.' : clientMessage(exception);
-        return { ...problem('VALIDATION_FAILED', detail), status, title: titleOf(status) };
+        return { ...problem('VALIDATION_FAILED', detail, [{ field: 'body', message: detail }]), status, title: titleOf(status) };
       }
       return problem('INTERNAL_ERROR', 'An unexpected error occurred; quote the request id when reporting it.');
   }
@@ -76,6 +76,18 @@ function httpProblem(status: number, exception: HttpException): ProblemDetails {
 function clientMessage(exception: HttpException): string {
   const message = exception.message;
   return /JSON|Unexpected token|body/i.test(message) ? 'The request body is not valid JSON.' : 'The request is not valid.';
+}
+
+/** What a log may keep of an error: no query parameters, which can hold password hashes or personal data. */
+function safeError(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { value: String(exception) };
+  const driver = (exception as { driverError?: { code?: string; constraint?: string; table?: string } }).driverError;
+  return {
+    type: exception.name,
+    message: exception.message,
+    stack: exception.stack,
+    ...(driver ? { sqlState: driver.code, constraint: driver.constraint, table: driver.table } : {}),
+  };
 }
 
 export function problem(code: ErrorCode, detail: string, errors: FieldProblem[] = []): ProblemDetails {

@@ -1,6 +1,8 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { AppConfig } from '../config/app-config';
+import { requestIdMiddleware } from './request-id';
 import { DomainError } from '../errors/domain-error';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { flattenValidationErrors } from '../errors/validation-errors';
@@ -12,6 +14,8 @@ export const API_PREFIX = 'api/v1';
  * exactly what production runs.
  */
 export function configureHttpApp(app: INestApplication): INestApplication {
+  app.getHttpAdapter().getInstance().set('trust proxy', trustProxy(app.get(AppConfig).get('TRUST_PROXY')));
+  app.use(requestIdMiddleware);
   app.use(helmet());
   applyGlobalPrefix(app);
   app.useGlobalPipes(
@@ -32,6 +36,13 @@ export function configureHttpApp(app: INestApplication): INestApplication {
     swaggerOptions: { persistAuthorization: true },
   });
   return app;
+}
+
+/** The client address (rate limits, logs) comes from X-Forwarded-For only behind a trusted proxy. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** `/api/v1` for everything but the health probes. */

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# `npm test`: unit tests, then the end-to-end tests against PostgreSQL + Redis.
+#
+#   scripts/test.sh                  unit, then e2e
+#   scripts/test.sh unit [jest args] unit tests only
+#   scripts/test.sh e2e [jest args]  e2e tests only (needs PostgreSQL and Redis)
+#   scripts/test.sh [jest args]      both, each with the arguments
+#
+# Does not read .env: the e2e suite recreates DATABASE_URL's database, whose
+# name must contain "test" (default prague_grants_test).
+set -euo pipefail
+
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$PRAGUE_GRANTS_ROOT"
+
+mode=all
+case ${1:-} in
+  unit | e2e | all)
+    mode=$1
+    shift
+    ;;
+  -h | --help)
+    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    exit 0
+    ;;
+esac
+
+ensure_node_deps
+
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/prague_grants_test}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+export JWT_SECRET="${JWT_SECRET:-test-only-secret-of-at-least-thirty-two-characters!!}"
+export AUTH_THROTTLE_LIMIT="${AUTH_THROTTLE_LIMIT:-100000}"
+export LOGIN_MAX_FAILURES="${LOGIN_MAX_FAILURES:-10}"
+
+db_name=$(node -e 'process.stdout.write(decodeURIComponent(new URL(process.argv[1]).pathname.slice(1)))' "$DATABASE_URL" 2>/dev/null) ||
+  die "DATABASE_URL is not a valid URL: $(redact_url "$DATABASE_URL")"
+if [[ $db_name != *test* ]]; then
+  die "refusing to run the tests against database \"$db_name\": the e2e tests drop and recreate it," \
+    "so its name must contain \"test\" (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/prague_grants_test)."
+fi
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+# With a filter given for both suites, one of them may match nothing.
+extra=()
+[[ $mode == all && $# -gt 0 ]] && extra=(--passWithNoTests)
+
+failed=0
+run_jest() {
+  local name=$1
+  shift
+  log "jest: $name tests"
+  npx jest "$@" "${extra[@]}" --json --outputFile="$results/$name.json" || failed=1
+}
+
+if [[ $mode == unit || $mode == all ]]; then
+  run_jest unit --config jest.unit.config.js "$@"
+fi
+if [[ $mode == e2e || $mode == all ]]; then
+  ensure_postgres "$DATABASE_URL"
+  ensure_redis "$REDIS_URL"
+  run_jest e2e --config jest.e2e.config.js --runInBand "$@"
+fi
+
+# One closing line over every suite that ran: "tests: N passed, N failed".
+# shellcheck disable=SC2016 # JavaScript template literals, not shell
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, pending = 0;
+  for (const file of process.argv.slice(1)) {
+    if (!fs.existsSync(file)) continue;
+    const r = JSON.parse(fs.readFileSync(file, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests; pending += r.numPendingTests + (r.numTodoTests || 0);
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed` + (pending ? `, ${pending} skipped` : ""));
+' "$results/unit.json" "$results/e2e.json" || true
+
+exit "$failed"
