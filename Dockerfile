@@ -1,0 +1,35 @@
+# syntax=docker/dockerfile:1
+# Production image of the Prague grants API (also used by the one-shot
+# `migrate` service of docker-compose.yml).
+#
+#   docker build -t prague-grants .
+#
+# Stages: deps (all dependencies) -> build (tsc to dist/) -> runtime
+# (production dependencies + dist/, runs as the unprivileged `node` user).
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+COPY package.json package-lock.json ./
+RUN npm ci
+
+FROM deps AS build
+COPY . .
+RUN npm run build
+
+FROM ${NODE_IMAGE} AS runtime
+WORKDIR /app
+ENV NODE_ENV=production \
+    NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+# Compiled app, migrations (dist/migrations) and the data source for the
+# TypeORM CLI; create-database.js for the migrate service.
+COPY --from=build /app/dist ./dist
+COPY scripts/create-database.js ./scripts/create-database.js
+# Everything above stays owned by root: the app cannot modify its own code.
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/src/main.js"]

@@ -1,0 +1,102 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** Linux's USER_HZ: /proc reports CPU times in 1/100 s on every mainstream architecture. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** A `VmXxx:  123 kB` field of /proc/<pid>/status, in KiB; null once the process is gone. */
+export function readStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resets VmHWM to the current RSS (Linux ≥ 4.0), so a later VmHWM covers only what follows. */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Samples VmRSS at a fixed interval and keeps the peak. */
+export class RssSampler {
+  private timer?: NodeJS.Timeout;
+  private peakKb = 0;
+  private samples = 0;
+
+  constructor(private readonly pid: number) {}
+
+  start(intervalMs = 100): void {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), intervalMs);
+  }
+
+  stop(): { peakKb: number; samples: number } {
+    clearInterval(this.timer);
+    this.sample();
+    return { peakKb: this.peakKb, samples: this.samples };
+  }
+
+  private sample(): void {
+    const kb = readStatusKb(this.pid, 'VmRSS');
+    if (kb === null) return;
+    this.samples++;
+    this.peakKb = Math.max(this.peakKb, kb);
+  }
+}
+
+export interface CpuUsage {
+  /** Share of all cores busy, 0..1 (everything on the machine: API, PostgreSQL, clients, others). */
+  machineBusy: number;
+  /** Cores' worth used by the API process (1.0 = one core fully). */
+  apiCores: number;
+  /** Cores' worth used by this benchmark process (the clients). */
+  clientCores: number;
+}
+
+/** CPU accounting across a phase, from /proc/stat and /proc/<pid>/stat. */
+export class CpuMeter {
+  private readonly machine = machineTicks();
+  private readonly api: number;
+  private readonly self = process.cpuUsage();
+  private readonly started = process.hrtime.bigint();
+
+  constructor(private readonly apiPid: number) {
+    this.api = processTicks(apiPid);
+  }
+
+  stop(): CpuUsage {
+    const seconds = Number(process.hrtime.bigint() - this.started) / 1e9;
+    const machine = machineTicks();
+    const busy = machine.total - this.machine.total - (machine.idle - this.machine.idle);
+    const self = process.cpuUsage(this.self);
+    return {
+      machineBusy: busy / Math.max(1, machine.total - this.machine.total),
+      apiCores: (processTicks(this.apiPid) - this.api) / CLOCK_TICKS_PER_SECOND / seconds,
+      clientCores: (self.user + self.system) / 1e6 / seconds,
+    };
+  }
+}
+
+function machineTicks(): { total: number; idle: number } {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already in user).
+  const total = cpu.slice(0, 8).reduce((sum, n) => sum + n, 0);
+  return { total, idle: cpu[3] + cpu[4] };
+}
+
+function processTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}

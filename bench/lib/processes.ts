@@ -1,0 +1,90 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, openSync, closeSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { JsonClient } from './http-client';
+
+/** dist/bench/lib → the repository root, which holds dist/. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface ApiProcess {
+  child: ChildProcess;
+  pid: number;
+  origin: URL;
+}
+
+/** The built API, as production runs it: `node dist/apps/api/src/main.js`, output to a log file. */
+export function startApi(env: Record<string, string>, logFile: string, nodeArgs: readonly string[] = []): ApiProcess {
+  if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run npm run build first`);
+  const log = openSync(logFile, 'a');
+  try {
+    const child = spawn(process.execPath, [...nodeArgs, API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', log, log] });
+    if (child.pid === undefined) throw new Error('the API process did not start');
+    return { child, pid: child.pid, origin: new URL(`http://127.0.0.1:${env.PORT}`) };
+  } finally {
+    closeSync(log);
+  }
+}
+
+/** Polls GET /health/ready until it answers 200; fails early if the process dies. */
+export async function waitForReady(api: ApiProcess, timeoutMs: number): Promise<void> {
+  const client = new JsonClient(api.origin);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (api.child.exitCode !== null || api.child.signalCode !== null) {
+        throw new Error(`the API exited during start-up (code ${api.child.exitCode}, signal ${api.child.signalCode})`);
+      }
+      const status = await client.request('GET', '/health/ready').then((r) => r.status, () => 0);
+      if (status === 200) return;
+      if (Date.now() > deadline) throw new Error(`GET /health/ready did not answer 200 within ${timeoutMs} ms (last: ${status})`);
+      await sleep(200);
+    }
+  } finally {
+    client.close();
+  }
+}
+
+/** SIGTERM, then SIGKILL if it has not exited in time. */
+export async function stopProcess(child: ChildProcess, timeoutMs = 15_000): Promise<string> {
+  if (child.exitCode !== null || child.signalCode !== null) return describeExit(child);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timedOut = await Promise.race([exited.then(() => false), sleep(timeoutMs).then(() => true)]);
+  if (timedOut) {
+    child.kill('SIGKILL');
+    await exited;
+    return `killed after ${timeoutMs} ms without exiting on SIGTERM`;
+  }
+  return describeExit(child);
+}
+
+function describeExit(child: ChildProcess): string {
+  return child.signalCode ? `signal ${child.signalCode}` : `exit code ${child.exitCode}`;
+}
+
+/** A child running dist/bench/lib/<module>.js that reports its port over IPC. */
+export async function forkServer(module: string): Promise<{ child: ChildProcess; origin: URL }> {
+  const child = fork(join(__dirname, module), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolvePort, reject) => {
+    child.once('message', (message: { port?: number }) =>
+      message.port ? resolvePort(message.port) : reject(new Error(`${module} sent no port`)),
+    );
+    child.once('exit', (code) => reject(new Error(`${module} exited with code ${code} before listening`)));
+  });
+  return { child, origin: new URL(`http://127.0.0.1:${port}`) };
+}
