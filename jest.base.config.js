@@ -26,6 +26,8 @@ module.exports = {
     '/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
   ],
   moduleNameMapper: {
+    // nodenext wants `.js` on relative dynamic imports; the sources are `.ts`.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },

@@ -194,9 +194,9 @@ _how_to_get_services() {
     "  - Debian/Ubuntu:  sudo apt-get install postgresql redis-server" \
     "    (PostgreSQL must accept user postgres over TCP on 127.0.0.1 without a" \
     "     password, or put the password into DATABASE_URL)" \
-    "  - Docker:         POSTGRES_PASSWORD=... docker compose up -d postgres redis" \
-    "    then set DATABASE_URL=postgres://postgres:<POSTGRES_PASSWORD>@127.0.0.1:5432/<db>" \
-    "    and DATABASE_APP_PASSWORD in .env" \
+    "  - Docker:         put POSTGRES_PASSWORD, DATABASE_APP_PASSWORD and JWT_SECRET in .env," \
+    "    run: docker compose up -d postgres redis" \
+    "    and set DATABASE_URL=postgres://postgres:<POSTGRES_PASSWORD>@127.0.0.1:5432/<db> in .env" \
     "  - or set DATABASE_URL / REDIS_URL (environment or .env) to running servers" \
     "  - or, as root on Debian/Ubuntu, rerun with PG_INSTALL_MISSING=1 to install them"
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ApplicationsService } from '@app/applications/applications.service';
 import { CurrentUser } from '@app/core/auth/auth.decorators';
 import type { AuthUser } from '@app/core/auth/role';
@@ -23,6 +23,7 @@ export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a draft application' })
   @Auth('applicant')
   @ApiCreatedResponse({ type: ApplicationResponse, description: 'The application, in draft' })
   @ApiProblems(400, 404)
@@ -31,6 +32,7 @@ export class ApplicationsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a draft (or an application returned for correction)' })
   @Auth('applicant')
   @ApiOkResponse({ type: ApplicationResponse })
   @ApiProblems(400, 404, 409)
@@ -44,6 +46,7 @@ export class ApplicationsController {
 
   /** Checks every rule at once; all failures come back together in `errors`. */
   @Post(':id/submit')
+  @ApiOperation({ summary: 'Submit an application' })
   @HttpCode(200)
   @Auth('applicant')
   @UseInterceptors(IdempotencyInterceptor)
@@ -55,6 +58,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/withdraw')
+  @ApiOperation({ summary: 'Withdraw an application before a decision' })
   @HttpCode(200)
   @Auth('applicant')
   @ApiOkResponse({ type: ApplicationResponse })
@@ -68,6 +72,7 @@ export class ApplicationsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List applications' })
   @Auth('applicant', 'officer', 'budget')
   @ApiOkResponse({ type: ApplicationPageResponse, description: "Applicants see their organisation's applications only" })
   @ApiProblems(400)
@@ -77,6 +82,7 @@ export class ApplicationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An application with its budget and status history' })
   @Auth('applicant', 'officer', 'budget')
   @ApiOkResponse({ type: ApplicationResponse })
   @ApiProblems(400, 404)

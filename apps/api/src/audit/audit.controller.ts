@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuditTrail } from '@app/core/audit/audit-trail.service';
 import { PageQuery, pageOf } from '../common/pagination.dto';
@@ -91,6 +91,7 @@ export class AuditController {
   constructor(private readonly audit: AuditTrail) {}
 
   @Get()
+  @ApiOperation({ summary: 'Audit events, newest first' })
   @Auth('budget', 'admin')
   @ApiOkResponse({ type: AuditPageResponse, description: 'Newest first' })
   @ApiProblems(400)
@@ -104,6 +105,7 @@ export class AuditController {
 
   /** Recomputes the whole hash chain; names the first event that does not match. */
   @Get('verify')
+  @ApiOperation({ summary: 'Verify the hash chain of the audit trail' })
   @Auth('budget', 'admin')
   @ApiOkResponse({ type: AuditVerificationResponse })
   verify(): Promise<AuditVerificationResponse> {

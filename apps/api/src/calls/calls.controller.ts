@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, OptionalUser } from '@app/core/auth/auth.decorators';
 import type { AuthUser } from '@app/core/auth/role';
 import { CallsService, type CallPatch } from '@app/calls/calls.service';
@@ -14,6 +14,7 @@ export class CallsController {
   constructor(private readonly calls: CallsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a call (draft)' })
   @Auth('officer')
   @ApiCreatedResponse({ type: CallResponse, description: 'The call, in draft' })
   @ApiProblems(400, 404)
@@ -22,6 +23,7 @@ export class CallsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a draft call' })
   @Auth('officer')
   @ApiOkResponse({ type: CallResponse })
   @ApiProblems(400, 404, 409)
@@ -30,6 +32,7 @@ export class CallsController {
   }
 
   @Post(':id/announce')
+  @ApiOperation({ summary: 'Announce a call (30-day rule, allocations within the appropriation)' })
   @HttpCode(200)
   @Auth('officer')
   @ApiOkResponse({ type: CallResponse, description: 'The call, announced and frozen' })
@@ -39,6 +42,7 @@ export class CallsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List announced calls' })
   @Anyone()
   @ApiOkResponse({ type: CallPageResponse, description: 'Announced calls (officers also see drafts)' })
   @ApiProblems(400)
@@ -47,6 +51,7 @@ export class CallsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A call with its parts, criteria and windows' })
   @Anyone()
   @ApiOkResponse({ type: CallResponse })
   @ApiProblems(400, 404)

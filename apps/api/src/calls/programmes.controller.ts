@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '@app/core/auth/auth.decorators';
 import type { AuthUser } from '@app/core/auth/role';
 import { CallsService } from '@app/calls/calls.service';
@@ -13,6 +13,7 @@ export class ProgrammesController {
   constructor(private readonly calls: CallsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a programme with its appropriation' })
   @Auth('officer')
   @ApiCreatedResponse({ type: ProgrammeResponse })
   @ApiProblems(400, 409)
@@ -21,6 +22,7 @@ export class ProgrammesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A programme' })
   @Auth('officer', 'budget')
   @ApiOkResponse({ type: ProgrammeResponse })
   @ApiProblems(400, 404)
@@ -30,6 +32,7 @@ export class ProgrammesController {
 
   /** A budget measure raises (or, negative, lowers) the appropriation; never below what is allocated. */
   @Post(':id/budget-measures')
+  @ApiOperation({ summary: "Record a budget measure changing the programme's appropriation" })
   @Auth('budget')
   @ApiCreatedResponse({ type: ProgrammeResponse })
   @ApiProblems(400, 404, 422)

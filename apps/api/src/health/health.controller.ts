@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { RedisClient } from '@app/core/redis/redis.module';
 import { Anyone } from '../common/route.decorators';
@@ -16,6 +16,7 @@ export class HealthController {
 
   /** The process is up. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process is up' })
   @Anyone()
   @HealthCheck()
   live() {
@@ -24,6 +25,7 @@ export class HealthController {
 
   /** PostgreSQL and Redis answer: 200, else 503. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable' })
   @Anyone()
   @HealthCheck()
   ready() {

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiCreatedResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { IdentityService } from '@app/identity/identity.service';
@@ -13,6 +13,7 @@ export class AuthController {
   constructor(private readonly identity: IdentityService) {}
 
   @Post('register')
+  @ApiOperation({ summary: 'Register an organisation with its first applicant user' })
   @Anyone()
   @ApiCreatedResponse({ type: RegisterResponse })
   @ApiProblems(400, 409, 429)
@@ -21,6 +22,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @ApiOperation({ summary: 'Log in and get an access token' })
   @HttpCode(200)
   @Anyone()
   @ApiOkResponse({ type: LoginResponse })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '@app/core/auth/auth.decorators';
 import type { AuthUser } from '@app/core/auth/role';
 import { IdentityService } from '@app/identity/identity.service';
@@ -13,6 +13,7 @@ export class UsersController {
   constructor(private readonly identity: IdentityService) {}
 
   @Get('me')
+  @ApiOperation({ summary: 'The calling user' })
   @Auth('applicant', 'officer', 'commission', 'budget', 'admin')
   @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() caller: AuthUser): Promise<UserResponse> {
@@ -20,6 +21,7 @@ export class UsersController {
   }
 
   @Post('users')
+  @ApiOperation({ summary: 'Create a staff user (admin)' })
   @Auth('admin')
   @ApiCreatedResponse({ type: UserResponse })
   @ApiProblems(400, 409)
@@ -28,6 +30,7 @@ export class UsersController {
   }
 
   @Get('organisations/:id')
+  @ApiOperation({ summary: 'An organisation (its members, officers, budget)' })
   @Auth('applicant', 'officer', 'budget')
   @ApiOkResponse({ type: OrganisationResponse })
   @ApiProblems(400, 404)

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PolicyService } from '@app/policy/policy.service';
 import { Anyone } from '../common/route.decorators';
 
@@ -68,6 +68,7 @@ export class PolicyController {
 
   /** Prague City Policy for Integration of Foreigners 2022–2027: 5 priorities, 13 sub-areas, 34 sub-aims, 75 measures. */
   @Get('measures')
+  @ApiOperation({ summary: "The city's integration policy: priorities, sub-areas, sub-aims, measures" })
   @Anyone()
   @ApiOkResponse({ type: PolicyCatalogueResponse })
   measures(): Promise<PolicyCatalogueResponse> {

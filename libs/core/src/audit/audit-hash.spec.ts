@@ -74,6 +74,7 @@ type StoredEvent = { id: string; prevHash: string; hash: string } & AuditHashInp
 
 function event(seq: number): AuditHashInput {
   return {
+    id: `ev-${seq}`,
     seq,
     occurredAt: new Date(Date.UTC(2027, 2, 1, 8, 0, seq)),
     actorUserId: `user-${seq}`,
@@ -93,14 +94,14 @@ function chain(n: number): StoredEvent[] {
   for (let seq = 1; seq <= n; seq++) {
     const e = event(seq);
     const hash = computeAuditHash(prev, e);
-    out.push({ ...e, id: `ev-${seq}`, prevHash: prev, hash });
+    out.push({ ...e, prevHash: prev, hash });
     prev = hash;
   }
   return out;
 }
 
 const TAMPERS: Record<keyof StoredEvent, (e: StoredEvent) => void> = {
-  id: () => undefined, // not hashed: the id only names the event
+  id: (e) => (e.id = `${e.id}-swapped`),
   prevHash: (e) => (e.prevHash = 'f'.repeat(64)),
   hash: (e) => (e.hash = e.hash.replace(/^./, (c) => (c === '0' ? '1' : '0'))),
   seq: (e) => (e.seq += 10),
@@ -120,7 +121,7 @@ describe('computeAuditHash', () => {
     const e = event(1);
     const text =
       '{"action":"action.1","actorRole":"officer","actorUserId":"user-1","after":{"amountCzk":1000,"at":"2027-03-01T00:00:00.000Z","status":"eligible"},' +
-      '"before":null,"entityId":"app-1","entityType":"application","occurredAt":"2027-03-01T08:00:01.000Z","reason":"reason 1","seq":1}';
+      '"before":null,"entityId":"app-1","entityType":"application","id":"ev-1","occurredAt":"2027-03-01T08:00:01.000Z","reason":"reason 1","seq":1}';
     const expected = createHash('sha256').update(`${GENESIS_HASH}\n${text}`).digest('hex');
     expect(computeAuditHash(GENESIS_HASH, e)).toBe(expected);
     expect(expected).toMatch(/^[0-9a-f]{64}$/);
@@ -143,7 +144,7 @@ describe('computeAuditHash', () => {
 
   it('hashes only the audit fields, and an absent before like null', () => {
     const e = event(1);
-    const row = { ...e, id: 'x', hash: 'y', prevHash: 'z', createdAt: new Date() };
+    const row = { ...e, hash: 'y', prevHash: 'z', createdAt: new Date() };
     expect(computeAuditHash(GENESIS_HASH, row)).toBe(computeAuditHash(GENESIS_HASH, e));
     expect(computeAuditHash(GENESIS_HASH, { ...e, before: undefined })).toBe(computeAuditHash(GENESIS_HASH, e));
   });
@@ -163,14 +164,14 @@ describe('findFirstBrokenLink', () => {
     expect(findFirstBrokenLink(events.slice(2), GENESIS_HASH).brokenEventId).toBe('ev-3');
   });
 
-  const hashedFields = (Object.keys(TAMPERS) as (keyof StoredEvent)[]).filter((f) => f !== 'id');
+  const hashedFields = Object.keys(TAMPERS) as (keyof StoredEvent)[];
   const cases = hashedFields.flatMap((field) => [0, 1, 2, 3, 4].map((i) => [field, i] as const));
 
   it.each(cases)('detects tampering with %s of event %i at that event', (field, i) => {
     const events = chain(5);
     TAMPERS[field](events[i]);
     expect(findFirstBrokenLink(events, GENESIS_HASH)).toEqual({
-      brokenEventId: `ev-${i + 1}`,
+      brokenEventId: events[i].id,
       lastHash: i === 0 ? GENESIS_HASH : events[i - 1].hash,
       count: i,
     });
@@ -187,14 +188,15 @@ describe('findFirstBrokenLink', () => {
     const events = chain(5);
     expect(findFirstBrokenLink([events[0], events[2], events[3], events[4]], GENESIS_HASH).brokenEventId).toBe('ev-3');
     expect(findFirstBrokenLink([events[0], events[1], events[3], events[2], events[4]], GENESIS_HASH).brokenEventId).toBe('ev-4');
-    const forged = { ...event(9), id: 'ev-forged', prevHash: events[1].hash, hash: computeAuditHash(events[1].hash, event(9)) };
+    const forgedEvent = { ...event(9), id: 'ev-forged' };
+    const forged = { ...forgedEvent, prevHash: events[1].hash, hash: computeAuditHash(events[1].hash, forgedEvent) };
     expect(findFirstBrokenLink([events[0], events[1], forged, ...events.slice(2)], GENESIS_HASH).brokenEventId).toBe('ev-3');
   });
 
-  it('does not care about the id', () => {
+  it('detects a renamed event: the id is hashed too', () => {
     const events = chain(5);
     events[2].id = 'renamed';
-    expect(findFirstBrokenLink(events, GENESIS_HASH).brokenEventId).toBeNull();
+    expect(findFirstBrokenLink(events, GENESIS_HASH).brokenEventId).toBe('renamed');
   });
 
   it('consumes any iterable, lazily stopping at the break', () => {

@@ -58,6 +58,7 @@ function write(value: unknown, ancestors: Set<object>, path: string): string {
 }
 
 export interface AuditHashInput {
+  id: string;
   seq: number;
   occurredAt: Date;
   actorUserId: string | null;
@@ -75,8 +76,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** sha256(prevHash + "\n" + canonical JSON of the event's hashed fields), lowercase hex. */
 export function computeAuditHash(prevHash: string, event: AuditHashInput): string {
-  // Only these fields are hashed, so a row carrying extra columns (id, hash…) hashes the same.
+  // Only these fields are hashed, so a row carrying extra columns (hash, prevHash…) hashes the same.
   const hashed = {
+    id: event.id,
     seq: event.seq,
     occurredAt: event.occurredAt.toISOString(),
     actorUserId: event.actorUserId,

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DomainError, type FieldProblem } from './domain-error';
@@ -28,6 +28,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request & { id?: string }>();
     const res = http.getResponse<Response>();
+    if (exception instanceof ServiceUnavailableException) {
+      // Readiness (terminus): 503 with the per-dependency report, which is what probes read.
+      res.status(503).json(exception.getResponse());
+      return;
+    }
     const problem = this.toProblem(exception);
     problem.instance = req.originalUrl?.split('?')[0];
     if (req.id) problem.requestId = String(req.id);

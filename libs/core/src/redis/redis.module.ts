@@ -17,7 +17,8 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.quit().catch(() => this.disconnect());
+    if (this.status === 'ready') await this.quit().catch(() => this.disconnect());
+    else this.disconnect(); // also stops reconnecting
   }
 }
 
