@@ -34,14 +34,19 @@ export class HealthController {
 
   private async redisPing() {
     const indicator = this.indicators.check('redis');
+    let timer: NodeJS.Timeout | undefined;
     try {
       const answer = await Promise.race([
         this.redis.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500)),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), 1500);
+        }),
       ]);
       return answer === 'PONG' ? indicator.up() : indicator.down({ message: 'unexpected answer' });
     } catch {
       return indicator.down({ message: 'Redis is not reachable' });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
