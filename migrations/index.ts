@@ -2,6 +2,7 @@ import { InitialSchema1795758161139 } from './1795758161139-initial-schema';
 import { AuditEventAppendOnly1795758200000 } from './1795758200000-audit-event-append-only';
 import { ApplicationRole1795758300000 } from './1795758300000-application-role';
 import { PolicyMeasures1795758400000 } from './1795758400000-policy-measures';
+import { CommissionMember1795760108959 } from './1795760108959-commission-member';
 
 /** Every migration, in order, as classes (globs break the CLI and bundling). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AuditEventAppendOnly1795758200000,
   ApplicationRole1795758300000,
   PolicyMeasures1795758400000,
+  CommissionMember1795760108959,
 ];

@@ -1,18 +1,7 @@
-import { Client } from 'pg';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { createCast, createDraft, openCall, type Cast } from '../support/factories';
+import { asOwner } from '../support/db';
 import { API, expectProblem } from '../support/http';
-
-/** The database owner (migrations), as opposed to the API's unprivileged role. */
-async function asOwner<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('audit trail', () => {
   let t: TestApp;

@@ -7,13 +7,14 @@ import { Clock } from '@app/core/clock/clock';
 import { DomainError, type Violation } from '@app/core/errors/domain-error';
 import { CallPartEntity } from '@app/calls/call-part.entity';
 import { CallEntity } from '@app/calls/call.entity';
+import { CommissionMemberEntity } from '@app/calls/commission-member.entity';
 import { OrganisationEntity } from '@app/identity/organisation.entity';
 import { PolicyService } from '@app/policy/policy.service';
 import { ApplicationBudgetLineEntity } from './application-budget-line.entity';
 import { ApplicationStatusChangeEntity } from './application-status-change.entity';
 import { ApplicationEntity } from './application.entity';
 import { toApplicationView, toSummaryView, type ApplicationSummaryView, type ApplicationView } from './applications.views';
-import { canTransition, isEditable, type ApplicationStatus } from './domain/application-status';
+import { canTransition, COMMISSION_VISIBLE_STATUSES, isEditable, type ApplicationStatus } from './domain/application-status';
 import { budgetTotals, checkDraft, type BudgetLine } from './domain/budget';
 import { formatReferenceNumber, referencePrefix } from './domain/reference-number';
 import { checkSubmission } from './domain/submission.rules';
@@ -199,6 +200,12 @@ export class ApplicationsService {
       .createQueryBuilder('app')
       .innerJoinAndSelect('app.callPart', 'part');
     if (caller.role === 'applicant') qb.andWhere('app.organisation_id = :org', { org: applicantOrganisation(caller) });
+    if (caller.role === 'commission') {
+      qb.andWhere('app.status IN (:...visible)', { visible: COMMISSION_VISIBLE_STATUSES }).andWhere(
+        'EXISTS (SELECT 1 FROM commission_member m WHERE m.call_id = app.call_id AND m.user_id = :member)',
+        { member: caller.id },
+      );
+    }
     if (filter.callId) qb.andWhere('app.call_id = :callId', { callId: filter.callId });
     if (filter.partCode) qb.andWhere('part.code = :partCode', { partCode: filter.partCode });
     if (filter.status) qb.andWhere('app.status = :status', { status: filter.status });
@@ -225,13 +232,23 @@ export class ApplicationsService {
     return formatReferenceNumber(prefix, rows[0].last_reference_number);
   }
 
-  /** Applicants reach only their organisation's applications: anything else is "not found". */
+  /**
+   * Applicants reach only their organisation's applications, commission members
+   * only eligible ones of their calls: anything else is "not found".
+   */
   private async findVisible(manager: EntityManager, caller: AuthUser, id: string, lock = false): Promise<ApplicationEntity> {
     const where =
       caller.role === 'applicant' ? { id, organisationId: applicantOrganisation(caller) } : { id };
     const app = await manager.findOne(ApplicationEntity, { where, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!app) throw new DomainError('NOT_FOUND', 'No such application.');
+    if (!app || (caller.role === 'commission' && !(await this.isCommissionMemberFor(manager, caller, app)))) {
+      throw new DomainError('NOT_FOUND', 'No such application.');
+    }
     return app;
+  }
+
+  private async isCommissionMemberFor(manager: EntityManager, caller: AuthUser, app: ApplicationEntity): Promise<boolean> {
+    if (!COMMISSION_VISIBLE_STATUSES.includes(app.status)) return false;
+    return manager.existsBy(CommissionMemberEntity, { callId: app.callId, userId: caller.id });
   }
 
   /** Changes are made only by the applicant organisation's own users. */

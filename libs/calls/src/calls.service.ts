@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/core/audit/audit-trail.service';
 import type { AuthUser } from '@app/core/auth/role';
 import { Clock } from '@app/core/clock/clock';
 import { uniqueViolation } from '@app/core/database/pg-errors';
 import { DomainError } from '@app/core/errors/domain-error';
 import { pragueDate } from '@app/core/time/prague-time';
+import { UserEntity } from '@app/identity/user.entity';
 import { PolicyService } from '@app/policy/policy.service';
 import { BudgetMeasureEntity } from './budget-measure.entity';
 import { CallCriterionEntity } from './call-criterion.entity';
 import { CallPartEntity } from './call-part.entity';
 import { CallEntity } from './call.entity';
+import { CommissionMemberEntity } from './commission-member.entity';
+import { checkCommission } from './domain/commission.rules';
 import { toCallView, toProgrammeView, type CallView, type ProgrammeView } from './calls.views';
 import {
   checkAllocationsFitAppropriation,
@@ -42,6 +45,16 @@ export type CallCommand = Omit<CallTerms, 'rankingMethod'> & {
 };
 
 export type CallPatch = Partial<Omit<CallCommand, 'programmeId'>>;
+
+export interface CommissionCommand {
+  memberIds: string[];
+  chairId: string;
+}
+
+export interface CommissionView {
+  callId: string;
+  members: { userId: string; fullName: string; email: string; chair: boolean }[];
+}
 
 @Injectable()
 export class CallsService {
@@ -185,25 +198,58 @@ export class CallsService {
     });
   }
 
+  /** Sets the call's DOT Commission: users with the commission role, one of them the chair. */
+  async setCommission(caller: AuthUser, callId: string, command: CommissionCommand): Promise<CommissionView> {
+    return this.dataSource.transaction(async (manager) => {
+      const call = await this.lockCall(manager, callId);
+      const before = await this.commissionOf(manager, callId);
+      const users = command.memberIds.length
+        ? await manager.findBy(UserEntity, { id: In([...new Set(command.memberIds)]) })
+        : [];
+      const violations = checkCommission({
+        memberIds: command.memberIds,
+        chairId: command.chairId,
+        quorum: call.quorum,
+        roles: new Map(users.map((u) => [u.id, u.role])),
+      });
+      if (violations.length) throw DomainError.fromViolations(violations);
+      await manager.delete(CommissionMemberEntity, { callId });
+      await manager.insert(
+        CommissionMemberEntity,
+        command.memberIds.map((userId) => ({ callId, userId, isChair: userId === command.chairId })),
+      );
+      const after = await this.commissionOf(manager, callId);
+      await this.audit.append(manager, { actor: caller, action: 'call.commission_set', entityType: 'call', entityId: callId, before, after });
+      return after;
+    });
+  }
+
+  private async commissionOf(manager: EntityManager, callId: string): Promise<CommissionView> {
+    const members = await manager.find(CommissionMemberEntity, { where: { callId }, relations: { user: true } });
+    return {
+      callId,
+      members: members
+        .map((m) => ({ userId: m.userId, fullName: m.user!.fullName, email: m.user!.email, chair: m.isChair }))
+        .sort((a, b) => Number(b.chair) - Number(a.chair) || a.fullName.localeCompare(b.fullName, 'cs')),
+    };
+  }
+
   /** Announced calls for everyone; officers also see drafts. */
   async list(caller: AuthUser | undefined, page: number, pageSize: number): Promise<{ items: CallView[]; total: number }> {
-    const qb = this.callQuery(this.dataSource.manager);
-    if (!seesDrafts(caller)) qb.where("call.status = 'announced'");
-    const total = await qb.clone().getCount();
-    const ids = await qb
-      .clone()
-      .select('call.id', 'id')
+    // Page over calls alone; parts and criteria are loaded for that page only.
+    const pageQuery = this.dataSource.getRepository(CallEntity).createQueryBuilder('call');
+    if (!seesDrafts(caller)) pageQuery.where("call.status = 'announced'");
+    const [rows, total] = await pageQuery
       .orderBy('call.submission_opens_at', 'DESC')
       .addOrderBy('call.id')
-      .offset((page - 1) * pageSize)
-      .limit(pageSize)
-      .getRawMany<{ id: string }>();
-    const calls = ids.length
-      ? await this.callQuery(this.dataSource.manager).where('call.id IN (:...ids)', { ids: ids.map((r) => r.id) }).getMany()
-      : [];
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    const ids = rows.map((r) => r.id);
+    const calls = ids.length ? await this.callQuery(this.dataSource.manager).where('call.id IN (:...ids)', { ids }).getMany() : [];
     const byId = new Map(calls.map((c) => [c.id, c]));
     const now = this.clock.now();
-    return { items: ids.map((r) => toCallView(byId.get(r.id)!, now)), total };
+    return { items: ids.map((id) => toCallView(byId.get(id)!, now)), total };
   }
 
   async get(caller: AuthUser | undefined, id: string): Promise<CallView> {

@@ -73,8 +73,11 @@ export class ApplicationsController {
 
   @Get()
   @ApiOperation({ summary: 'List applications' })
-  @Auth('applicant', 'officer', 'budget')
-  @ApiOkResponse({ type: ApplicationPageResponse, description: "Applicants see their organisation's applications only" })
+  @Auth('applicant', 'officer', 'commission', 'budget')
+  @ApiOkResponse({
+    type: ApplicationPageResponse,
+    description: "Applicants see their organisation's applications; commission members the eligible ones of their calls",
+  })
   @ApiProblems(400)
   async list(@CurrentUser() caller: AuthUser, @Query() query: ApplicationListQuery): Promise<ApplicationPageResponse> {
     const { page, pageSize, ...filter } = query;
@@ -83,7 +86,7 @@ export class ApplicationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'An application with its budget and status history' })
-  @Auth('applicant', 'officer', 'budget')
+  @Auth('applicant', 'officer', 'commission', 'budget')
   @ApiOkResponse({ type: ApplicationResponse })
   @ApiProblems(400, 404)
   get(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<ApplicationResponse> {

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuditTrail } from '@app/core/audit/audit-trail.service';
-import { PageQuery, pageOf } from '../common/pagination.dto';
+import { PageQuery, pageOf, PageResponse } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';
 
 class AuditQuery extends PageQuery {
@@ -60,19 +60,7 @@ class AuditEventResponse {
   hash!: string;
 }
 
-class AuditPageResponse {
-  @ApiProperty({ type: [AuditEventResponse] })
-  items!: AuditEventResponse[];
-
-  @ApiProperty()
-  total!: number;
-
-  @ApiProperty()
-  page!: number;
-
-  @ApiProperty()
-  pageSize!: number;
-}
+class AuditPageResponse extends PageResponse(AuditEventResponse, 'AuditPageResponse') {}
 
 class AuditVerificationResponse {
   @ApiProperty()

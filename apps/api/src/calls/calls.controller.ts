@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, OptionalUser } from '@app/core/auth/auth.decorators';
 import type { AuthUser } from '@app/core/auth/role';
@@ -6,7 +6,7 @@ import { CallsService, type CallPatch } from '@app/calls/calls.service';
 import { PageQuery, pageOf } from '../common/pagination.dto';
 import { Anyone, ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CallPageResponse, CallPatchRequest, CallRequest, CallResponse } from './dto/calls.dto';
+import { CallPageResponse, CallPatchRequest, CallRequest, CallResponse, CommissionRequest, CommissionResponse } from './dto/calls.dto';
 
 @ApiTags('programmes and calls')
 @Controller('calls')
@@ -39,6 +39,19 @@ export class CallsController {
   @ApiProblems(404, 409, 422)
   announce(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<CallResponse> {
     return this.calls.announce(caller, id);
+  }
+
+  @Put(':id/commission')
+  @ApiOperation({ summary: "Set the call's DOT Commission and its chair" })
+  @Auth('officer')
+  @ApiOkResponse({ type: CommissionResponse })
+  @ApiProblems(400, 404)
+  setCommission(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: CommissionRequest,
+  ): Promise<CommissionResponse> {
+    return this.calls.setCommission(caller, id, body);
   }
 
   @Get()

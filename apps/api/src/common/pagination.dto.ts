@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -28,4 +28,23 @@ export interface Page<T> {
 
 export function pageOf<T>(result: { items: T[]; total: number }, query: PageQuery): Page<T> {
   return { items: result.items, total: result.total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The response class of a paged list of `item`, for the OpenAPI document. */
+export function PageResponse<T>(item: new () => T, name: string) {
+  class PageOfItems {
+    @ApiProperty({ type: [item] })
+    items!: T[];
+
+    @ApiProperty({ type: 'integer' })
+    total!: number;
+
+    @ApiProperty({ type: 'integer' })
+    page!: number;
+
+    @ApiProperty({ type: 'integer' })
+    pageSize!: number;
+  }
+  Object.defineProperty(PageOfItems, 'name', { value: name });
+  return PageOfItems;
 }

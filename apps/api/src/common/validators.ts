@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 import { isIsoDate } from '@app/core/time/prague-time';
 
 /** Far above any grant, and small enough that sums stay exact in a JS number. */
@@ -68,4 +68,9 @@ export function PositiveInt(apiOptions: ApiPropertyOptions & { min?: number; max
     Min(min),
     Max(max),
   );
+}
+
+/** May be left out, but not sent as null (null would erase a required value). */
+export function Optional() {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

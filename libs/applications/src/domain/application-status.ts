@@ -47,3 +47,16 @@ export function allowedTransitions(from: ApplicationStatus): ApplicationStatus[]
 export function isEditable(status: ApplicationStatus): boolean {
   return status === 'draft' || status === 'correction_requested';
 }
+
+/** From the formal check on, an eligible application is the DOT Commission's to see. */
+export const COMMISSION_VISIBLE_STATUSES: readonly ApplicationStatus[] = [
+  'eligible',
+  'recommended',
+  'not_recommended',
+  'approved',
+  'rejected',
+  'contracted',
+  'settlement_submitted',
+  'settled',
+  'closed',
+];

@@ -5,6 +5,7 @@ import { BudgetMeasureEntity } from '@app/calls/budget-measure.entity';
 import { CallCriterionEntity } from '@app/calls/call-criterion.entity';
 import { CallPartEntity } from '@app/calls/call-part.entity';
 import { CallEntity } from '@app/calls/call.entity';
+import { CommissionMemberEntity } from '@app/calls/commission-member.entity';
 import { ProgrammeEntity } from '@app/calls/programme.entity';
 import { OrganisationEntity } from '@app/identity/organisation.entity';
 import { UserEntity } from '@app/identity/user.entity';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   CallEntity,
   CallPartEntity,
   CallCriterionEntity,
+  CommissionMemberEntity,
   ApplicationEntity,
   ApplicationBudgetLineEntity,
   ApplicationStatusChangeEntity,

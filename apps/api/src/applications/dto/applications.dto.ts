@@ -1,10 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested, IsObject } from 'class-validator';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@app/applications/domain/application-status';
-import { PageQuery } from '../../common/pagination.dto';
-import { Czk, IsoDate, Text } from '../../common/validators';
+import { PageQuery, PageResponse } from '../../common/pagination.dto';
+import { Czk, IsoDate, Optional, Text } from '../../common/validators';
 
 export class BudgetLineDto {
   @Text(100, { example: 'Personnel' })
@@ -90,6 +90,7 @@ export class ApplicationRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BudgetLineDto)
   budgetLines!: BudgetLineDto[];
@@ -98,16 +99,17 @@ export class ApplicationRequest {
   otherFundingCzk!: number;
 
   @ApiProperty({ type: ContactPersonDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactPersonDto)
   contactPerson!: ContactPersonDto;
 }
 
-export class ApplicationPatchRequest extends PartialType(OmitType(ApplicationRequest, ['callId'] as const)) {}
+export class ApplicationPatchRequest extends PartialType(OmitType(ApplicationRequest, ['callId'] as const), { skipNullProperties: false }) {}
 
 export class WithdrawRequest {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   reason?: string;
@@ -238,16 +240,4 @@ export class ApplicationResponse extends ApplicationSummaryResponse {
   statusHistory!: StatusChangeResponse[];
 }
 
-export class ApplicationPageResponse {
-  @ApiProperty({ type: [ApplicationSummaryResponse] })
-  items!: ApplicationSummaryResponse[];
-
-  @ApiProperty()
-  total!: number;
-
-  @ApiProperty()
-  page!: number;
-
-  @ApiProperty()
-  pageSize!: number;
-}
+export class ApplicationPageResponse extends PageResponse(ApplicationSummaryResponse, 'ApplicationPageResponse') {}

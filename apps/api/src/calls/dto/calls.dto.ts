@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -14,9 +13,11 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { ORGANISATION_KINDS, type CallPhase, type OrganisationKind, type RankingMethod } from '@app/calls/domain/call.rules';
-import { Czk, IsoDate, IsoInstant, PositiveInt, Text } from '../../common/validators';
+import { PageResponse } from '../../common/pagination.dto';
+import { Czk, IsoDate, IsoInstant, Optional, PositiveInt, Text } from '../../common/validators';
 
 const RANKING_METHODS: RankingMethod[] = ['average', 'normalised'];
 const CALL_PHASES: CallPhase[] = ['draft', 'announced', 'open', 'closed', 'evaluated', 'decided'];
@@ -154,7 +155,7 @@ export class CallRequest {
   maxRequestShareOfCostsPct!: number;
 
   @ApiPropertyOptional({ enum: RANKING_METHODS, default: 'average' })
-  @IsOptional()
+  @Optional()
   @IsIn(RANKING_METHODS)
   rankingMethod?: RankingMethod;
 
@@ -162,6 +163,7 @@ export class CallRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CallPartDto)
   parts!: CallPartDto[];
@@ -170,12 +172,13 @@ export class CallRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CallCriterionDto)
   criteria!: CallCriterionDto[];
 }
 
-export class CallPatchRequest extends PartialType(OmitType(CallRequest, ['programmeId'] as const)) {}
+export class CallPatchRequest extends PartialType(OmitType(CallRequest, ['programmeId'] as const), { skipNullProperties: false }) {}
 
 export class CallPartResponse {
   @ApiProperty()
@@ -270,16 +273,39 @@ export class CallResponse {
   criteria!: CallCriterionResponse[];
 }
 
-export class CallPageResponse {
-  @ApiProperty({ type: [CallResponse] })
-  items!: CallResponse[];
+export class CallPageResponse extends PageResponse(CallResponse, 'CallPageResponse') {}
+
+export class CommissionRequest {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Users with the commission role' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  memberIds!: string[];
+
+  @ApiProperty({ format: 'uuid', description: 'One of the members' })
+  @IsUUID()
+  chairId!: string;
+}
+
+export class CommissionMemberResponse {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
 
   @ApiProperty()
-  total!: number;
+  fullName!: string;
 
   @ApiProperty()
-  page!: number;
+  email!: string;
 
   @ApiProperty()
-  pageSize!: number;
+  chair!: boolean;
+}
+
+export class CommissionResponse {
+  @ApiProperty({ format: 'uuid' })
+  callId!: string;
+
+  @ApiProperty({ type: [CommissionMemberResponse] })
+  members!: CommissionMemberResponse[];
 }

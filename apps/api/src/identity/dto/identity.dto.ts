@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested, IsObject } from 'class-validator';
 import { ROLES, STAFF_ROLES, type Role, type StaffRole } from '@app/core/auth/role';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@app/calls/domain/call.rules';
-import { Text } from '../../common/validators';
+import { Optional, Text } from '../../common/validators';
 
 export class AddressDto {
   @Text(200, { example: 'Mariánské náměstí 2/2' })
@@ -32,18 +32,19 @@ export class NewOrganisationDto {
   ico!: string;
 
   @ApiPropertyOptional({ example: 'o. p. s.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   legalForm?: string;
 
   @ApiProperty({ type: AddressDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => AddressDto)
   address!: AddressDto;
 
   @ApiPropertyOptional({ example: '19-2000145399/0800', description: '[prefix-]number/bankcode with valid checksums' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(40)
   bankAccount?: string;
@@ -67,11 +68,13 @@ export class NewUserDto {
 
 export class RegisterRequest {
   @ApiProperty({ type: NewOrganisationDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => NewOrganisationDto)
   organisation!: NewOrganisationDto;
 
   @ApiProperty({ type: NewUserDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => NewUserDto)
   user!: NewUserDto;
