@@ -1,0 +1,482 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { Response } from 'supertest';
+import type { Role } from '@app/core/auth/role';
+import { createTestApp, type TestApp } from '../support/test-app';
+import {
+  applicationBody,
+  callBody,
+  createCast,
+  createDraft,
+  createProgramme,
+  createStaff,
+  openCall,
+  PASSWORD,
+  registerApplicant,
+  registrationBody,
+  unique,
+  type Applicant,
+  type Cast,
+  type OpenCall,
+} from '../support/factories';
+import { API, expectProblem } from '../support/http';
+
+/**
+ * Who may call what: every route that exists × every role and anonymous,
+ * generated from one table. A new route is one `row(...)` line.
+ */
+
+type Caller = 'anonymous' | Role;
+type Method = 'get' | 'post' | 'patch' | 'put';
+type Json = Record<string, unknown>;
+
+const CALLERS: readonly Caller[] = ['anonymous', 'applicant', 'officer', 'commission', 'budget', 'admin'];
+const EVERYONE = 'everyone' as const;
+
+interface Prepared {
+  /** Full path, prefix included (health and docs live outside /api/v1). */
+  path: string;
+  body?: Json;
+}
+
+interface Row {
+  method: Method;
+  /** The route as documented, e.g. `POST /calls/:id/announce`. */
+  route: string;
+  /** `everyone`: a public route (no token needed); else the roles the contract allows. */
+  allowed: typeof EVERYONE | readonly Role[];
+  /**
+   * Roles the contract lets call the route, but only for resources they are related to;
+   * the row's resource is not theirs, so the answer is 403 or 404 — never 2xx, never 401.
+   */
+  relationOnly?: readonly Role[];
+  /** Builds the request for one caller (fresh resources where a success changes state). */
+  prepare: (caller: Caller) => Promise<Prepared> | Prepared;
+  /** The exact success status for an allowed caller. */
+  success: number;
+  /** Cheap checks of a successful body. */
+  check?: (res: Response, caller: Caller) => void;
+}
+
+const row = (
+  method: Method,
+  route: string,
+  allowed: Row['allowed'],
+  prepare: Row['prepare'],
+  success: number,
+  check?: Row['check'],
+  relationOnly?: readonly Role[],
+): Row => ({ method, route, allowed, prepare, success, check, relationOnly });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isPage = (res: Response, pageSize = 50) => {
+  expect(res.body).toEqual(expect.objectContaining({ items: expect.any(Array), total: expect.any(Number), page: 1, pageSize }));
+  const ids = res.body.items.map((item: { id: string }) => item.id);
+  expect(ids).toEqual([...new Set(ids)]);
+  expect(res.body.total).toBeGreaterThanOrEqual(res.body.items.length);
+};
+
+function expectUnauthenticated(res: Response): void {
+  expectProblem(res, 401, 'UNAUTHENTICATED');
+}
+
+function expectForbidden(res: Response): void {
+  expectProblem(res, 403, 'FORBIDDEN');
+}
+
+/** A compact HS256 JWT, to forge tokens the way an attacker would. */
+function signJwt(payload: Json, secret: string, header: Json = { alg: 'HS256', typ: 'JWT' }): string {
+  const encode = (part: Json) => Buffer.from(JSON.stringify(part)).toString('base64url');
+  const data = `${encode(header)}.${encode(payload)}`;
+  const hash = header.alg === 'HS512' ? 'sha512' : 'sha256';
+  return `${data}.${createHmac(hash, secret).update(data).digest('base64url')}`;
+}
+
+function claimsOf(token: string): Json {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Json;
+}
+
+describe('authorisation', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let call: OpenCall;
+  /** A draft of the cast's applicant that staff try to touch (their requests must never reach it). */
+  let sharedDraftId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    cast = await createCast(t);
+    call = await openCall(t, cast.officer.token);
+    sharedDraftId = (await createDraft(t, cast.applicant.token, call)).id;
+  });
+  afterAll(() => t?.close());
+
+  const tokenOf = (caller: Caller): string | undefined => (caller === 'anonymous' ? undefined : cast[caller].token);
+
+  function send(method: Method, path: string, token?: string, body?: Json) {
+    const req = t.http[method](path);
+    if (token) req.set('Authorization', `Bearer ${token}`);
+    return body === undefined ? req : req.send(body);
+  }
+
+  async function draftCallId(): Promise<string> {
+    const programme = await createProgramme(t, cast.officer.token);
+    const res = await send('post', `${API}/calls`, cast.officer.token, callBody(t, programme.id));
+    if (res.status !== 201) throw new Error(`draft call: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  }
+
+  /** Three commission users (the calls' quorum), the cast's member among them. */
+  let commission: string[] | undefined;
+  async function commissionIds(): Promise<string[]> {
+    commission ??= [cast.commission.id, (await createStaff(t, 'commission')).id, (await createStaff(t, 'commission')).id];
+    return commission;
+  }
+
+  /** The applicant's cells change state: they get a fresh draft; everyone else aims at the shared one. */
+  async function draftFor(caller: Caller): Promise<string> {
+    return caller === 'applicant' ? (await createDraft(t, cast.applicant.token, call)).id : sharedDraftId;
+  }
+
+  const MATRIX: readonly Row[] = [
+    // identity
+    row('post', 'POST /auth/register', EVERYONE, () => ({ path: `${API}/auth/register`, body: registrationBody() }), 201, (res) =>
+      expect(res.body).toEqual({ organisationId: expect.stringMatching(UUID), userId: expect.stringMatching(UUID) }),
+    ),
+    row('post', 'POST /auth/login', EVERYONE, () => ({ path: `${API}/auth/login`, body: { email: cast.applicant.email, password: PASSWORD } }), 200, (res) =>
+      expect(res.body).toMatchObject({ accessToken: expect.any(String), user: { id: cast.applicant.userId, role: 'applicant' } }),
+    ),
+    row('get', 'GET /me', ['applicant', 'officer', 'commission', 'budget', 'admin'], () => ({ path: `${API}/me` }), 200, (res, caller) =>
+      expect(res.body).toMatchObject({ role: caller, email: cast[caller as Role].email }),
+    ),
+    row(
+      'post',
+      'POST /users',
+      ['admin'],
+      () => ({ path: `${API}/users`, body: { email: `matrix-${unique()}@praha.eu`, password: PASSWORD, fullName: 'Matice', role: 'budget' } }),
+      201,
+      (res) => expect(res.body).toMatchObject({ id: expect.stringMatching(UUID), role: 'budget', organisationId: null }),
+    ),
+    row('get', 'GET /organisations/:id', ['applicant', 'officer', 'budget'], () => ({ path: `${API}/organisations/${cast.applicant.organisationId}` }), 200, (res) =>
+      expect(res.body).toMatchObject({ id: cast.applicant.organisationId, kind: 'ngo' }),
+    ),
+    // policy, programmes and calls
+    row('get', 'GET /policy/measures', EVERYONE, () => ({ path: `${API}/policy/measures` }), 200, (res) =>
+      expect(res.body.measures).toContainEqual(expect.objectContaining({ code: '21.III' })),
+    ),
+    row(
+      'post',
+      'POST /programmes',
+      ['officer'],
+      () => ({ path: `${API}/programmes`, body: { code: `M${unique().toUpperCase().replace(/[^A-Z0-9]/g, '').slice(-12)}`, name: 'Matice', year: 2027, appropriationCzk: 1_000 } }),
+      201,
+      (res) => expect(res.body).toMatchObject({ id: expect.stringMatching(UUID), appropriationCzk: 1_000 }),
+    ),
+    // Not in the contract's tables: the code allows officer and budget.
+    row('get', 'GET /programmes/:id', ['officer', 'budget'], () => ({ path: `${API}/programmes/${call.programmeId}` }), 200, (res) =>
+      expect(res.body).toMatchObject({ id: call.programmeId, code: call.programmeCode }),
+    ),
+    row(
+      'post',
+      'POST /programmes/:id/budget-measures',
+      ['budget'],
+      async () => ({
+        path: `${API}/programmes/${(await createProgramme(t, cast.officer.token, 500_000)).id}/budget-measures`,
+        body: { amountCzk: 250_000, reference: `RO ${unique()}`, reason: 'Navýšení rozpočtu' },
+      }),
+      201,
+      (res) => expect(res.body.appropriationCzk).toBe(750_000),
+    ),
+    row('post', 'POST /calls', ['officer'], () => ({ path: `${API}/calls`, body: callBody(t, call.programmeId) }), 201, (res) =>
+      expect(res.body).toMatchObject({ status: 'draft', programmeId: call.programmeId }),
+    ),
+    row('patch', 'PATCH /calls/:id', ['officer'], async () => ({ path: `${API}/calls/${await draftCallId()}`, body: { title: 'Upravená výzva' } }), 200, (res) =>
+      expect(res.body).toMatchObject({ status: 'draft', title: 'Upravená výzva' }),
+    ),
+    row('post', 'POST /calls/:id/announce', ['officer'], async () => ({ path: `${API}/calls/${await draftCallId()}/announce` }), 200, (res) =>
+      expect(res.body.status).toBe('announced'),
+    ),
+    row(
+      'put',
+      'PUT /calls/:id/commission',
+      ['officer'],
+      async () => ({ path: `${API}/calls/${await draftCallId()}/commission`, body: { memberIds: await commissionIds(), chairId: cast.commission.id } }),
+      200,
+      (res) => expect(res.body.members).toHaveLength(3),
+    ),
+    row('get', 'GET /calls', EVERYONE, () => ({ path: `${API}/calls?pageSize=200` }), 200, (res) => {
+      isPage(res, 200);
+      expect(res.body.items.map((c: { id: string }) => c.id)).toContain(call.callId);
+    }),
+    row('get', 'GET /calls/:id', EVERYONE, () => ({ path: `${API}/calls/${call.callId}` }), 200, (res) =>
+      expect(res.body).toMatchObject({ id: call.callId, status: 'open' }),
+    ),
+    // applications
+    row('post', 'POST /applications', ['applicant'], () => ({ path: `${API}/applications`, body: applicationBody(call) }), 201, (res) =>
+      expect(res.body).toMatchObject({ status: 'draft', organisationId: cast.applicant.organisationId, requestedCzk: 175_000, totalCostCzk: 250_000 }),
+    ),
+    row('patch', 'PATCH /applications/:id', ['applicant'], async (c) => ({ path: `${API}/applications/${await draftFor(c)}`, body: { title: 'Nový název' } }), 200, (res) =>
+      expect(res.body).toMatchObject({ status: 'draft', title: 'Nový název' }),
+    ),
+    row('post', 'POST /applications/:id/submit', ['applicant'], async (c) => ({ path: `${API}/applications/${await draftFor(c)}/submit` }), 200, (res) =>
+      expect(res.body).toMatchObject({ status: 'submitted', referenceNumber: expect.stringContaining(call.programmeCode) }),
+    ),
+    row(
+      'post',
+      'POST /applications/:id/withdraw',
+      ['applicant'],
+      async (c) => ({ path: `${API}/applications/${await draftFor(c)}/withdraw`, body: { reason: 'Matice' } }),
+      200,
+      (res) => expect(res.body.status).toBe('withdrawn'),
+    ),
+    // Contract: commission members list the eligible applications of their calls (here: none).
+    row('get', 'GET /applications', ['applicant', 'officer', 'commission', 'budget'], () => ({ path: `${API}/applications` }), 200, (res, caller) => {
+      isPage(res);
+      if (caller === 'commission') expect(res.body.items).toEqual([]);
+      if (caller === 'applicant') expect(res.body.items.every((a: { organisationId: string }) => a.organisationId === cast.applicant.organisationId)).toBe(true);
+      if (caller !== 'commission') expect(res.body.items.map((a: { id: string }) => a.id)).toContain(sharedDraftId);
+    }),
+    // A commission member sees only eligible applications of their calls; the shared draft is neither.
+    row(
+      'get',
+      'GET /applications/:id',
+      ['applicant', 'officer', 'budget'],
+      () => ({ path: `${API}/applications/${sharedDraftId}` }),
+      200,
+      (res) => expect(res.body).toMatchObject({ id: sharedDraftId, organisationId: cast.applicant.organisationId }),
+      ['commission'],
+    ),
+    // audit
+    row('get', 'GET /audit', ['budget', 'admin'], () => ({ path: `${API}/audit` }), 200, (res) => {
+      isPage(res);
+      expect(res.body.total).toBeGreaterThan(0);
+    }),
+    row('get', 'GET /audit/verify', ['budget', 'admin'], () => ({ path: `${API}/audit/verify` }), 200, (res) =>
+      expect(res.body).toMatchObject({ ok: true, events: expect.any(Number) }),
+    ),
+    // platform
+    row('get', 'GET /health/live', EVERYONE, () => ({ path: '/health/live' }), 200, (res) => expect(res.body.status).toBe('ok')),
+    row('get', 'GET /health/ready', EVERYONE, () => ({ path: '/health/ready' }), 200, (res) => expect(res.body.status).toBe('ok')),
+    row('get', 'GET /api/docs-json', EVERYONE, () => ({ path: '/api/docs-json' }), 200, (res) => {
+      expect(res.body.openapi).toMatch(/^3\./);
+      expect(Object.keys(res.body.paths)).toContain('/api/v1/applications');
+    }),
+  ];
+
+  type Expectation = 'success' | 'unauthenticated' | 'forbidden' | 'forbidden-or-not-found';
+
+  function expectationFor(r: Row, caller: Caller): Expectation {
+    if (r.allowed === EVERYONE) return 'success';
+    if (caller === 'anonymous') return 'unauthenticated';
+    if (r.allowed.includes(caller)) return 'success';
+    if (r.relationOnly?.includes(caller)) return 'forbidden-or-not-found';
+    return 'forbidden';
+  }
+
+  const CELLS = MATRIX.flatMap((r) => CALLERS.map((caller) => [r.route, caller, expectationFor(r, caller), r] as const));
+
+  it('the matrix covers every route of the OpenAPI document, once', async () => {
+    const doc = await t.http.get('/api/docs-json');
+    const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '').replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const inMatrix = MATRIX.map((r) => r.route);
+    expect(new Set(inMatrix).size).toBe(inMatrix.length);
+    expect([...inMatrix].filter((r) => r !== 'GET /api/docs-json').sort()).toEqual(documented.sort());
+  });
+
+  it.each(CELLS)('%s as %s → %s', async (_route, caller, expectation, r) => {
+    const { path, body } = await r.prepare(caller);
+    const res = await send(r.method, path, tokenOf(caller), body);
+    switch (expectation) {
+      case 'unauthenticated':
+        expectUnauthenticated(res);
+        break;
+      case 'forbidden':
+        expectForbidden(res);
+        break;
+      case 'forbidden-or-not-found':
+        expect([403, 404]).toContain(res.status);
+        expectProblem(res, res.status, res.status === 403 ? 'FORBIDDEN' : 'NOT_FOUND');
+        break;
+      case 'success':
+        if (res.status !== r.success) throw new Error(`expected ${r.success}, got ${res.status} ${JSON.stringify(res.body)}`);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        r.check?.(res, caller);
+        break;
+    }
+  });
+
+  it('a refused staff request never reached the shared draft', async () => {
+    const res = await send('get', `${API}/applications/${sharedDraftId}`, cast.applicant.token);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'draft', title: 'Čeština pro rodiče dětí cizinců', referenceNumber: null });
+    expect(res.body.statusHistory).toHaveLength(1);
+  });
+
+  describe("another organisation's applications do not exist for an applicant (404)", () => {
+    let a: Applicant;
+    let b: Applicant;
+    let aDraft: string;
+    let aSubmitted: string;
+    let bDraft: string;
+    let ownCall: OpenCall;
+
+    beforeAll(async () => {
+      [a, b] = await Promise.all([registerApplicant(t), registerApplicant(t)]);
+      ownCall = await openCall(t, cast.officer.token);
+      aDraft = (await createDraft(t, a.token, ownCall)).id;
+      aSubmitted = (await createDraft(t, a.token, ownCall)).id;
+      const receipt = await send('post', `${API}/applications/${aSubmitted}/submit`, a.token);
+      expect(receipt.status).toBe(200);
+      bDraft = (await createDraft(t, b.token, ownCall)).id;
+    });
+
+    const OPERATIONS: readonly (readonly [string, Method, (id: string) => string, Json | undefined])[] = [
+      ['GET /applications/:id', 'get', (id) => `${API}/applications/${id}`, undefined],
+      ['PATCH /applications/:id', 'patch', (id) => `${API}/applications/${id}`, { title: 'Cizí změna' }],
+      ['POST /applications/:id/submit', 'post', (id) => `${API}/applications/${id}/submit`, undefined],
+      ['POST /applications/:id/withdraw', 'post', (id) => `${API}/applications/${id}/withdraw`, { reason: 'Cizí stažení' }],
+    ];
+    const TARGETS = ['draft', 'submitted'] as const;
+    const CASES = OPERATIONS.flatMap((op) => TARGETS.map((target) => [op[0], target, op] as const));
+
+    it.each(CASES)('%s of its %s application', async (_label, target, [, method, path, body]) => {
+      const id = target === 'draft' ? aDraft : aSubmitted;
+      const before = await send('get', `${API}/applications/${id}`, a.token);
+      expect(before.status).toBe(200);
+
+      const problem = expectProblem(await send(method, path(id), b.token, body), 404, 'NOT_FOUND');
+      // Indistinguishable from an id that does not exist at all.
+      const missing = expectProblem(await send(method, path(randomUUID()), b.token, body), 404, 'NOT_FOUND');
+      expect(problem.detail).toBe(missing.detail);
+
+      const after = await send('get', `${API}/applications/${id}`, a.token);
+      expect(after.body).toEqual(before.body);
+      expect(after.body.status).toBe(target);
+    });
+
+    it("GET /applications lists only the applicant's own organisation's applications", async () => {
+      const asA = await send('get', `${API}/applications?pageSize=200`, a.token);
+      expect(asA.status).toBe(200);
+      expect(asA.body.total).toBe(2);
+      expect(asA.body.items.map((x: { id: string }) => x.id).sort()).toEqual([aDraft, aSubmitted].sort());
+      expect(asA.body.items.every((x: { organisationId: string }) => x.organisationId === a.organisationId)).toBe(true);
+
+      const asB = await send('get', `${API}/applications?callId=${ownCall.callId}`, b.token);
+      expect(asB.body).toMatchObject({ total: 1, items: [expect.objectContaining({ id: bDraft, organisationId: b.organisationId })] });
+
+      const asOfficer = await send('get', `${API}/applications?callId=${ownCall.callId}`, cast.officer.token);
+      expect(asOfficer.body.items.map((x: { id: string }) => x.id).sort()).toEqual([aDraft, aSubmitted, bDraft].sort());
+    });
+  });
+
+  describe('GET /organisations/:id of another organisation', () => {
+    let other: Applicant;
+    beforeAll(async () => {
+      other = await registerApplicant(t, 'district');
+    });
+
+    it('is 404 NOT_FOUND for an applicant, like an organisation that does not exist', async () => {
+      const problem = expectProblem(await send('get', `${API}/organisations/${other.organisationId}`, cast.applicant.token), 404, 'NOT_FOUND');
+      const missing = expectProblem(await send('get', `${API}/organisations/${randomUUID()}`, cast.applicant.token), 404, 'NOT_FOUND');
+      expect(problem.detail).toBe(missing.detail);
+    });
+
+    it.each(['officer', 'budget'] as const)('is 200 for %s', async (role) => {
+      const res = await send('get', `${API}/organisations/${other.organisationId}`, cast[role].token);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: other.organisationId, kind: 'district' });
+    });
+  });
+
+  describe('PATCH /applications/:id cannot set status, referenceNumber or organisationId', () => {
+    let victim: Applicant;
+    /** `organisationId` is replaced by a real other organisation's id when the request is sent. */
+    const FORBIDDEN_FIELDS: Json = { status: 'approved', referenceNumber: 'HACK-2027-0001', organisationId: 'another organisation' };
+    const CASES: readonly (readonly [string, Json, readonly string[]])[] = [
+      ...Object.entries(FORBIDDEN_FIELDS).flatMap(([field, value]) => [
+        [`${field} alone`, { [field]: value }, [field]] as const,
+        [`${field} with a legitimate title`, { title: 'Legitimní změna', [field]: value }, [field]] as const,
+      ]),
+      ['all three with a legitimate title', { title: 'Legitimní změna', ...FORBIDDEN_FIELDS }, Object.keys(FORBIDDEN_FIELDS)],
+    ];
+
+    beforeAll(async () => {
+      victim = await registerApplicant(t);
+    });
+
+    it.each(CASES)('%s: 400 VALIDATION_FAILED naming the field, nothing changes', async (_label, patch, fields) => {
+      const draft = await createDraft(t, victim.token, call);
+      const before = await send('get', `${API}/applications/${draft.id}`, victim.token);
+      expect(before.body).toMatchObject({ status: 'draft', referenceNumber: null, organisationId: victim.organisationId });
+
+      const body = { ...patch, ...('organisationId' in patch ? { organisationId: cast.applicant.organisationId } : {}) };
+      const problem = expectProblem(await send('patch', `${API}/applications/${draft.id}`, victim.token, body), 400, 'VALIDATION_FAILED');
+      for (const field of fields) expect(problem.errors).toContainEqual(expect.objectContaining({ field, message: expect.any(String) }));
+      expect(problem.errors.map((e) => e.field)).not.toContain('title');
+
+      const after = await send('get', `${API}/applications/${draft.id}`, victim.token);
+      expect(after.body).toMatchObject({
+        status: 'draft',
+        referenceNumber: null,
+        organisationId: victim.organisationId,
+        title: 'Čeština pro rodiče dětí cizinců',
+      });
+      expect(after.body).toEqual(before.body);
+    });
+  });
+
+  describe('bad credentials are 401 UNAUTHENTICATED', () => {
+    const REAL_SECRET = () => process.env.JWT_SECRET!;
+    const now = () => Math.floor(Date.now() / 1000);
+    const forge = (mutate: (claims: Json) => Json, secret = REAL_SECRET(), header?: Json) =>
+      signJwt(mutate(claimsOf(cast.admin.token)), secret, header);
+
+    const ROUTES = [`${API}/me`, `${API}/audit/verify`];
+
+    it.each(ROUTES)('control: a token re-signed with the real secret is accepted on %s', async (path) => {
+      const token = forge((c) => ({ ...c, iat: now(), exp: now() + 600 }));
+      expect((await send('get', path, token)).status).toBe(200);
+    });
+
+    const BAD_TOKENS: readonly (readonly [string, () => string])[] = [
+      ['signed with another secret', () => forge((c) => ({ ...c, iat: now(), exp: now() + 600 }), 'another-secret-of-at-least-thirty-two-characters!!')],
+      ['expired (right secret)', () => forge((c) => ({ ...c, iat: now() - 7200, exp: now() - 3600 }))],
+      ['unsigned (alg none)', () => forge((c) => ({ ...c, iat: now(), exp: now() + 600 }), REAL_SECRET(), { alg: 'none', typ: 'JWT' }).replace(/[^.]+$/, '')],
+      ['HS512 with the right secret', () => forge((c) => c, REAL_SECRET(), { alg: 'HS512', typ: 'JWT' })],
+      [
+        "an applicant's token with its role rewritten to admin",
+        () => {
+          const [header, , signature] = cast.applicant.token.split('.');
+          const payload = Buffer.from(JSON.stringify({ ...claimsOf(cast.applicant.token), role: 'admin' })).toString('base64url');
+          return `${header}.${payload}.${signature}`;
+        },
+      ],
+      ['a truncated signature', () => cast.admin.token.slice(0, -4)],
+      ['not a JWT', () => 'not-a-jwt'],
+      ['three garbage segments', () => 'a.b.c'],
+    ];
+
+    const MALFORMED_HEADERS: readonly (readonly [string, () => string])[] = [
+      ['"Bearer" without a token', () => 'Bearer'],
+      ['"Bearer " with a blank token', () => 'Bearer    '],
+      ['the token without a scheme', () => cast.admin.token],
+      ['Basic credentials', () => `Basic ${Buffer.from(`${cast.admin.email}:${PASSWORD}`).toString('base64')}`],
+      ['another scheme with a valid token', () => `Token ${cast.admin.token}`],
+      ['a valid token followed by junk', () => `Bearer ${cast.admin.token} extra`],
+      ['two tokens', () => `Bearer ${cast.admin.token}, Bearer ${cast.admin.token}`],
+    ];
+
+    const TOKEN_CASES = BAD_TOKENS.flatMap(([label, make]) => ROUTES.map((path) => [label, path, make] as const));
+    const HEADER_CASES = MALFORMED_HEADERS.flatMap(([label, make]) => ROUTES.map((path) => [label, path, make] as const));
+
+    it.each(TOKEN_CASES)('a token %s on %s', async (_label, path, make) => {
+      expectUnauthenticated(await send('get', path, make()));
+    });
+
+    it.each(HEADER_CASES)('an Authorization header with %s on %s', async (_label, path, make) => {
+      expectUnauthenticated(await t.http.get(path).set('Authorization', make()));
+    });
+  });
+});
