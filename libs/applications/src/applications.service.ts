@@ -8,7 +8,6 @@ import { DomainError, type Violation } from '@app/core/errors/domain-error';
 import { CallPartEntity } from '@app/calls/call-part.entity';
 import { CallEntity } from '@app/calls/call.entity';
 import { CommissionMemberEntity } from '@app/calls/commission-member.entity';
-import { OrganisationEntity } from '@app/identity/organisation.entity';
 import { PolicyService } from '@app/policy/policy.service';
 import { ApplicationBudgetLineEntity } from './application-budget-line.entity';
 import { ApplicationStatusChangeEntity } from './application-status-change.entity';
@@ -18,6 +17,7 @@ import { canTransition, COMMISSION_VISIBLE_STATUSES, isEditable, type Applicatio
 import { budgetTotals, checkDraft, type BudgetLine } from './domain/budget';
 import { formatReferenceNumber, referencePrefix } from './domain/reference-number';
 import { checkSubmission } from './domain/submission.rules';
+import { SubmissionRepository } from './submission.repository';
 
 export interface ApplicationContent {
   title: string;
@@ -64,6 +64,7 @@ export class ApplicationsService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly policy: PolicyService,
+    private readonly submissions: SubmissionRepository,
   ) {}
 
   async create(caller: AuthUser, command: NewApplicationCommand): Promise<ApplicationView> {
@@ -120,48 +121,40 @@ export class ApplicationsService {
    * registry book (gapless: a rolled-back submit returns its number) and freezes the application.
    */
   async submit(caller: AuthUser, id: string): Promise<SubmissionReceipt> {
+    const organisationId = applicantOrganisation(caller);
     return this.dataSource.transaction(async (manager) => {
-      const app = await this.lockOwn(manager, caller, id);
-      if (app.status !== 'draft' && app.status !== 'correction_requested') {
-        throw new DomainError('INVALID_STATUS_TRANSITION', `An application in status ${app.status} cannot be submitted.`);
+      const subject = await this.submissions.lockSubject(manager, id, organisationId);
+      if (!subject) throw new DomainError('NOT_FOUND', 'No such application.');
+      if (subject.status !== 'draft' && subject.status !== 'correction_requested') {
+        throw new DomainError('INVALID_STATUS_TRANSITION', `An application in status ${subject.status} cannot be submitted.`);
       }
-      // Locking the organisation serialises its submissions, so the per-call limit holds under concurrency.
-      const organisation = await manager.findOne(OrganisationEntity, {
-        where: { id: app.organisationId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const call = await manager.findOne(CallEntity, { where: { id: app.callId }, relations: { programme: true } });
-      const part = await manager.findOneBy(CallPartEntity, { id: app.callPartId });
-      if (!organisation || !call?.programme || !part) throw new Error(`Application ${id} lost its organisation, call or part`);
-      const lines = await manager.findBy(ApplicationBudgetLineEntity, { applicationId: id });
-      const [{ count }]: { count: string }[] = await manager.query(
-        `SELECT COUNT(*) AS count FROM application
-          WHERE organisation_id = $1 AND call_id = $2 AND id <> $3 AND status <> ALL($4)`,
-        [app.organisationId, app.callId, id, INACTIVE],
-      );
+      const { lines, otherActive } = await this.submissions.linesAndOtherActive(manager, id, subject, INACTIVE);
       const now = this.clock.now();
       const violations = checkSubmission({
+        ...subject.context,
         now,
-        call: { ...call, year: call.programme.year },
-        part,
-        organisation,
-        application: { ...app, budgetLines: lines.sort((a, b) => a.position - b.position) },
-        otherActiveApplications: Number(count),
-      }).filter((v) => app.status === 'draft' || !isWindowViolation(v));
+        application: { ...subject.context.application, budgetLines: lines },
+        otherActiveApplications: otherActive,
+      }).filter((v) => subject.status === 'draft' || !isWindowViolation(v));
       if (violations.length) throw DomainError.fromViolations(violations);
 
-      const referenceNumber = app.referenceNumber ?? (await this.nextReferenceNumber(manager, call));
-      const submittedAt = app.submittedAt ?? now;
-      await manager.update(ApplicationEntity, { id }, { status: 'submitted', referenceNumber, submittedAt });
-      await this.recordStatus(manager, id, app.status, 'submitted', caller);
+      const { call, application } = subject.context;
+      const referenceNumber =
+        subject.referenceNumber ??
+        formatReferenceNumber(
+          referencePrefix(subject.programmeCode, call.year, subject.callSequence),
+          await this.submissions.nextReferenceSequence(manager, subject.callId),
+        );
+      const submittedAt = subject.submittedAt ?? now;
+      await this.submissions.markSubmitted(manager, { applicationId: id, from: subject.status, referenceNumber, submittedAt, at: now, by: caller.id });
       const receipt: SubmissionReceipt = { id, status: 'submitted', referenceNumber, submittedAt: submittedAt.toISOString() };
       await this.audit.append(manager, {
         actor: caller,
         action: 'application.submitted',
         entityType: 'application',
         entityId: id,
-        before: { status: app.status, referenceNumber: app.referenceNumber },
-        after: { ...receipt, requestedCzk: app.requestedCzk, totalCostCzk: app.totalCostCzk },
+        before: { status: subject.status, referenceNumber: subject.referenceNumber },
+        after: { ...receipt, requestedCzk: application.requestedCzk, totalCostCzk: application.totalCostCzk },
       });
       return receipt;
     });
@@ -221,15 +214,6 @@ export class ApplicationsService {
   async get(caller: AuthUser, id: string): Promise<ApplicationView> {
     await this.findVisible(this.dataSource.manager, caller, id);
     return this.viewOf(this.dataSource.manager, id);
-  }
-
-  private async nextReferenceNumber(manager: EntityManager, call: CallEntity): Promise<string> {
-    const [rows]: [{ last_reference_number: number }[], number] = await manager.query(
-      'UPDATE call SET last_reference_number = last_reference_number + 1 WHERE id = $1 RETURNING last_reference_number',
-      [call.id],
-    );
-    const prefix = referencePrefix(call.programme!.code, call.programme!.year, call.sequenceInProgramme);
-    return formatReferenceNumber(prefix, rows[0].last_reference_number);
   }
 
   /**
