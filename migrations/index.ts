@@ -3,6 +3,7 @@ import { AuditEventAppendOnly1795758200000 } from './1795758200000-audit-event-a
 import { ApplicationRole1795758300000 } from './1795758300000-application-role';
 import { PolicyMeasures1795758400000 } from './1795758400000-policy-measures';
 import { CommissionMember1795760108959 } from './1795760108959-commission-member';
+import { AuditAppendFunction1795760900000 } from './1795760900000-audit-append-function';
 
 /** Every migration, in order, as classes (globs break the CLI and bundling). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ApplicationRole1795758300000,
   PolicyMeasures1795758400000,
   CommissionMember1795760108959,
+  AuditAppendFunction1795760900000,
 ];

@@ -117,12 +117,12 @@ const TAMPERS: Record<keyof StoredEvent, (e: StoredEvent) => void> = {
 };
 
 describe('computeAuditHash', () => {
-  it('is sha256 of prevHash, a newline and the canonical event', () => {
+  it('is sha256 of prevHash, the position and the canonical event, newline-separated', () => {
     const e = event(1);
     const text =
       '{"action":"action.1","actorRole":"officer","actorUserId":"user-1","after":{"amountCzk":1000,"at":"2027-03-01T00:00:00.000Z","status":"eligible"},' +
-      '"before":null,"entityId":"app-1","entityType":"application","id":"ev-1","occurredAt":"2027-03-01T08:00:01.000Z","reason":"reason 1","seq":1}';
-    const expected = createHash('sha256').update(`${GENESIS_HASH}\n${text}`).digest('hex');
+      '"before":null,"entityId":"app-1","entityType":"application","id":"ev-1","occurredAt":"2027-03-01T08:00:01.000Z","reason":"reason 1"}';
+    const expected = createHash('sha256').update(`${GENESIS_HASH}\n1\n${text}`).digest('hex');
     expect(computeAuditHash(GENESIS_HASH, e)).toBe(expected);
     expect(expected).toMatch(/^[0-9a-f]{64}$/);
     expect(GENESIS_HASH).toBe('0000000000000000000000000000000000000000000000000000000000000000');

@@ -74,12 +74,25 @@ export interface AuditHashInput {
 /** The prevHash of the first event of the chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** sha256(prevHash + "\n" + canonical JSON of the event's hashed fields), lowercase hex. */
+/**
+ * sha256(prevHash + "\n" + seq + "\n" + auditPayload(event)), lowercase hex.
+ * The payload is everything but the chain position, so the database can chain
+ * an event in one statement (see the audit_append migration) from a payload
+ * the application canonicalised.
+ */
 export function computeAuditHash(prevHash: string, event: AuditHashInput): string {
+  return chainHash(prevHash, event.seq, auditPayload(event));
+}
+
+export function chainHash(prevHash: string, seq: number, payload: string): string {
+  return createHash('sha256').update(`${prevHash}\n${seq}\n${payload}`, 'utf8').digest('hex');
+}
+
+/** Canonical JSON of the hashed fields other than `seq`. */
+export function auditPayload(event: Omit<AuditHashInput, 'seq'>): string {
   // Only these fields are hashed, so a row carrying extra columns (hash, prevHash…) hashes the same.
-  const hashed = {
+  return canonicalJson({
     id: event.id,
-    seq: event.seq,
     occurredAt: event.occurredAt.toISOString(),
     actorUserId: event.actorUserId,
     actorRole: event.actorRole,
@@ -90,8 +103,7 @@ export function computeAuditHash(prevHash: string, event: AuditHashInput): strin
     before: event.before ?? null,
     after: event.after ?? null,
     reason: event.reason,
-  };
-  return createHash('sha256').update(`${prevHash}\n${canonicalJson(hashed)}`, 'utf8').digest('hex');
+  });
 }
 
 /**

@@ -4,10 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { Clock } from '../clock/clock';
 import { AuditEventEntity } from './audit-event.entity';
-import { computeAuditHash, findFirstBrokenLink, GENESIS_HASH } from './audit-hash';
+import { auditPayload, findFirstBrokenLink, GENESIS_HASH } from './audit-hash';
 
-/** One key for the whole chain: appends are serialised, so the chain has one order. */
-const AUDIT_CHAIN_LOCK = 7_301_127;
 const VERIFY_BATCH = 2000;
 
 export interface AuditRecord {
@@ -41,15 +39,8 @@ export class AuditTrail {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Audit events are written in the transaction of the change they record');
     }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const last: { seq: string; hash: string }[] = await manager.query(
-      'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
-    );
-    const seq = last.length ? Number(last[0].seq) + 1 : 1;
-    const prevHash = last.length ? last[0].hash : GENESIS_HASH;
     const event = {
       id: randomUUID(),
-      seq,
       occurredAt: this.clock.now(),
       actorUserId: record.actor?.id ?? null,
       actorRole: record.actor?.role ?? null,
@@ -60,26 +51,20 @@ export class AuditTrail {
       after: normalise(record.after),
       reason: record.reason ?? null,
     };
-    const hash = computeAuditHash(prevHash, event);
-    await manager.query(
-      `INSERT INTO audit_event (seq, id, occurred_at, actor_user_id, actor_role, action, entity_type, entity_id, before, after, reason, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        event.seq,
-        event.id,
-        event.occurredAt,
-        event.actorUserId,
-        event.actorRole,
-        event.action,
-        event.entityType,
-        event.entityId,
-        event.before === null ? null : JSON.stringify(event.before),
-        event.after === null ? null : JSON.stringify(event.after),
-        event.reason,
-        prevHash,
-        hash,
-      ],
-    );
+    // The database chains it (lock, head, hash, insert) in one statement: see migrations/*-audit-append-function.
+    await manager.query('SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', [
+      event.id,
+      event.occurredAt,
+      event.actorUserId,
+      event.actorRole,
+      event.action,
+      event.entityType,
+      event.entityId,
+      event.before === null ? null : JSON.stringify(event.before),
+      event.after === null ? null : JSON.stringify(event.after),
+      event.reason,
+      auditPayload(event),
+    ]);
   }
 
   async list(filter: { entityType?: string; entityId?: string }, page: number, pageSize: number) {
