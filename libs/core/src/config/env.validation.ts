@@ -29,6 +29,13 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+\/[^/?]+/, { message: 'DATABASE_URL must be postgres://user@host:port/database' })
   DATABASE_URL!: string;
 
+  /** Connections of one API process. Small is faster on few cores: waiting in the pool is cheaper than in PostgreSQL's lock queues. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
   @IsString()
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DATABASE_APP_USER must be a plain lower-case role name' })
   DATABASE_APP_USER = 'prague_grants_app';

@@ -11,6 +11,7 @@ import { appDatabaseUrl, dataSourceOptions } from './data-source-options';
       useFactory: (config: AppConfig) =>
         dataSourceOptions(
           appDatabaseUrl(config.get('DATABASE_URL'), config.get('DATABASE_APP_USER'), config.get('DATABASE_APP_PASSWORD')),
+          { poolSize: config.get('DATABASE_POOL_SIZE') },
         ),
     }),
   ],
