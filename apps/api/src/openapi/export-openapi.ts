@@ -4,7 +4,6 @@ import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { applyGlobalPrefix, buildOpenApiDocument } from '@app/core/http/configure-http-app';
 import { RedisClient } from '@app/core/redis/redis.module';
-import { ApiModule } from '../api.module';
 
 /**
  * Writes the OpenAPI document without a database or Redis: the document only
@@ -12,9 +11,11 @@ import { ApiModule } from '../api.module';
  */
 async function main(): Promise<void> {
   const out = process.argv[2] ?? 'openapi.json';
+  // The configuration is validated when the modules load: give it placeholders first.
   process.env.DATABASE_URL ??= 'postgres://openapi@127.0.0.1:1/openapi';
   process.env.REDIS_URL ??= 'redis://127.0.0.1:1';
   process.env.JWT_SECRET ??= 'openapi-export-only-secret-not-used-for-tokens';
+  const { ApiModule } = await import('../api.module.js');
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
     .overrideProvider(getDataSourceToken())
     .useValue({})
