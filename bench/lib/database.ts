@@ -74,6 +74,14 @@ export class OwnerDatabase {
     };
   }
 
+  /** PostgreSQL backends serving the API (its connection pool), for CPU accounting. */
+  async apiBackendPids(): Promise<Set<number>> {
+    const rows: { pid: number }[] = await this.dataSource.query(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name <> 'prague-grants-bench'",
+    );
+    return new Set(rows.map((r) => Number(r.pid)));
+  }
+
   close(): Promise<void> {
     return this.dataSource.destroy();
   }

@@ -13,6 +13,9 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** A request that takes longer is a hung server, not a slow answer: fail instead of waiting forever. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
 /**
  * One HTTP client over keep-alive connections (node:http, no dependencies).
  * `maxSockets: 1` makes it behave like a single browser tab or script.
@@ -49,6 +52,7 @@ export class JsonClient {
           });
         },
       );
+      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`${method} ${path}: no answer within ${REQUEST_TIMEOUT_MS} ms`)));
       req.on('error', reject);
       req.end(payload);
     });

@@ -17,6 +17,8 @@ export interface LoadResult {
   requests: number;
   elapsedMs: number;
   latenciesMs: number[];
+  /** When each answer came in, in ms since the start, in that order. */
+  finishedAtMs: number[];
   failures: Failure[];
 }
 
@@ -30,19 +32,26 @@ export async function driveLoad<J>(
   send: (client: JsonClient, job: J) => Promise<Outcome>,
 ): Promise<LoadResult> {
   const latenciesMs: number[] = [];
+  const finishedAtMs: number[] = [];
   const failures: Failure[] = [];
+  const started = performance.now();
   const lane = async (client: JsonClient): Promise<void> => {
     for (let job = nextJob(); job !== undefined; job = nextJob()) {
+      const sent = performance.now();
       const outcome = await send(client, job).catch(
-        (error: unknown): Outcome => ({ status: 0, ms: 0, problem: error instanceof Error ? error.message : String(error) }),
+        (error: unknown): Outcome => ({
+          status: 0,
+          ms: performance.now() - sent,
+          problem: error instanceof Error ? error.message : String(error),
+        }),
       );
       latenciesMs.push(outcome.ms);
+      finishedAtMs.push(performance.now() - started);
       if (outcome.problem !== undefined) failures.push({ status: outcome.status, problem: outcome.problem });
     }
   };
-  const started = performance.now();
   await Promise.all(clients.map(lane));
-  return { requests: latenciesMs.length, elapsedMs: performance.now() - started, latenciesMs, failures };
+  return { requests: latenciesMs.length, elapsedMs: performance.now() - started, latenciesMs, finishedAtMs, failures };
 }
 
 /** Jobs from a list, each once, in order. */

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Linux's USER_HZ: /proc reports CPU times in 1/100 s on every mainstream architecture. */
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -33,7 +33,7 @@ export class RssSampler {
 
   start(intervalMs = 100): void {
     this.sample();
-    this.timer = setInterval(() => this.sample(), intervalMs);
+    this.timer = setInterval(() => this.sample(), intervalMs).unref();
   }
 
   stop(): { peakKb: number; samples: number } {
@@ -51,35 +51,48 @@ export class RssSampler {
 }
 
 export interface CpuUsage {
-  /** Share of all cores busy, 0..1 (everything on the machine: API, PostgreSQL, clients, others). */
+  /** Share of all cores busy, 0..1. */
   machineBusy: number;
-  /** Cores' worth used by the API process (1.0 = one core fully). */
-  apiCores: number;
-  /** Cores' worth used by this benchmark process (the clients). */
-  clientCores: number;
+  /** Cores' worth used during the phase (1.0 = one core fully), by who used them. */
+  cores: {
+    api: number;
+    clients: number;
+    /** The backends of the benchmark's database (the API's pool). */
+    postgresBench: number;
+    /** WAL writer, checkpointer, and backends of other databases. */
+    postgresOther: number;
+    /** Everything else: other people's tests and servers on the machine. */
+    otherProcesses: number;
+  };
 }
 
-/** CPU accounting across a phase, from /proc/stat and /proc/<pid>/stat. */
+interface ProcessTicks {
+  comm: string;
+  ticks: number;
+}
+
+/** CPU accounting across a phase, from /proc/stat and every /proc/<pid>/stat. */
 export class CpuMeter {
   private readonly machine = machineTicks();
-  private readonly api: number;
-  private readonly self = process.cpuUsage();
+  private readonly processes = allProcessTicks();
   private readonly started = process.hrtime.bigint();
 
-  constructor(private readonly apiPid: number) {
-    this.api = processTicks(apiPid);
-  }
+  constructor(private readonly apiPid: number) {}
 
-  stop(): CpuUsage {
+  stop(benchBackendPids: ReadonlySet<number>): CpuUsage {
     const seconds = Number(process.hrtime.bigint() - this.started) / 1e9;
     const machine = machineTicks();
     const busy = machine.total - this.machine.total - (machine.idle - this.machine.idle);
-    const self = process.cpuUsage(this.self);
-    return {
-      machineBusy: busy / Math.max(1, machine.total - this.machine.total),
-      apiCores: (processTicks(this.apiPid) - this.api) / CLOCK_TICKS_PER_SECOND / seconds,
-      clientCores: (self.user + self.system) / 1e6 / seconds,
-    };
+    const cores = { api: 0, clients: 0, postgresBench: 0, postgresOther: 0, otherProcesses: 0 };
+    for (const [pid, now] of allProcessTicks()) {
+      const used = (now.ticks - (this.processes.get(pid)?.ticks ?? 0)) / CLOCK_TICKS_PER_SECOND / seconds;
+      if (pid === this.apiPid) cores.api += used;
+      else if (pid === process.pid) cores.clients += used;
+      else if (benchBackendPids.has(pid)) cores.postgresBench += used;
+      else if (now.comm === 'postgres') cores.postgresOther += used;
+      else cores.otherProcesses += used;
+    }
+    return { machineBusy: busy / Math.max(1, machine.total - this.machine.total), cores };
   }
 }
 
@@ -90,13 +103,19 @@ function machineTicks(): { total: number; idle: number } {
   return { total, idle: cpu[3] + cpu[4] };
 }
 
-function processTicks(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
+function allProcessTicks(): Map<number, ProcessTicks> {
+  const result = new Map<number, ProcessTicks>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+      const fields = stat.slice(close + 2).split(' ');
+      result.set(Number(entry), { comm: stat.slice(stat.indexOf('(') + 1, close), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended between readdir and read.
+    }
   }
+  return result;
 }

@@ -1,5 +1,5 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, closeSync } from 'node:fs';
+import { fork, spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { closeSync, existsSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -27,17 +27,29 @@ export interface ApiProcess {
   origin: URL;
 }
 
-/** The built API, as production runs it: `node dist/apps/api/src/main.js`, output to a log file. */
-export function startApi(env: Record<string, string>, logFile: string, nodeArgs: readonly string[] = []): ApiProcess {
+/**
+ * The built API, as production runs it: `node dist/apps/api/src/main.js`, output
+ * to a log file. A preloaded module (the query probe) talks to us over IPC.
+ */
+export function startApi(env: Record<string, string>, logFile: string, preload?: string): ApiProcess {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run npm run build first`);
   const log = openSync(logFile, 'a');
   try {
-    const child = spawn(process.execPath, [...nodeArgs, API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', log, log] });
+    const args = preload ? ['--require', preload, API_MAIN] : [API_MAIN];
+    const stdio: StdioOptions = preload ? ['ignore', log, log, 'ipc'] : ['ignore', log, log];
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio });
     if (child.pid === undefined) throw new Error('the API process did not start');
     return { child, pid: child.pid, origin: new URL(`http://127.0.0.1:${env.PORT}`) };
   } finally {
     closeSync(log);
   }
+}
+
+/** An API log with nothing in it (LOG_LEVEL=warn and no warnings) is not worth keeping. */
+export function removeIfEmpty(file: string): boolean {
+  if (!existsSync(file) || statSync(file).size > 0) return false;
+  unlinkSync(file);
+  return true;
 }
 
 /** Polls GET /health/ready until it answers 200; fails early if the process dies. */
@@ -77,8 +89,13 @@ function describeExit(child: ChildProcess): string {
   return child.signalCode ? `signal ${child.signalCode}` : `exit code ${child.exitCode}`;
 }
 
+export interface ForkedServer {
+  child: ChildProcess;
+  origin: URL;
+}
+
 /** A child running dist/bench/lib/<module>.js that reports its port over IPC. */
-export async function forkServer(module: string): Promise<{ child: ChildProcess; origin: URL }> {
+export async function forkServer(module: string): Promise<ForkedServer> {
   const child = fork(join(__dirname, module), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolvePort, reject) => {
     child.once('message', (message: { port?: number }) =>

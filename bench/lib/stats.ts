@@ -27,7 +27,13 @@ export function summarise(latenciesMs: readonly number[]): LatencySummary {
   };
 }
 
-export function round(value: number, digits = 1): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
+/** Requests per second in each of `parts` equal slices of the answers: shows a run slowing down as it goes. */
+export function throughputBySlice(finishedAtMs: readonly number[], parts = 4): number[] {
+  const size = Math.floor(finishedAtMs.length / parts);
+  if (size === 0) return [];
+  return Array.from({ length: parts }, (_, i) => {
+    const from = i === 0 ? 0 : finishedAtMs[i * size - 1];
+    const to = finishedAtMs[(i + 1) * size - 1];
+    return (size / Math.max(1, to - from)) * 1000;
+  });
 }
