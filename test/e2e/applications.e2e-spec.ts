@@ -1,3 +1,5 @@
+import { formatReferenceNumber, referencePrefix } from '@app/applications/domain/reference-number';
+import { asOwner } from '../support/db';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { applicationBody, createCast, createDraft, openCall, registerApplicant, type Cast, type OpenCall } from '../support/factories';
 import { API, expectProblem } from '../support/http';
@@ -73,6 +75,16 @@ describe('applications: draft, submit, withdraw', () => {
     const second = await createDraft(t, applicant.token, call);
     expect((await submit(applicant.token, first.id)).body.referenceNumber).toMatch(/-0001$/);
     expect((await submit(applicant.token, second.id)).body.referenceNumber).toMatch(/-0002$/);
+  });
+
+  it('the database formats numbers as the domain rule does, also past 9,999', async () => {
+    const call = await openCall(t, cast.officer.token);
+    const applicant = await registerApplicant(t);
+    const draft = await createDraft(t, applicant.token, call);
+    await asOwner((c) => c.query('UPDATE call SET last_reference_number = 9999 WHERE id = $1', [call.callId]));
+    const res = await submit(applicant.token, draft.id);
+    expect(res.body.referenceNumber).toBe(formatReferenceNumber(referencePrefix(call.programmeCode, call.year, 1), 10_000));
+    expect(res.body.referenceNumber).toBe(`${call.programmeCode}-${call.year}-10000`);
   });
 
   it('submitting outside the window: 409 SUBMISSION_WINDOW_NOT_OPEN before, SUBMISSION_WINDOW_CLOSED after (server clock)', async () => {

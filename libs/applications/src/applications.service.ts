@@ -15,7 +15,7 @@ import { ApplicationEntity } from './application.entity';
 import { toApplicationView, toSummaryView, type ApplicationSummaryView, type ApplicationView } from './applications.views';
 import { canTransition, COMMISSION_VISIBLE_STATUSES, isEditable, type ApplicationStatus } from './domain/application-status';
 import { budgetTotals, checkDraft, type BudgetLine } from './domain/budget';
-import { formatReferenceNumber, referencePrefix } from './domain/reference-number';
+import { referencePrefix } from './domain/reference-number';
 import { checkSubmission } from './domain/submission.rules';
 import { SubmissionRepository } from './submission.repository';
 
@@ -139,14 +139,21 @@ export class ApplicationsService {
       if (violations.length) throw DomainError.fromViolations(violations);
 
       const { call, application } = subject.context;
-      const referenceNumber =
-        subject.referenceNumber ??
-        formatReferenceNumber(
-          referencePrefix(subject.programmeCode, call.year, subject.callSequence),
-          await this.submissions.nextReferenceSequence(manager, subject.callId),
-        );
       const submittedAt = subject.submittedAt ?? now;
-      await this.submissions.markSubmitted(manager, { applicationId: id, from: subject.status, referenceNumber, submittedAt, at: now, by: caller.id });
+      let referenceNumber = subject.referenceNumber;
+      if (referenceNumber === null) {
+        referenceNumber = await this.submissions.takeNumberAndMarkSubmitted(manager, {
+          applicationId: id,
+          callId: subject.callId,
+          prefix: referencePrefix(subject.programmeCode, call.year, subject.callSequence),
+          from: subject.status,
+          submittedAt,
+          at: now,
+          by: caller.id,
+        });
+      } else {
+        await this.submissions.markResubmitted(manager, { applicationId: id, from: subject.status, at: now, by: caller.id });
+      }
       const receipt: SubmissionReceipt = { id, status: 'submitted', referenceNumber, submittedAt: submittedAt.toISOString() };
       await this.audit.append(manager, {
         actor: caller,

@@ -129,28 +129,48 @@ export class SubmissionRepository {
     return { lines: row.lines, otherActive: Number(row.others) };
   }
 
-  /** The next number of the call's registry book; the row lock makes it gapless and unique. */
-  async nextReferenceSequence(manager: EntityManager, callId: string): Promise<number> {
-    const [rows]: [{ last_reference_number: number }[], number] = await manager.query(
-      'UPDATE call SET last_reference_number = last_reference_number + 1 WHERE id = $1 RETURNING last_reference_number',
-      [callId],
+  /**
+   * Takes the next number of the call's registry book and marks the application
+   * submitted, with its history row, in one statement: the call's row lock (which
+   * makes the numbers gapless) is then held only for this statement, the audit
+   * append and the commit. The number is formatted as formatReferenceNumber does
+   * (at least four digits); the e2e tests hold the two to the same result.
+   */
+  async takeNumberAndMarkSubmitted(
+    manager: EntityManager,
+    change: { applicationId: string; callId: string; prefix: string; from: ApplicationStatus; submittedAt: Date; at: Date; by: string },
+  ): Promise<string> {
+    const rows: { reference_number: string }[] = await manager.query(
+      `WITH book AS (
+         UPDATE call SET last_reference_number = last_reference_number + 1 WHERE id = $2 RETURNING last_reference_number AS n
+       ), submitted AS (
+         UPDATE application a
+            SET status = 'submitted', submitted_at = $4, updated_at = now(),
+                reference_number = $3 || '-' || lpad(book.n::text, greatest(4, length(book.n::text)), '0')
+           FROM book WHERE a.id = $1
+         RETURNING a.id, a.reference_number
+       ), history AS (
+         INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by)
+         SELECT id, $5, 'submitted', $6, $7 FROM submitted
+       )
+       SELECT reference_number FROM submitted`,
+      [change.applicationId, change.callId, change.prefix, change.submittedAt, change.from, change.at, change.by],
     );
-    return rows[0].last_reference_number;
+    return rows[0].reference_number;
   }
 
-  /** The status change and its history row in one statement. */
-  async markSubmitted(
+  /** A resubmission after a correction keeps its number. */
+  async markResubmitted(
     manager: EntityManager,
-    change: { applicationId: string; from: ApplicationStatus; referenceNumber: string; submittedAt: Date; at: Date; by: string },
+    change: { applicationId: string; from: ApplicationStatus; at: Date; by: string },
   ): Promise<void> {
     await manager.query(
       `WITH submitted AS (
-         UPDATE application SET status = 'submitted', reference_number = $2, submitted_at = $3, updated_at = now()
-          WHERE id = $1 RETURNING id
+         UPDATE application SET status = 'submitted', updated_at = now() WHERE id = $1 RETURNING id
        )
        INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by)
-       SELECT id, $4, 'submitted', $5, $6 FROM submitted`,
-      [change.applicationId, change.referenceNumber, change.submittedAt, change.from, change.at, change.by],
+       SELECT id, $2, 'submitted', $3, $4 FROM submitted`,
+      [change.applicationId, change.from, change.at, change.by],
     );
   }
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { AuditTrail } from './audit/audit-trail.service';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
@@ -30,7 +31,9 @@ export class CoreModule {
         JwtModule.registerAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            secret: config.get('JWT_SECRET'),
+            // A KeyObject, not a string: jsonwebtoken otherwise tries (and fails) to parse
+            // the string as a public key on every verification, a measurable cost per request.
+            secret: createSecretKey(Buffer.from(config.get('JWT_SECRET'), 'utf8')),
             signOptions: { expiresIn: config.get('JWT_TTL_SECONDS'), algorithm: 'HS256' },
           }),
         }),
