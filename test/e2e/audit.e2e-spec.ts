@@ -18,7 +18,7 @@ describe('audit trail', () => {
   it('records who did what to which entity, newest first, for every state change of the journey', async () => {
     const call = await openCall(t, cast.officer.token);
     const draft = await createDraft(t, cast.applicant.token, call);
-    await t.http.post(`${API}/applications/${draft.id}/submit`).auth(cast.applicant.token, { type: 'bearer' }).expect(200);
+    const receipt = await t.http.post(`${API}/applications/${draft.id}/submit`).auth(cast.applicant.token, { type: 'bearer' }).expect(200);
     await t.http.post(`${API}/applications/${draft.id}/withdraw`).auth(cast.applicant.token, { type: 'bearer' }).send({ reason: 'Duplicitní' }).expect(200);
 
     const res = await t.http.get(`${API}/audit?entityType=application&entityId=${draft.id}`).auth(auditor(), { type: 'bearer' });
@@ -33,6 +33,9 @@ describe('audit trail', () => {
       after: { status: 'withdrawn' },
       reason: 'Duplicitní',
     });
+    // The number is assigned in the statement that appends the event: the event shows it.
+    expect(res.body.items[1].after).toEqual({ ...receipt.body, requestedCzk: 175_000, totalCostCzk: 250_000 });
+    expect(res.body.items[1].before).toEqual({ status: 'draft', referenceNumber: null });
     const callEvents = await t.http.get(`${API}/audit?entityType=call&entityId=${call.callId}`).auth(cast.admin.token, { type: 'bearer' });
     expect(callEvents.body.items.map((e: { action: string }) => e.action)).toEqual(['call.announced', 'call.created']);
   });

@@ -140,9 +140,33 @@ export class ApplicationsService {
 
       const { call, application } = subject.context;
       const submittedAt = subject.submittedAt ?? now;
-      let referenceNumber = subject.referenceNumber;
-      if (referenceNumber === null) {
-        referenceNumber = await this.submissions.takeNumberAndMarkSubmitted(manager, {
+      const receiptOf = (referenceNumber: string): SubmissionReceipt => ({
+        id,
+        status: 'submitted',
+        referenceNumber,
+        submittedAt: submittedAt.toISOString(),
+      });
+      const event = {
+        actor: caller,
+        action: 'application.submitted',
+        entityType: 'application',
+        entityId: id,
+        before: { status: subject.status, referenceNumber: subject.referenceNumber },
+        after: (referenceNumber: string) => ({
+          ...receiptOf(referenceNumber),
+          requestedCzk: application.requestedCzk,
+          totalCostCzk: application.totalCostCzk,
+        }),
+      };
+      if (subject.referenceNumber !== null) {
+        // A resubmission after a correction keeps its number.
+        await this.submissions.markResubmitted(manager, { applicationId: id, from: subject.status, at: now, by: caller.id });
+        await this.audit.append(manager, { ...event, after: event.after(subject.referenceNumber) });
+        return receiptOf(subject.referenceNumber);
+      }
+      const referenceNumber = await this.submissions.takeNumberMarkSubmittedAndAudit(
+        manager,
+        {
           applicationId: id,
           callId: subject.callId,
           prefix: referencePrefix(subject.programmeCode, call.year, subject.callSequence),
@@ -150,20 +174,10 @@ export class ApplicationsService {
           submittedAt,
           at: now,
           by: caller.id,
-        });
-      } else {
-        await this.submissions.markResubmitted(manager, { applicationId: id, from: subject.status, at: now, by: caller.id });
-      }
-      const receipt: SubmissionReceipt = { id, status: 'submitted', referenceNumber, submittedAt: submittedAt.toISOString() };
-      await this.audit.append(manager, {
-        actor: caller,
-        action: 'application.submitted',
-        entityType: 'application',
-        entityId: id,
-        before: { status: subject.status, referenceNumber: subject.referenceNumber },
-        after: { ...receipt, requestedCzk: application.requestedCzk, totalCostCzk: application.totalCostCzk },
-      });
-      return receipt;
+        },
+        this.audit.prepare(event),
+      );
+      return receiptOf(referenceNumber);
     });
   }
 

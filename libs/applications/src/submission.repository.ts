@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OrganisationKind } from '@app/calls/domain/call.rules';
+import type { PreparedAuditEvent } from '@app/core/audit/audit-trail.service';
 import { toSafeNumber } from '@app/core/database/bigint.transformer';
 import type { ApplicationStatus } from './domain/application-status';
 import type { BudgetLine } from './domain/budget';
@@ -130,15 +131,18 @@ export class SubmissionRepository {
   }
 
   /**
-   * Takes the next number of the call's registry book and marks the application
-   * submitted, with its history row, in one statement: the call's row lock (which
-   * makes the numbers gapless) is then held only for this statement, the audit
-   * append and the commit. The number is formatted as formatReferenceNumber does
-   * (at least four digits); the e2e tests hold the two to the same result.
+   * Takes the next number of the call's registry book, marks the application
+   * submitted (with its history row) and appends the audit event, in one
+   * statement. The call's row lock, which makes the numbers gapless, is then
+   * held for this statement and the commit only: it is what every submit of a
+   * call queues on. The number is formatted as formatReferenceNumber does (at
+   * least four digits; the e2e tests hold the two to the same result) and put
+   * into the prepared audit event in place of its placeholder.
    */
-  async takeNumberAndMarkSubmitted(
+  async takeNumberMarkSubmittedAndAudit(
     manager: EntityManager,
     change: { applicationId: string; callId: string; prefix: string; from: ApplicationStatus; submittedAt: Date; at: Date; by: string },
+    audit: PreparedAuditEvent,
   ): Promise<string> {
     const rows: { reference_number: string }[] = await manager.query(
       `WITH book AS (
@@ -148,13 +152,26 @@ export class SubmissionRepository {
             SET status = 'submitted', submitted_at = $4, updated_at = now(),
                 reference_number = $3 || '-' || lpad(book.n::text, greatest(4, length(book.n::text)), '0')
            FROM book WHERE a.id = $1
-         RETURNING a.id, a.reference_number
+         RETURNING a.id, a.reference_number, to_json(a.reference_number)::text AS reference_json
        ), history AS (
          INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by)
          SELECT id, $5, 'submitted', $6, $7 FROM submitted
        )
-       SELECT reference_number FROM submitted`,
-      [change.applicationId, change.callId, change.prefix, change.submittedAt, change.from, change.at, change.by],
+       SELECT s.reference_number,
+              audit_append($9, $10, $11, $12, $13, $14, $15, $16::jsonb,
+                           replace($17, $8, s.reference_json)::jsonb, $18, replace($19, $8, s.reference_json))
+         FROM submitted s`,
+      [
+        change.applicationId,
+        change.callId,
+        change.prefix,
+        change.submittedAt,
+        change.from,
+        change.at,
+        change.by,
+        JSON.stringify(audit.placeholder),
+        ...audit.params,
+      ],
     );
     return rows[0].reference_number;
   }

@@ -18,6 +18,13 @@ export interface AuditRecord {
   reason?: string | null;
 }
 
+export interface PreparedAuditEvent {
+  /** Stands in `after` for the value the appending statement assigns. */
+  placeholder: string;
+  /** The arguments of `audit_append`, in order: id … reason, then the canonical payload. */
+  params: unknown[];
+}
+
 export interface AuditVerification {
   ok: boolean;
   events: number;
@@ -39,8 +46,21 @@ export class AuditTrail {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Audit events are written in the transaction of the change they record');
     }
+    // The database chains it (lock, head, hash, insert) in one statement: see migrations/*-audit-append-function.
+    await manager.query('SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', this.prepare(record).params);
+  }
+
+  /**
+   * The `audit_append(...)` call of a record, for a statement that appends the
+   * event itself after assigning a value the event must show (a reference
+   * number): `after` may be a function of a placeholder, which the statement
+   * swaps for the assigned value in both the jsonb and the hashed payload.
+   */
+  prepare(record: Omit<AuditRecord, 'after'> & { after?: unknown | ((placeholder: string) => unknown) }): PreparedAuditEvent {
+    const id = randomUUID();
+    const placeholder = `@assigned-by-statement:${id}`;
     const event = {
-      id: randomUUID(),
+      id,
       occurredAt: this.clock.now(),
       actorUserId: record.actor?.id ?? null,
       actorRole: record.actor?.role ?? null,
@@ -48,11 +68,10 @@ export class AuditTrail {
       entityType: record.entityType,
       entityId: record.entityId,
       before: normalise(record.before),
-      after: normalise(record.after),
+      after: normalise(typeof record.after === 'function' ? record.after(placeholder) : record.after),
       reason: record.reason ?? null,
     };
-    // The database chains it (lock, head, hash, insert) in one statement: see migrations/*-audit-append-function.
-    await manager.query('SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', [
+    const params: unknown[] = [
       event.id,
       event.occurredAt,
       event.actorUserId,
@@ -64,7 +83,8 @@ export class AuditTrail {
       event.after === null ? null : JSON.stringify(event.after),
       event.reason,
       auditPayload(event),
-    ]);
+    ];
+    return { placeholder, params };
   }
 
   async list(filter: { entityType?: string; entityId?: string }, page: number, pageSize: number) {
