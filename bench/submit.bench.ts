@@ -78,7 +78,10 @@ function printHeader(options: BenchOptions): void {
   const drafts = options.organisations * options.draftsPerOrganisation;
   const cores = cpus();
   console.log(`prague-grants submit benchmark — ${cores.length} cores (${cores[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-  console.log(`${drafts} drafts from ${options.organisations} organisations, ${options.concurrency} concurrent clients; database "${database}" (recreated)`);
+  console.log(
+    `${drafts} drafts from ${options.organisations} organisations, ${options.concurrency} concurrent clients, ` +
+      `${options.idempotencyKeys ? "an Idempotency-Key on every submit" : "no Idempotency-Key"}; database "${database}" (recreated)`,
+  );
   console.log(`working tree: ${gitRevision()} (what runs is dist/: rebuild after changing the code)`);
   if (options.profile) console.log('--profile: the probe and the CPU profiler slow the API and add memory; take the figures from a run without it.');
   if (process.env.PGOPTIONS) console.log(`PGOPTIONS for the API: ${process.env.PGOPTIONS} (an experiment, not production's setting)`);
@@ -194,7 +197,7 @@ async function measure(api: ApiProcess, seeded: Seeded, options: BenchOptions, d
   const clients = createClients(api.origin, options.concurrency);
   if (options.profile) await askProbe(api.child, { probe: 'start', cpuProfile: true });
   const monitor = PhaseMonitor.start(api.pid);
-  const { load, references } = await submitAll(clients, drafts).finally(() => closeClients(clients));
+  const { load, references } = await submitAll(clients, drafts, options.idempotencyKeys).finally(() => closeClients(clients));
   const { rss, cpu } = monitor.stop(await db.apiBackendPids());
   const measured: Measured = {
     load,

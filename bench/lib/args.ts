@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 export interface BenchOptions {
   strict: boolean;
   profile: boolean;
+  idempotencyKeys: boolean;
   organisations: number;
   draftsPerOrganisation: number;
   concurrency: number;
@@ -17,6 +18,7 @@ export const USAGE = `usage: node dist/bench/submit.bench.js [options]
   --strict                     exit 1 when a performance target is missed (default: report only)
   --profile                    also count and time the API's SQL statements per submit
                                and write a CPU profile of the API to bench/results/
+  --without-idempotency-keys   submit without the Idempotency-Key header (default: every submit sends one)
   --organisations N            applicant organisations (default 200)
   --drafts-per-organisation N  drafts each organisation submits (default 10)
   --concurrency N              concurrent keep-alive clients in the measured phase (default 32)
@@ -34,6 +36,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
       help: { type: 'boolean', short: 'h' },
       strict: { type: 'boolean' },
       profile: { type: 'boolean' },
+      'without-idempotency-keys': { type: 'boolean' },
       organisations: { type: 'string' },
       'drafts-per-organisation': { type: 'string' },
       concurrency: { type: 'string' },
@@ -45,6 +48,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   return {
     strict: values.strict ?? false,
     profile: values.profile ?? false,
+    idempotencyKeys: !(values['without-idempotency-keys'] ?? false),
     organisations: positiveInt('--organisations', values.organisations, 200),
     draftsPerOrganisation: positiveInt('--drafts-per-organisation', values['drafts-per-organisation'], 10),
     concurrency: positiveInt('--concurrency', values.concurrency, 32),

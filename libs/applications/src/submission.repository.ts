@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { OrganisationKind } from '@app/calls/domain/call.rules';
 import type { PreparedAuditEvent } from '@app/core/audit/audit-trail.service';
 import { toSafeNumber } from '@app/core/database/bigint.transformer';
+import { preparedQuery } from '@app/core/database/prepared-query';
 import type { ApplicationStatus } from './domain/application-status';
 import type { BudgetLine } from './domain/budget';
 import type { SubmissionContext } from './domain/submission.rules';
@@ -58,7 +59,9 @@ interface SubjectRow {
 export class SubmissionRepository {
   /** Locks the application and its organisation (serialising the organisation's submissions). */
   async lockSubject(manager: EntityManager, applicationId: string, organisationId: string): Promise<SubmissionSubject | null> {
-    const rows: SubjectRow[] = await manager.query(
+    const rows = await preparedQuery<SubjectRow>(
+      manager,
+      'submission_lock_subject',
       `SELECT a.status, a.reference_number, a.submitted_at, a.call_id, a.organisation_id,
               a.requested_czk, a.total_cost_czk, a.other_funding_czk, a.primary_measure_code, a.measure_codes,
               a.start_date::text AS start_date, a.end_date::text AS end_date,
@@ -118,7 +121,9 @@ export class SubmissionRepository {
     subject: Pick<SubmissionSubject, 'organisationId' | 'callId'>,
     inactive: readonly ApplicationStatus[],
   ): Promise<{ lines: BudgetLine[]; otherActive: number }> {
-    const [row]: { lines: BudgetLine[]; others: string }[] = await manager.query(
+    const [row] = await preparedQuery<{ lines: BudgetLine[]; others: string }>(
+      manager,
+      'submission_lines_and_others',
       `SELECT COALESCE((SELECT json_agg(json_build_object('category', l.category, 'description', l.description,
                                                           'totalCzk', l.total_czk, 'requestedCzk', l.requested_czk)
                                         ORDER BY l.position)
@@ -144,7 +149,9 @@ export class SubmissionRepository {
     change: { applicationId: string; callId: string; prefix: string; from: ApplicationStatus; submittedAt: Date; at: Date; by: string },
     audit: PreparedAuditEvent,
   ): Promise<string> {
-    const rows: { reference_number: string }[] = await manager.query(
+    const rows = await preparedQuery<{ reference_number: string }>(
+      manager,
+      'submission_take_number',
       `WITH book AS (
          UPDATE call SET last_reference_number = last_reference_number + 1 WHERE id = $2 RETURNING last_reference_number AS n
        ), submitted AS (

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { Clock } from '../clock/clock';
+import { preparedQuery } from '../database/prepared-query';
 import { AuditEventEntity } from './audit-event.entity';
 import { auditPayload, findFirstBrokenLink, GENESIS_HASH } from './audit-hash';
 
@@ -43,11 +44,9 @@ export class AuditTrail {
    * that transaction ends, so call this as the last statement before commit.
    */
   async append(manager: EntityManager, record: AuditRecord): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('Audit events are written in the transaction of the change they record');
-    }
+    // preparedQuery refuses to run outside a transaction: the event belongs to the change it records.
     // The database chains it (lock, head, hash, insert) in one statement: see migrations/*-audit-append-function.
-    await manager.query('SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', this.prepare(record).params);
+    await preparedQuery(manager, 'audit_append', 'SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', this.prepare(record).params);
   }
 
   /**
