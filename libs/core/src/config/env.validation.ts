@@ -34,7 +34,7 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   @Max(100)
-  DATABASE_POOL_SIZE = 10;
+  DATABASE_POOL_SIZE = 6;
 
   @IsString()
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DATABASE_APP_USER must be a plain lower-case role name' })
