@@ -5,6 +5,7 @@ import { AuditTrail } from '@app/core/audit/audit-trail.service';
 import type { AuthUser } from '@app/core/auth/role';
 import { Clock } from '@app/core/clock/clock';
 import { DomainError, type Violation } from '@app/core/errors/domain-error';
+import { definedOnly } from '@app/core/patch';
 import { CallPartEntity } from '@app/calls/call-part.entity';
 import { CallEntity } from '@app/calls/call.entity';
 import { CommissionMemberEntity } from '@app/calls/commission-member.entity';
@@ -13,7 +14,7 @@ import { ApplicationBudgetLineEntity } from './application-budget-line.entity';
 import { ApplicationStatusChangeEntity } from './application-status-change.entity';
 import { ApplicationEntity } from './application.entity';
 import { toApplicationView, toSummaryView, type ApplicationSummaryView, type ApplicationView } from './applications.views';
-import { canTransition, COMMISSION_VISIBLE_STATUSES, isEditable, type ApplicationStatus } from './domain/application-status';
+import { canTransition, COMMISSION_VISIBLE_STATUSES, INACTIVE_STATUSES, isEditable, type ApplicationStatus } from './domain/application-status';
 import { budgetTotals, checkDraft, type BudgetLine } from './domain/budget';
 import { referencePrefix } from './domain/reference-number';
 import { checkSubmission } from './domain/submission.rules';
@@ -54,8 +55,6 @@ export interface SubmissionReceipt {
   submittedAt: string;
 }
 
-/** Statuses that count against a call's limit of applications per organisation. */
-const INACTIVE: ApplicationStatus[] = ['draft', 'withdrawn'];
 
 @Injectable()
 export class ApplicationsService {
@@ -125,17 +124,18 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const subject = await this.submissions.lockSubject(manager, id, organisationId);
       if (!subject) throw new DomainError('NOT_FOUND', 'No such application.');
-      if (subject.status !== 'draft' && subject.status !== 'correction_requested') {
+      if (!canTransition(subject.status, 'submitted')) {
         throw new DomainError('INVALID_STATUS_TRANSITION', `An application in status ${subject.status} cannot be submitted.`);
       }
-      const { lines, otherActive } = await this.submissions.linesAndOtherActive(manager, id, subject, INACTIVE);
+      const { lines, otherActive } = await this.submissions.linesAndOtherActive(manager, id, subject, INACTIVE_STATUSES);
       const now = this.clock.now();
       const violations = checkSubmission({
         ...subject.context,
         now,
         application: { ...subject.context.application, budgetLines: lines },
         otherActiveApplications: otherActive,
-      }).filter((v) => subject.status === 'draft' || !isWindowViolation(v));
+        afterCorrection: subject.status === 'correction_requested',
+      });
       if (violations.length) throw DomainError.fromViolations(violations);
 
       const { call, application } = subject.context;
@@ -330,11 +330,6 @@ function partOf(call: CallEntity, partCode: string): CallPartEntity {
   return part;
 }
 
-/** After a correction request the window has closed; the correction deadline applies instead. */
-function isWindowViolation(v: Violation): boolean {
-  return v.code === 'SUBMISSION_WINDOW_CLOSED' || v.code === 'SUBMISSION_WINDOW_NOT_OPEN';
-}
-
 function columnsOf(content: ApplicationContent) {
   const { budgetLines, contactPerson, ...rest } = content;
   return {
@@ -361,8 +356,4 @@ function contentOf(view: ApplicationView): ApplicationContent {
     otherFundingCzk: view.otherFundingCzk,
     contactPerson: view.contactPerson,
   };
-}
-
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -6,6 +6,7 @@ import type { AuthUser } from '@app/core/auth/role';
 import { Clock } from '@app/core/clock/clock';
 import { uniqueViolation } from '@app/core/database/pg-errors';
 import { DomainError } from '@app/core/errors/domain-error';
+import { definedOnly } from '@app/core/patch';
 import { pragueDate } from '@app/core/time/prague-time';
 import { UserEntity } from '@app/identity/user.entity';
 import { PolicyService } from '@app/policy/policy.service';
@@ -351,8 +352,4 @@ function termsOf(view: CallView): CallTerms {
 function callColumns(terms: CallTerms) {
   const { parts: _parts, criteria: _criteria, ...columns } = terms;
   return columns;
-}
-
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

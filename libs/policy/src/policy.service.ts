@@ -13,6 +13,7 @@ export interface PolicyCatalogue {
 @Injectable()
 export class PolicyService {
   private catalogue?: Promise<PolicyCatalogue>;
+  private codes?: Promise<ReadonlySet<string>>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -25,9 +26,10 @@ export class PolicyService {
     return this.catalogue;
   }
 
-  async measureCodes(): Promise<ReadonlySet<string>> {
-    const catalogue = await this.getCatalogue();
-    return new Set(catalogue.measures.map((m) => m.code));
+  measureCodes(): Promise<ReadonlySet<string>> {
+    this.codes ??= this.getCatalogue().then((c) => new Set(c.measures.map((m) => m.code)));
+    this.codes.catch(() => (this.codes = undefined));
+    return this.codes;
   }
 
   private async load(): Promise<PolicyCatalogue> {

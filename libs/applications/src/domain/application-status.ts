@@ -60,3 +60,6 @@ export const COMMISSION_VISIBLE_STATUSES: readonly ApplicationStatus[] = [
   'settled',
   'closed',
 ];
+
+/** Statuses that do not count against a call's limit of applications per organisation. */
+export const INACTIVE_STATUSES: readonly ApplicationStatus[] = ['draft', 'withdrawn'];

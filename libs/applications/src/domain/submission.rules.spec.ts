@@ -83,6 +83,12 @@ describe('checkSubmission', () => {
     expect(checkSubmission({ ...ctx(), otherActiveApplications: 0 })).toEqual([]);
   });
 
+  it('does not apply the window to a resubmission after a correction request', () => {
+    const late = { ...ctx(), otherActiveApplications: 0, now: new Date(ctx().call.submissionClosesAt.getTime() + 86_400_000) };
+    expect(checkSubmission(late).map((x) => x.code)).toEqual(['SUBMISSION_WINDOW_CLOSED']);
+    expect(checkSubmission({ ...late, afterCorrection: true })).toEqual([]);
+  });
+
   it('checks the kind of applicant', () => {
     expect(checkSubmission({ ...ctx(), organisation: { kind: 'district' } })).toEqual([
       { code: 'APPLICANT_NOT_ELIGIBLE', field: 'organisation.kind', message: 'This call is open only to non-governmental organisations.' },

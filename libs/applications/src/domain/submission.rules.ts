@@ -28,6 +28,11 @@ export interface SubmissionContext {
   };
   /** Applications of the same organisation in this call already submitted (any status after draft except withdrawn), not counting this one. */
   otherActiveApplications: number;
+  /**
+   * Resubmitted after a request to correct defects: the window has closed by
+   * then, and the correction deadline applies instead of it.
+   */
+  afterCorrection?: boolean;
 }
 
 const czk = (n: number): string => `CZK ${n.toLocaleString('en-US')}`;
@@ -41,12 +46,13 @@ export function checkSubmission(ctx: SubmissionContext): Violation[] {
 
   // Instants, not dates: the window opens and closes at the exact announced moment.
   const now = ctx.now.getTime();
-  if (now < call.submissionOpensAt.getTime()) {
+  const windowApplies = !ctx.afterCorrection;
+  if (windowApplies && now < call.submissionOpensAt.getTime()) {
     v.push({
       code: 'SUBMISSION_WINDOW_NOT_OPEN',
       message: `Submissions open on ${formatPragueDateTime(call.submissionOpensAt)} Prague time.`,
     });
-  } else if (now >= call.submissionClosesAt.getTime()) {
+  } else if (windowApplies && now >= call.submissionClosesAt.getTime()) {
     v.push({
       code: 'SUBMISSION_WINDOW_CLOSED',
       message: `Submissions closed on ${formatPragueDateTime(call.submissionClosesAt)} Prague time.`,
