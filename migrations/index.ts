@@ -4,6 +4,7 @@ import { ApplicationRole1795758300000 } from './1795758300000-application-role';
 import { PolicyMeasures1795758400000 } from './1795758400000-policy-measures';
 import { CommissionMember1795760108959 } from './1795760108959-commission-member';
 import { AuditAppendFunction1795760900000 } from './1795760900000-audit-append-function';
+import { Evaluation1795768854670 } from './1795768854670-evaluation';
 
 /** Every migration, in order, as classes (globs break the CLI and bundling). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   PolicyMeasures1795758400000,
   CommissionMember1795760108959,
   AuditAppendFunction1795760900000,
+  Evaluation1795768854670,
 ];

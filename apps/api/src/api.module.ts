@@ -6,12 +6,15 @@ import { ApplicationsModule } from '@app/applications/applications.module';
 import { CallsModule } from '@app/calls/calls.module';
 import { AppConfig } from '@app/core/config/app-config';
 import { CoreModule } from '@app/core/core.module';
+import { EvaluationModule } from '@app/evaluation/evaluation.module';
 import { IdentityModule } from '@app/identity/identity.module';
 import { PolicyModule } from '@app/policy/policy.module';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
 import { CallsController } from './calls/calls.controller';
 import { ProgrammesController } from './calls/programmes.controller';
+import { ApplicationEvaluationController } from './evaluation/application-evaluation.controller';
+import { RankingController } from './evaluation/ranking.controller';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
@@ -31,6 +34,7 @@ import { PolicyController } from './policy/policy.controller';
     PolicyModule,
     CallsModule,
     ApplicationsModule,
+    EvaluationModule,
   ],
   controllers: [
     HealthController,
@@ -40,6 +44,8 @@ import { PolicyController } from './policy/policy.controller';
     ProgrammesController,
     CallsController,
     ApplicationsController,
+    ApplicationEvaluationController,
+    RankingController,
     AuditController,
   ],
 })

@@ -30,6 +30,7 @@ import { ApplicationBudgetLineEntity } from './application-budget-line.entity';
   `status IN ('draft', 'submitted', 'correction_requested', 'eligible', 'ineligible', 'recommended', 'not_recommended', 'approved', 'rejected', 'contracted', 'settlement_submitted', 'settled', 'closed', 'withdrawn')`,
 )
 @Check('application_money_check', 'requested_czk >= 0 AND total_cost_czk >= requested_czk AND other_funding_czk >= 0')
+@Check('application_proposal_check', 'proposed_czk IS NULL OR (proposed_czk >= 0 AND proposed_czk <= requested_czk)')
 export class ApplicationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'application_pkey' })
   id!: string;
@@ -119,6 +120,14 @@ export class ApplicationEntity {
 
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
+
+  /** Set by a formal check that asks for corrections: the last day (Prague) to re-submit. */
+  @Column({ name: 'correction_due_on', type: 'date', nullable: true })
+  correctionDueOn!: string | null;
+
+  /** The commission's funding proposal; never above the request, and the part's sum never above its allocation. */
+  @Column({ name: 'proposed_czk', type: 'bigint', nullable: true, transformer: bigintToNumber })
+  proposedCzk!: number | null;
 
   @OneToMany(() => ApplicationBudgetLineEntity, (l) => l.application)
   budgetLines?: ApplicationBudgetLineEntity[];

@@ -13,6 +13,7 @@ import { PolicyService } from '@app/policy/policy.service';
 import { ApplicationBudgetLineEntity } from './application-budget-line.entity';
 import { ApplicationStatusChangeEntity } from './application-status-change.entity';
 import { ApplicationEntity } from './application.entity';
+import { FormalCheckEntity } from './formal-check.entity';
 import { toApplicationView, toSummaryView, type ApplicationSummaryView, type ApplicationView } from './applications.views';
 import { canTransition, COMMISSION_VISIBLE_STATUSES, INACTIVE_STATUSES, isEditable, type ApplicationStatus } from './domain/application-status';
 import { budgetTotals, checkDraft, type BudgetLine } from './domain/budget';
@@ -134,7 +135,7 @@ export class ApplicationsService {
         now,
         application: { ...subject.context.application, budgetLines: lines },
         otherActiveApplications: otherActive,
-        afterCorrection: subject.status === 'correction_requested',
+        correctionDueOn: subject.status === 'correction_requested' ? subject.correctionDueOn : null,
       });
       if (violations.length) throw DomainError.fromViolations(violations);
 
@@ -187,7 +188,11 @@ export class ApplicationsService {
       if (!canTransition(app.status, 'withdrawn')) {
         throw new DomainError('INVALID_STATUS_TRANSITION', `An application in status ${app.status} can no longer be withdrawn.`);
       }
-      await manager.update(ApplicationEntity, { id }, { status: 'withdrawn' });
+      await manager.update(ApplicationEntity, { id }, { status: 'withdrawn', proposedCzk: null });
+      if (app.proposedCzk !== null) {
+        // A withdrawn application gives its proposed money back to the part.
+        await manager.query('UPDATE call_part SET proposed_czk = proposed_czk - $2 WHERE id = $1', [app.callPartId, app.proposedCzk]);
+      }
       await this.recordStatus(manager, id, app.status, 'withdrawn', caller, reason);
       const view = await this.viewOf(manager, id);
       await this.audit.append(manager, {
@@ -195,8 +200,8 @@ export class ApplicationsService {
         action: 'application.withdrawn',
         entityType: 'application',
         entityId: id,
-        before: { status: app.status },
-        after: { status: 'withdrawn' },
+        before: { status: app.status, ...(app.proposedCzk !== null ? { proposedCzk: app.proposedCzk } : {}) },
+        after: { status: 'withdrawn', ...(app.proposedCzk !== null ? { proposedCzk: null } : {}) },
         reason: reason ?? null,
       });
       return view;
@@ -306,14 +311,16 @@ export class ApplicationsService {
     });
   }
 
-  private async viewOf(manager: EntityManager, id: string): Promise<ApplicationView> {
+  /** The full view, read with the caller's manager (inside a transaction: what it is about to commit). */
+  async viewOf(manager: EntityManager, id: string): Promise<ApplicationView> {
     const app = await manager.findOne(ApplicationEntity, { where: { id }, relations: { callPart: true } });
     if (!app) throw new DomainError('NOT_FOUND', 'No such application.');
-    const [lines, history] = await Promise.all([
+    const [lines, history, checks] = await Promise.all([
       manager.findBy(ApplicationBudgetLineEntity, { applicationId: id }),
       manager.find(ApplicationStatusChangeEntity, { where: { applicationId: id }, order: { id: 'ASC' } }),
+      manager.find(FormalCheckEntity, { where: { applicationId: id }, order: { id: 'ASC' } }),
     ]);
-    return toApplicationView(app, lines, history);
+    return toApplicationView(app, lines, history, checks);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ApplicationBudgetLineEntity } from './application-budget-line.entity';
 import type { ApplicationStatusChangeEntity } from './application-status-change.entity';
 import type { ApplicationEntity } from './application.entity';
+import type { FormalCheckEntity } from './formal-check.entity';
 import type { ApplicationStatus } from './domain/application-status';
 
 export interface ApplicationSummaryView {
@@ -14,6 +15,10 @@ export interface ApplicationSummaryView {
   totalCostCzk: number;
   referenceNumber: string | null;
   submittedAt: string | null;
+  /** Last day (Prague) to re-submit after a request for correction; null otherwise. */
+  correctionDueOn: string | null;
+  /** The commission's funding proposal, once made. */
+  proposedCzk: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -31,6 +36,15 @@ export interface ApplicationView extends ApplicationSummaryView {
   contactPerson: { name: string; email: string; phone: string };
   budgetLines: { category: string; description: string; totalCzk: number; requestedCzk: number }[];
   statusHistory: { from: ApplicationStatus | null; to: ApplicationStatus; at: string; by: string | null; reason: string | null }[];
+  formalChecks: FormalCheckView[];
+}
+
+export interface FormalCheckView {
+  result: FormalCheckEntity['result'];
+  reasons: string[];
+  correctionDueOn: string | null;
+  checkedAt: string;
+  checkedBy: string;
 }
 
 /** `app.callPart` must be loaded. */
@@ -46,6 +60,8 @@ export function toSummaryView(app: ApplicationEntity): ApplicationSummaryView {
     totalCostCzk: app.totalCostCzk,
     referenceNumber: app.referenceNumber,
     submittedAt: app.submittedAt?.toISOString() ?? null,
+    correctionDueOn: app.correctionDueOn,
+    proposedCzk: app.proposedCzk,
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
   };
@@ -55,6 +71,7 @@ export function toApplicationView(
   app: ApplicationEntity,
   lines: readonly ApplicationBudgetLineEntity[],
   history: readonly ApplicationStatusChangeEntity[],
+  checks: readonly FormalCheckEntity[],
 ): ApplicationView {
   return {
     ...toSummaryView(app),
@@ -77,6 +94,13 @@ export function toApplicationView(
       at: h.changedAt.toISOString(),
       by: h.changedBy,
       reason: h.reason,
+    })),
+    formalChecks: checks.map((c) => ({
+      result: c.result,
+      reasons: c.reasons,
+      correctionDueOn: c.correctionDueOn,
+      checkedAt: c.checkedAt.toISOString(),
+      checkedBy: c.checkedBy,
     })),
   };
 }

@@ -13,6 +13,7 @@ export interface SubmissionSubject {
   status: ApplicationStatus;
   referenceNumber: string | null;
   submittedAt: Date | null;
+  correctionDueOn: string | null;
   callId: string;
   organisationId: string;
   callSequence: number;
@@ -26,6 +27,7 @@ interface SubjectRow {
   status: ApplicationStatus;
   reference_number: string | null;
   submitted_at: Date | null;
+  correction_due_on: string | null;
   call_id: string;
   organisation_id: string;
   requested_czk: string;
@@ -62,7 +64,7 @@ export class SubmissionRepository {
     const rows = await preparedQuery<SubjectRow>(
       manager,
       'submission_lock_subject',
-      `SELECT a.status, a.reference_number, a.submitted_at, a.call_id, a.organisation_id,
+      `SELECT a.status, a.reference_number, a.submitted_at, a.correction_due_on::text AS correction_due_on, a.call_id, a.organisation_id,
               a.requested_czk, a.total_cost_czk, a.other_funding_czk, a.primary_measure_code, a.measure_codes,
               a.start_date::text AS start_date, a.end_date::text AS end_date,
               o.kind AS organisation_kind,
@@ -85,6 +87,7 @@ export class SubmissionRepository {
       status: r.status,
       referenceNumber: r.reference_number,
       submittedAt: r.submitted_at,
+      correctionDueOn: r.correction_due_on,
       callId: r.call_id,
       organisationId: r.organisation_id,
       callSequence: r.sequence_in_programme,
@@ -190,7 +193,7 @@ export class SubmissionRepository {
   ): Promise<void> {
     await manager.query(
       `WITH submitted AS (
-         UPDATE application SET status = 'submitted', updated_at = now() WHERE id = $1 RETURNING id
+         UPDATE application SET status = 'submitted', correction_due_on = NULL, updated_at = now() WHERE id = $1 RETURNING id
        )
        INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by)
        SELECT id, $2, 'submitted', $3, $4 FROM submitted`,

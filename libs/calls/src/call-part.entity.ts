@@ -6,6 +6,7 @@ import { CallEntity } from './call.entity';
 @Entity('call_part')
 @Unique('call_part_call_id_code_key', ['callId', 'code'])
 @Check('call_part_request_range_check', '0 < min_request_czk AND min_request_czk <= max_request_czk AND max_request_czk <= allocation_czk')
+@Check('call_part_proposed_check', 'proposed_czk >= 0 AND proposed_czk <= allocation_czk')
 export class CallPartEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'call_part_pkey' })
   id!: string;
@@ -31,4 +32,8 @@ export class CallPartEntity {
 
   @Column({ name: 'max_request_czk', type: 'bigint', transformer: bigintToNumber })
   maxRequestCzk!: number;
+
+  /** Sum of the proposals of the part's applications: kept by the statement that changes a proposal. */
+  @Column({ name: 'proposed_czk', type: 'bigint', default: 0, transformer: bigintToNumber })
+  proposedCzk!: number;
 }

@@ -16,6 +16,11 @@ import { OrganisationEntity } from './organisation.entity';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './user.entity';
 
+export interface AffiliationsView {
+  userId: string;
+  organisationIds: string[];
+}
+
 export interface RegistrationCommand {
   organisation: {
     kind: OrganisationKind;
@@ -132,6 +137,44 @@ export class IdentityService implements OnApplicationBootstrap {
         return toUserView(user);
       }),
     );
+  }
+
+  /**
+   * The organisations a staff user (a commission member) works for or sits on
+   * the board of. For their applications the member is in conflict of interest
+   * automatically. Replaces the previous list.
+   */
+  async setAffiliations(caller: AuthUser, userId: string, organisationIds: readonly string[]): Promise<AffiliationsView> {
+    const ids = [...new Set(organisationIds)];
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new DomainError('NOT_FOUND', 'No such user.');
+      if (user.role === 'applicant') {
+        throw new DomainError('VALIDATION_FAILED', 'An applicant belongs to their own organisation; affiliations are for staff users.', [
+          { field: 'userId', message: 'is an applicant' },
+        ]);
+      }
+      const known: { id: string }[] = await manager.query('SELECT id FROM organisation WHERE id = ANY($1::uuid[])', [ids]);
+      const knownIds = new Set(known.map((k) => k.id));
+      const unknown = organisationIds.flatMap((id, i) => (knownIds.has(id) ? [] : [{ field: `organisationIds[${i}]`, message: 'is not a registered organisation' }]));
+      if (unknown.length) throw new DomainError('VALIDATION_FAILED', 'Unknown organisations.', unknown);
+      const before: { organisation_id: string }[] = await manager.query(
+        'SELECT organisation_id FROM user_affiliation WHERE user_id = $1 ORDER BY organisation_id',
+        [userId],
+      );
+      await manager.query('DELETE FROM user_affiliation WHERE user_id = $1', [userId]);
+      await manager.query('INSERT INTO user_affiliation (user_id, organisation_id) SELECT $1, unnest($2::uuid[])', [userId, ids]);
+      const view = { userId, organisationIds: [...ids].sort() };
+      await this.audit.append(manager, {
+        actor: caller,
+        action: 'user.affiliations_set',
+        entityType: 'user',
+        entityId: userId,
+        before: { organisationIds: before.map((b) => b.organisation_id) },
+        after: view,
+      });
+      return view;
+    });
   }
 
   /** Members see their own organisation; officers and budget see all; others: not found. */

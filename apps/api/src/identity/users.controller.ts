@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '@app/core/auth/auth.decorators';
 import type { AuthUser } from '@app/core/auth/role';
 import { IdentityService } from '@app/identity/identity.service';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
-import { NewStaffUserRequest, OrganisationResponse, UserResponse } from './dto/identity.dto';
+import { AffiliationsRequest, AffiliationsResponse, NewStaffUserRequest, OrganisationResponse, UserResponse } from './dto/identity.dto';
 
 @ApiTags('identity')
 @Controller()
@@ -27,6 +27,22 @@ export class UsersController {
   @ApiProblems(400, 409)
   createUser(@CurrentUser() caller: AuthUser, @Body() body: NewStaffUserRequest): Promise<UserResponse> {
     return this.identity.createStaffUser(caller, body);
+  }
+
+  @Put('users/:id/affiliations')
+  @ApiOperation({
+    summary: 'Set the organisations a staff user is affiliated with (admin)',
+    description: 'A commission member affiliated with an applicant organisation is in conflict of interest with its applications automatically.',
+  })
+  @Auth('admin')
+  @ApiOkResponse({ type: AffiliationsResponse })
+  @ApiProblems(400, 404)
+  setAffiliations(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: AffiliationsRequest,
+  ): Promise<AffiliationsResponse> {
+    return this.identity.setAffiliations(caller, id, body.organisationIds);
   }
 
   @Get('organisations/:id')

@@ -10,7 +10,7 @@ const EXPECTED: Record<ApplicationStatus, string> = {
   //                     dr su cr el in re nr ap rj co ss se cl wd
   draft:                '0  1  0  0  0  0  0  0  0  0  0  0  0  1',
   submitted:            '0  0  1  1  1  0  0  0  0  0  0  0  0  1',
-  correction_requested: '0  1  0  0  0  0  0  0  0  0  0  0  0  1',
+  correction_requested: '0  1  1  1  1  0  0  0  0  0  0  0  0  1',
   eligible:             '0  0  0  0  0  1  1  0  0  0  0  0  0  1',
   ineligible:           '0  0  0  0  0  0  0  0  0  0  0  0  0  1',
   recommended:          '0  0  0  0  0  0  0  1  1  0  0  0  0  1',
@@ -36,7 +36,7 @@ describe('application status transitions', () => {
 
   it('covers all 196 pairs', () => {
     expect(pairs).toHaveLength(196);
-    expect(pairs.filter(([, , ok]) => ok)).toHaveLength(22);
+    expect(pairs.filter(([, , ok]) => ok)).toHaveLength(25);
   });
 
   it.each(pairs)('%s → %s: %p', (from, to, ok) => {

@@ -20,7 +20,8 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 const TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
   draft: ['submitted', 'withdrawn'],
   submitted: ['correction_requested', 'eligible', 'ineligible', 'withdrawn'],
-  correction_requested: ['submitted', 'withdrawn'],
+  // After the correction deadline has passed without a resubmission, the officer decides on it as it is.
+  correction_requested: ['submitted', 'correction_requested', 'eligible', 'ineligible', 'withdrawn'],
   eligible: ['recommended', 'not_recommended', 'withdrawn'],
   ineligible: ['withdrawn'],
   // The council/assembly may depart from the commission's recommendation either way.

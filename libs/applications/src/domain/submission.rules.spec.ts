@@ -1,4 +1,5 @@
 import type { Violation } from '@app/core/errors/domain-error';
+import { pragueDate } from '@app/core/time/prague-time';
 import { checkSubmission, SubmissionContext } from './submission.rules';
 
 const OPENS = new Date('2027-02-28T23:00:00Z'); // 2027-03-01 00:00 Prague
@@ -86,7 +87,16 @@ describe('checkSubmission', () => {
   it('does not apply the window to a resubmission after a correction request', () => {
     const late = { ...ctx(), otherActiveApplications: 0, now: new Date(ctx().call.submissionClosesAt.getTime() + 86_400_000) };
     expect(checkSubmission(late).map((x) => x.code)).toEqual(['SUBMISSION_WINDOW_CLOSED']);
-    expect(checkSubmission({ ...late, afterCorrection: true })).toEqual([]);
+    expect(checkSubmission({ ...late, correctionDueOn: pragueDate(late.now) })).toEqual([]);
+  });
+
+  it('applies the correction deadline instead: up to and including its Prague date', () => {
+    const base = { ...ctx(), otherActiveApplications: 0, correctionDueOn: '2027-03-10' };
+    // 23:59:59 on the due date in Prague (CET, UTC+1) is still in time; midnight after it is not.
+    expect(checkSubmission({ ...base, now: new Date('2027-03-10T22:59:59Z') })).toEqual([]);
+    const late = checkSubmission({ ...base, now: new Date('2027-03-10T23:00:00Z') });
+    expect(late.map((x) => x.code)).toEqual(['SUBMISSION_WINDOW_CLOSED']);
+    expect(late[0].message).toContain('2027-03-10');
   });
 
   it('checks the kind of applicant', () => {

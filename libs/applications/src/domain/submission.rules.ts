@@ -1,6 +1,6 @@
 import type { OrganisationKind } from '@app/calls/domain/call.rules';
 import type { Violation } from '@app/core/errors/domain-error';
-import { formatPragueDateTime, isIsoDate } from '@app/core/time/prague-time';
+import { formatPragueDateTime, isIsoDate, pragueDate } from '@app/core/time/prague-time';
 import { BudgetLine, checkDraft } from './budget';
 
 export interface SubmissionContext {
@@ -29,10 +29,10 @@ export interface SubmissionContext {
   /** Applications of the same organisation in this call already submitted (any status after draft except withdrawn), not counting this one. */
   otherActiveApplications: number;
   /**
-   * Resubmitted after a request to correct defects: the window has closed by
-   * then, and the correction deadline applies instead of it.
+   * Set when resubmitted after a request to correct defects: the window has
+   * closed by then, and this deadline (a Prague date, inclusive) applies instead.
    */
-  afterCorrection?: boolean;
+  correctionDueOn?: string | null;
 }
 
 const czk = (n: number): string => `CZK ${n.toLocaleString('en-US')}`;
@@ -46,7 +46,14 @@ export function checkSubmission(ctx: SubmissionContext): Violation[] {
 
   // Instants, not dates: the window opens and closes at the exact announced moment.
   const now = ctx.now.getTime();
-  const windowApplies = !ctx.afterCorrection;
+  const correctionDueOn = ctx.correctionDueOn ?? null;
+  const windowApplies = correctionDueOn === null;
+  if (correctionDueOn !== null && pragueDate(ctx.now) > correctionDueOn) {
+    v.push({
+      code: 'SUBMISSION_WINDOW_CLOSED',
+      message: `The deadline for correcting the defects was ${correctionDueOn} (Prague time); the officer now decides on the application as it is.`,
+    });
+  }
   if (windowApplies && now < call.submissionOpensAt.getTime()) {
     v.push({
       code: 'SUBMISSION_WINDOW_NOT_OPEN',

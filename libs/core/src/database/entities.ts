@@ -8,7 +8,13 @@ import { CallEntity } from '@app/calls/call.entity';
 import { CommissionMemberEntity } from '@app/calls/commission-member.entity';
 import { ProgrammeEntity } from '@app/calls/programme.entity';
 import { OrganisationEntity } from '@app/identity/organisation.entity';
+import { UserAffiliationEntity } from '@app/identity/user-affiliation.entity';
 import { UserEntity } from '@app/identity/user.entity';
+import { ConflictDeclarationEntity } from '@app/evaluation/conflict-declaration.entity';
+import { FormalCheckEntity } from '@app/applications/formal-check.entity';
+import { ScoreSheetEntity } from '@app/evaluation/score-sheet.entity';
+import { LetterEntity } from '@app/letters/letter.entity';
+import { OutboxMessageEntity } from '@app/letters/outbox-message.entity';
 import {
   PolicyMeasureEntity,
   PolicyPriorityEntity,
@@ -37,4 +43,10 @@ export const ENTITIES = [
   ApplicationStatusChangeEntity,
   AuditEventEntity,
   IdempotencyKeyEntity,
+  UserAffiliationEntity,
+  FormalCheckEntity,
+  ConflictDeclarationEntity,
+  ScoreSheetEntity,
+  LetterEntity,
+  OutboxMessageEntity,
 ];

@@ -25,6 +25,9 @@ export function statusOf(code: ErrorCode): number {
     case 'INVALID_STATUS_TRANSITION':
     case 'TOO_MANY_APPLICATIONS':
     case 'COI_DECLARATION_REQUIRED':
+    case 'COI_DECLARATION_FIXED':
+    case 'FORMAL_CHECK_NOT_OPEN':
+    case 'FORMAL_CHECK_PENDING':
     case 'SCORING_NOT_OPEN':
     case 'SCORING_CLOSED':
     case 'QUORUM_NOT_MET':

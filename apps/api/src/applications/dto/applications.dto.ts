@@ -178,6 +178,12 @@ export class ApplicationSummaryResponse {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   submittedAt!: string | null;
 
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Last day (Europe/Prague) to re-submit after a request for correction' })
+  correctionDueOn!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The funding proposal, once the officer has made one' })
+  proposedCzk!: number | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -200,6 +206,23 @@ export class StatusChangeResponse {
 
   @ApiProperty({ type: 'string', nullable: true })
   reason!: string | null;
+}
+
+export class FormalCheckResponse {
+  @ApiProperty({ enum: ['eligible', 'ineligible', 'correction_requested'] })
+  result!: 'eligible' | 'ineligible' | 'correction_requested';
+
+  @ApiProperty({ type: [String], description: 'Reasons of ineligibility, or the defects to correct' })
+  reasons!: string[];
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true })
+  correctionDueOn!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  checkedAt!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  checkedBy!: string;
 }
 
 export class ApplicationResponse extends ApplicationSummaryResponse {
@@ -238,6 +261,9 @@ export class ApplicationResponse extends ApplicationSummaryResponse {
 
   @ApiProperty({ type: [StatusChangeResponse] })
   statusHistory!: StatusChangeResponse[];
+
+  @ApiProperty({ type: [FormalCheckResponse], description: 'Every formal check, oldest first' })
+  formalChecks!: FormalCheckResponse[];
 }
 
 export class ApplicationPageResponse extends PageResponse(ApplicationSummaryResponse, 'ApplicationPageResponse') {}

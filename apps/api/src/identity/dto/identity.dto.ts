@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested, IsObject } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested, IsObject } from 'class-validator';
 import { ROLES, STAFF_ROLES, type Role, type StaffRole } from '@app/core/auth/role';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@app/calls/domain/call.rules';
 import { Optional, Text } from '../../common/validators';
@@ -129,6 +129,22 @@ export class NewStaffUserRequest extends NewUserDto {
   @ApiProperty({ enum: STAFF_ROLES })
   @IsIn(STAFF_ROLES)
   role!: StaffRole;
+}
+
+export class AffiliationsRequest {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Organisations the user works for or sits on the board of (replaces the list)' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  organisationIds!: string[];
+}
+
+export class AffiliationsResponse {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  organisationIds!: string[];
 }
 
 export class AddressResponse {

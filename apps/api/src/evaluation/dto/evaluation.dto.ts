@@ -1,0 +1,230 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { FORMAL_CHECK_RESULTS, type FormalCheckResult } from '@app/evaluation/domain/formal-check.rules';
+import { Czk, IsoDate, Optional, Text } from '../../common/validators';
+
+export class FormalCheckRequest {
+  @ApiProperty({ enum: FORMAL_CHECK_RESULTS })
+  @IsIn(FORMAL_CHECK_RESULTS)
+  result!: FormalCheckResult;
+
+  @ApiProperty({
+    type: [String],
+    description: 'Reasons of ineligibility (at least one), the defects to correct (at least one), or notes when eligible',
+  })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  reasons!: string[];
+
+  @IsoDate({ required: false, description: 'Last day (Europe/Prague) to re-submit; required with correction_requested, after today' })
+  @Optional()
+  correctionDueOn?: string;
+}
+
+export class ConflictOfInterestRequest {
+  @ApiProperty()
+  @IsBoolean()
+  hasConflict!: boolean;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @Optional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class ConflictOfInterestResponse {
+  @ApiProperty({ format: 'uuid' })
+  applicationId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  memberId!: string;
+
+  @ApiProperty()
+  hasConflict!: boolean;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  reason!: string | null;
+
+  @ApiProperty({ description: 'The member is affiliated with the applicant organisation: a conflict they cannot declare away' })
+  automatic!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  declaredAt!: string;
+}
+
+export class CriterionPointsDto {
+  @Text(20)
+  criterionCode!: string;
+
+  @ApiProperty({ type: 'integer', description: "Whole points from 0 to the criterion's maxPoints (else 422 POINTS_OUT_OF_RANGE)" })
+  @IsInt()
+  points!: number;
+}
+
+export class ScoreSheetRequest {
+  @ApiProperty({ type: [CriterionPointsDto], description: 'Every criterion of the call, once' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionPointsDto)
+  points!: CriterionPointsDto[];
+
+  @ApiProperty({ maxLength: 5000, description: "The member's reasoning (may be empty)" })
+  @IsString()
+  @MaxLength(5000)
+  comment!: string;
+}
+
+export class ScoreSheetResponse {
+  @ApiProperty({ format: 'uuid' })
+  memberId!: string;
+
+  @ApiProperty()
+  memberName!: string;
+
+  @ApiProperty({ type: [CriterionPointsDto] })
+  points!: CriterionPointsDto[];
+
+  @ApiProperty({ type: 'integer' })
+  totalPoints!: number;
+
+  @ApiProperty()
+  comment!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  submittedAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class ScoresResponse {
+  @ApiProperty({ format: 'uuid' })
+  applicationId!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Members who scored (conflicted members never do)' })
+  scorers!: number;
+
+  @ApiProperty({ type: 'number', nullable: true, description: 'Mean of the totals, exact, rounded half up to 2 decimals' })
+  averageScore!: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Highest minus lowest total' })
+  spread!: number | null;
+
+  @ApiProperty({ description: 'spread above a quarter of the maximum total: worth a discussion' })
+  spreadFlagged!: boolean;
+
+  @ApiProperty({ type: [ScoreSheetResponse] })
+  sheets!: ScoreSheetResponse[];
+}
+
+export class ProposalRequest {
+  @Czk({ description: 'The proposed subsidy: at most the request (else 422 PROPOSAL_EXCEEDS_REQUEST); the part’s proposals at most its allocation (else 409 ALLOCATION_EXCEEDED)' })
+  proposedCzk!: number;
+}
+
+export class RankingQuery {
+  @ApiPropertyOptional({ description: 'One part of the call; all parts when left out' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  partCode?: string;
+}
+
+export class RankingItemResponse {
+  @ApiProperty({ format: 'uuid' })
+  applicationId!: string;
+
+  @ApiProperty()
+  partCode!: string;
+
+  @ApiProperty()
+  referenceNumber!: string;
+
+  @ApiProperty()
+  organisationName!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ description: 'eligible while the evaluation runs; recommended / not_recommended after it closes' })
+  status!: string;
+
+  @ApiProperty({ type: 'number', nullable: true, description: 'Mean of the members’ totals, 2 decimals (half up)' })
+  averageScore!: number | null;
+
+  @ApiProperty({ type: 'number', nullable: true, description: 'Leniency-corrected score (see the operation’s description)' })
+  normalisedScore!: number | null;
+
+  @ApiProperty({ type: 'integer' })
+  scorers!: number;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  spread!: number | null;
+
+  @ApiProperty()
+  spreadFlagged!: boolean;
+
+  @ApiProperty({ type: 'boolean', nullable: true, description: 'Scored by at least the quorum: only then does the score count' })
+  counting!: boolean | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: '1.. within the part (null when hidden from a commission member)' })
+  rank!: number | null;
+
+  @ApiProperty({ type: 'integer' })
+  requestedCzk!: number;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  proposedCzk!: number | null;
+
+  @ApiProperty({ type: 'boolean', nullable: true, description: 'A counting score of at least the call’s minScore' })
+  recommended!: boolean | null;
+
+  @ApiProperty({
+    description:
+      'For a commission member: scores and rank of an application they have not scored yet (or are conflicted on) are hidden, and it is listed after the others',
+  })
+  scoresHidden!: boolean;
+}
+
+export class RankingPartResponse {
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty({ type: 'integer' })
+  allocationCzk!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Sum of the part’s proposals' })
+  proposedCzk!: number;
+}
+
+export class RankingResponse {
+  @ApiProperty({ format: 'uuid' })
+  callId!: string;
+
+  @ApiProperty({ enum: ['average', 'normalised'] })
+  rankingMethod!: 'average' | 'normalised';
+
+  @ApiProperty({ type: 'integer' })
+  quorum!: number;
+
+  @ApiProperty({ type: 'integer' })
+  minScore!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Sum of the criteria’s maximum points' })
+  maxTotal!: number;
+
+  @ApiProperty()
+  evaluationClosed!: boolean;
+
+  @ApiProperty({ type: [RankingPartResponse] })
+  parts!: RankingPartResponse[];
+
+  @ApiProperty({ type: [RankingItemResponse], description: 'By part, then by rank' })
+  items!: RankingItemResponse[];
+}

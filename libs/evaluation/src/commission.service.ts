@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from '@app/core/audit/audit-trail.service';
+import type { AuthUser } from '@app/core/auth/role';
+import { Clock } from '@app/core/clock/clock';
+import { DomainError } from '@app/core/errors/domain-error';
+import { checkDeclaration, mayReadScores } from './domain/conflict-of-interest.rules';
+import { aggregateScores, type ScoreAggregate } from './domain/score-aggregate';
+import { checkMayScore, checkScoreSheet, maxTotal, scoringWindow, sheetTotal } from './domain/scoring.rules';
+import { EvaluationRepository, type MemberContext, type SheetView } from './evaluation.repository';
+import type { CriterionPoints } from './score-sheet.entity';
+
+export interface DeclarationCommand {
+  hasConflict: boolean;
+  reason?: string;
+}
+
+export interface DeclarationView {
+  applicationId: string;
+  memberId: string;
+  hasConflict: boolean;
+  reason: string | null;
+  automatic: boolean;
+  declaredAt: string;
+}
+
+export interface ScoreSheetCommand {
+  points: CriterionPoints[];
+  comment: string;
+}
+
+export interface ScoresView {
+  applicationId: string;
+  scorers: number;
+  averageScore: number | null;
+  spread: number | null;
+  spreadFlagged: boolean;
+  sheets: SheetView[];
+}
+
+/**
+ * The DOT Commission's work on one application: the conflict-of-interest
+ * declaration, the member's score sheet, and reading the sheets (hidden from
+ * a member until their own is in, and never shown to a conflicted member).
+ */
+@Injectable()
+export class CommissionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: EvaluationRepository,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  async declare(caller: AuthUser, applicationId: string, command: DeclarationCommand): Promise<DeclarationView> {
+    return this.dataSource.transaction(async (manager) => {
+      const ctx = await this.memberContext(manager, caller, applicationId, true);
+      const violations = checkDeclaration({
+        existingDeclaration: ctx.declaration,
+        hasScored: ctx.hasOwnSheet,
+        hasConflict: command.hasConflict,
+        automaticConflict: ctx.affiliated,
+        evaluationClosed: ctx.evaluationClosedAt !== null,
+      });
+      if (violations.length) throw DomainError.fromViolations(violations);
+      const now = this.clock.now();
+      const reason = command.reason?.trim() || null;
+      const rows: { declared_at: Date }[] = await manager.query(
+        `INSERT INTO conflict_declaration (application_id, member_id, has_conflict, reason, automatic, declared_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT ON CONSTRAINT conflict_declaration_pkey
+         DO UPDATE SET has_conflict = EXCLUDED.has_conflict, reason = EXCLUDED.reason,
+                       automatic = EXCLUDED.automatic, declared_at = EXCLUDED.declared_at
+         RETURNING declared_at`,
+        [applicationId, caller.id, command.hasConflict, reason, ctx.affiliated, now],
+      );
+      const view: DeclarationView = {
+        applicationId,
+        memberId: caller.id,
+        hasConflict: command.hasConflict,
+        reason,
+        automatic: ctx.affiliated,
+        declaredAt: rows[0].declared_at.toISOString(),
+      };
+      await this.audit.append(manager, {
+        actor: caller,
+        action: 'conflict_of_interest.declared',
+        entityType: 'application',
+        entityId: applicationId,
+        before: ctx.declaration,
+        after: view,
+        reason,
+      });
+      return view;
+    });
+  }
+
+  async score(caller: AuthUser, applicationId: string, command: ScoreSheetCommand): Promise<SheetView> {
+    return this.dataSource.transaction(async (manager) => {
+      const ctx = await this.memberContext(manager, caller, applicationId, true);
+      const now = this.clock.now();
+      const access = checkMayScore({
+        isCommissionMember: true,
+        declaration: ctx.affiliated ? { hasConflict: true } : ctx.declaration,
+        window: scoringWindow({ now, submissionClosesAt: ctx.submissionClosesAt, evaluationClosedAt: ctx.evaluationClosedAt }),
+      });
+      if (access.length) throw DomainError.fromViolations(access);
+      const criteria = await this.repository.criteriaOf(manager, ctx.callId);
+      const problems = checkScoreSheet({ criteria, points: command.points });
+      if (problems.length) throw DomainError.fromViolations(problems);
+
+      // Stored in the order of the call's criteria, whatever order they came in.
+      const byCode = new Map(command.points.map((p) => [p.criterionCode, p.points]));
+      const points = criteria.map((c) => ({ criterionCode: c.code, points: byCode.get(c.code) ?? 0 }));
+      const before = ctx.hasOwnSheet ? (await this.repository.sheetsOf(manager, applicationId, caller.id))[0] : null;
+      await manager.query(
+        `INSERT INTO score_sheet (application_id, member_id, call_id, points, total_points, comment, submitted_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+         ON CONFLICT ON CONSTRAINT score_sheet_pkey
+         DO UPDATE SET points = EXCLUDED.points, total_points = EXCLUDED.total_points, comment = EXCLUDED.comment,
+                       updated_at = EXCLUDED.updated_at`,
+        [applicationId, caller.id, ctx.callId, JSON.stringify(points), sheetTotal(points), command.comment, now],
+      );
+      const [sheet] = await this.repository.sheetsOf(manager, applicationId, caller.id);
+      await this.audit.append(manager, {
+        actor: caller,
+        action: before ? 'score_sheet.updated' : 'score_sheet.submitted',
+        entityType: 'application',
+        entityId: applicationId,
+        before: before ? { points: before.points, totalPoints: before.totalPoints, comment: before.comment } : null,
+        after: { points: sheet.points, totalPoints: sheet.totalPoints, comment: sheet.comment },
+      });
+      return sheet;
+    });
+  }
+
+  /** The officer always; a member only with their own sheet in and no conflict. */
+  async scores(caller: AuthUser, applicationId: string): Promise<ScoresView> {
+    const manager = this.dataSource.manager;
+    let callId: string;
+    if (caller.role === 'commission') {
+      const ctx = await this.memberContext(manager, caller, applicationId);
+      const conflicted = ctx.affiliated || ctx.declaration?.hasConflict === true;
+      if (!mayReadScores({ role: 'commission', hasOwnSheet: ctx.hasOwnSheet, conflicted })) {
+        throw conflicted
+          ? new DomainError('CONFLICT_OF_INTEREST', 'You have a conflict of interest with this application: its scores are not shown to you.')
+          : new DomainError('FORBIDDEN', 'The other members’ scores are shown once you have submitted your own score sheet.');
+      }
+      callId = ctx.callId;
+    } else {
+      const rows: { call_id: string }[] = await manager.query(
+        `SELECT call_id FROM application WHERE id = $1 AND status NOT IN ('draft')`,
+        [applicationId],
+      );
+      if (!rows[0]) throw new DomainError('NOT_FOUND', 'No such submitted application.');
+      callId = rows[0].call_id;
+    }
+    const [sheets, criteria] = await Promise.all([
+      this.repository.sheetsOf(manager, applicationId),
+      this.repository.criteriaOf(manager, callId),
+    ]);
+    const aggregate: ScoreAggregate = aggregateScores(
+      sheets.map((s) => s.totalPoints),
+      maxTotal(criteria),
+    );
+    return {
+      applicationId,
+      scorers: aggregate.scorers,
+      averageScore: aggregate.averageScore,
+      spread: aggregate.spread,
+      spreadFlagged: aggregate.spreadFlagged,
+      sheets,
+    };
+  }
+
+  private async memberContext(manager: EntityManager, caller: AuthUser, applicationId: string, lock = false): Promise<MemberContext> {
+    const ctx = await this.repository.memberContext(manager, applicationId, caller.id, lock);
+    // Not a member of this call, or not (yet) an application for the commission: not theirs to know of.
+    if (!ctx) throw new DomainError('NOT_FOUND', 'No such application for your commission.');
+    return ctx;
+  }
+}

@@ -1,0 +1,5 @@
+import type { Violation } from '@app/core/errors/domain-error';
+
+export type { Violation };
+
+export const invalid = (field: string, message: string): Violation => ({ code: 'VALIDATION_FAILED', field, message });

@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ApplicationStatus } from '@app/applications/domain/application-status';
+import { COMMISSION_VISIBLE_STATUSES } from '@app/applications/domain/application-status';
+import { toSafeNumber } from '@app/core/database/bigint.transformer';
+import type { SheetTotal } from './domain/normalisation';
+import type { RankingMethod } from './domain/ranking';
+import type { CriterionPoints } from './score-sheet.entity';
+
+/** What a commission member's request about one application is judged on. */
+export interface MemberContext {
+  applicationId: string;
+  callId: string;
+  status: ApplicationStatus;
+  submissionClosesAt: Date;
+  evaluationClosedAt: Date | null;
+  declaration: { hasConflict: boolean; automatic: boolean } | null;
+  /** The member is affiliated with the applicant organisation. */
+  affiliated: boolean;
+  hasOwnSheet: boolean;
+}
+
+export interface CallTerms {
+  callId: string;
+  status: string;
+  rankingMethod: RankingMethod;
+  quorum: number;
+  minScore: number;
+  submissionClosesAt: Date;
+  evaluationClosedAt: Date | null;
+  criteria: { code: string; maxPoints: number }[];
+  parts: { id: string; code: string; allocationCzk: number; proposedCzk: number }[];
+}
+
+export interface RankedApplication {
+  applicationId: string;
+  partCode: string;
+  referenceNumber: string;
+  submittedAt: Date;
+  status: ApplicationStatus;
+  title: string;
+  organisationName: string;
+  requestedCzk: number;
+  proposedCzk: number | null;
+}
+
+export interface SheetView {
+  memberId: string;
+  memberName: string;
+  points: CriterionPoints[];
+  totalPoints: number;
+  comment: string;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+/** The evaluation's reads, each one statement however many applications a call has. */
+@Injectable()
+export class EvaluationRepository {
+  /**
+   * The application as a member of its call's commission sees it, or null
+   * when it is not theirs to see (not a member, not yet eligible): the caller
+   * answers 404. With `lock`, the member's seat is locked (their declaration
+   * and sheet change one at a time) and the call is share-locked, so that
+   * closing the evaluation waits for a sheet being saved.
+   */
+  async memberContext(manager: EntityManager, applicationId: string, memberId: string, lock = false): Promise<MemberContext | null> {
+    const rows: {
+      call_id: string;
+      status: ApplicationStatus;
+      submission_closes_at: Date;
+      evaluation_closed_at: Date | null;
+      has_conflict: boolean | null;
+      automatic: boolean | null;
+      affiliated: boolean;
+      has_sheet: boolean;
+    }[] = await manager.query(
+      `SELECT a.call_id, a.status, c.submission_closes_at, c.evaluation_closed_at,
+              d.has_conflict, d.automatic,
+              EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = $2 AND f.organisation_id = a.organisation_id) AS affiliated,
+              EXISTS (SELECT 1 FROM score_sheet s WHERE s.application_id = a.id AND s.member_id = $2) AS has_sheet
+         FROM application a
+         JOIN call c ON c.id = a.call_id
+         JOIN commission_member m ON m.call_id = a.call_id AND m.user_id = $2
+         LEFT JOIN conflict_declaration d ON d.application_id = a.id AND d.member_id = $2
+        WHERE a.id = $1 AND a.status = ANY($3)
+        ${lock ? 'FOR UPDATE OF m FOR SHARE OF c' : ''}`,
+      [applicationId, memberId, COMMISSION_VISIBLE_STATUSES],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      applicationId,
+      callId: r.call_id,
+      status: r.status,
+      submissionClosesAt: r.submission_closes_at,
+      evaluationClosedAt: r.evaluation_closed_at,
+      declaration: r.has_conflict === null ? null : { hasConflict: r.has_conflict, automatic: r.automatic ?? false },
+      affiliated: r.affiliated,
+      hasOwnSheet: r.has_sheet,
+    };
+  }
+
+  async isMember(manager: EntityManager, callId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM commission_member WHERE call_id = $1 AND user_id = $2', [callId, userId]);
+    return rows.length > 0;
+  }
+
+  async criteriaOf(manager: EntityManager, callId: string): Promise<{ code: string; maxPoints: number }[]> {
+    const rows: { code: string; max_points: number }[] = await manager.query(
+      'SELECT code, max_points FROM call_criterion WHERE call_id = $1 ORDER BY position',
+      [callId],
+    );
+    return rows.map((r) => ({ code: r.code, maxPoints: r.max_points }));
+  }
+
+  /** The call's terms; with `lock` the call row is locked (funding proposal and closing are serialised per call). */
+  async callTerms(manager: EntityManager, callId: string, lock = false): Promise<CallTerms | null> {
+    const rows: {
+      status: string;
+      ranking_method: RankingMethod;
+      quorum: number;
+      min_score: number;
+      submission_closes_at: Date;
+      evaluation_closed_at: Date | null;
+      criteria: { code: string; maxPoints: number }[];
+      parts: { id: string; code: string; allocationCzk: string | number; proposedCzk: string | number }[];
+    }[] = await manager.query(
+      `SELECT c.status, c.ranking_method, c.quorum, c.min_score, c.submission_closes_at, c.evaluation_closed_at,
+              (SELECT json_agg(json_build_object('code', k.code, 'maxPoints', k.max_points) ORDER BY k.position)
+                 FROM call_criterion k WHERE k.call_id = c.id) AS criteria,
+              (SELECT json_agg(json_build_object('id', p.id, 'code', p.code, 'allocationCzk', p.allocation_czk::text,
+                                                 'proposedCzk', p.proposed_czk::text) ORDER BY p.code)
+                 FROM call_part p WHERE p.call_id = c.id) AS parts
+         FROM call c WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
+      [callId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      callId,
+      status: r.status,
+      rankingMethod: r.ranking_method,
+      quorum: r.quorum,
+      minScore: r.min_score,
+      submissionClosesAt: r.submission_closes_at,
+      evaluationClosedAt: r.evaluation_closed_at,
+      criteria: r.criteria ?? [],
+      parts: (r.parts ?? []).map((p) => ({
+        id: p.id,
+        code: p.code,
+        allocationCzk: toSafeNumber(p.allocationCzk),
+        proposedCzk: toSafeNumber(p.proposedCzk),
+      })),
+    };
+  }
+
+  /**
+   * Everything the ranking needs, in one statement: the call's applications
+   * from the formal check on (eligible and later, withdrawn ones left out) and
+   * the totals of the sheets of the call's current members.
+   */
+  async rankingInputs(manager: EntityManager, callId: string): Promise<{ applications: RankedApplication[]; sheets: SheetTotal[] }> {
+    const rows: {
+      id: string;
+      part_code: string;
+      reference_number: string;
+      submitted_at: Date;
+      status: ApplicationStatus;
+      title: string;
+      organisation_name: string;
+      requested_czk: string;
+      proposed_czk: string | null;
+      members: string[];
+      totals: number[];
+    }[] = await manager.query(
+      `SELECT a.id, cp.code AS part_code, a.reference_number, a.submitted_at, a.status, a.title, o.name AS organisation_name,
+              a.requested_czk, a.proposed_czk,
+              COALESCE(s.members, '{}') AS members, COALESCE(s.totals, '{}') AS totals
+         FROM application a
+         JOIN call_part cp ON cp.id = a.call_part_id
+         JOIN organisation o ON o.id = a.organisation_id
+         LEFT JOIN LATERAL (
+           SELECT array_agg(sh.member_id::text) AS members, array_agg(sh.total_points) AS totals
+             FROM score_sheet sh
+             JOIN commission_member m ON m.call_id = sh.call_id AND m.user_id = sh.member_id
+            WHERE sh.application_id = a.id
+         ) s ON true
+        WHERE a.call_id = $1 AND a.status = ANY($2)`,
+      [callId, COMMISSION_VISIBLE_STATUSES],
+    );
+    const applications: RankedApplication[] = [];
+    const sheets: SheetTotal[] = [];
+    for (const r of rows) {
+      applications.push({
+        applicationId: r.id,
+        partCode: r.part_code,
+        referenceNumber: r.reference_number,
+        submittedAt: r.submitted_at,
+        status: r.status,
+        title: r.title,
+        organisationName: r.organisation_name,
+        requestedCzk: toSafeNumber(r.requested_czk),
+        proposedCzk: r.proposed_czk === null ? null : toSafeNumber(r.proposed_czk),
+      });
+      r.members.forEach((memberId, i) => sheets.push({ memberId, applicationId: r.id, total: r.totals[i] }));
+    }
+    return { applications, sheets };
+  }
+
+  /**
+   * The applications of the call whose scores the member may see: those they
+   * scored without a conflict, or, once the evaluation is closed, all but
+   * their conflicts (declared, or through an affiliation).
+   */
+  async scoresVisibleTo(manager: EntityManager, callId: string, memberId: string, evaluationClosed: boolean): Promise<Set<string>> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT a.id FROM application a
+        WHERE a.call_id = $1
+          AND ($3 OR EXISTS (SELECT 1 FROM score_sheet s WHERE s.application_id = a.id AND s.member_id = $2))
+          AND NOT EXISTS (SELECT 1 FROM conflict_declaration d WHERE d.application_id = a.id AND d.member_id = $2 AND d.has_conflict)
+          AND NOT EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = $2 AND f.organisation_id = a.organisation_id)`,
+      [callId, memberId, evaluationClosed],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** References of the call's applications still waiting for (or in) the formal check. */
+  async pendingFormalChecks(manager: EntityManager, callId: string): Promise<string[]> {
+    const rows: { reference_number: string }[] = await manager.query(
+      `SELECT reference_number FROM application
+        WHERE call_id = $1 AND status IN ('submitted', 'correction_requested') ORDER BY reference_number`,
+      [callId],
+    );
+    return rows.map((r) => r.reference_number);
+  }
+
+  async sheetsOf(manager: EntityManager, applicationId: string, memberId?: string): Promise<SheetView[]> {
+    const rows: {
+      member_id: string;
+      member_name: string;
+      points: CriterionPoints[];
+      total_points: number;
+      comment: string;
+      submitted_at: Date;
+      updated_at: Date;
+    }[] = await manager.query(
+      `SELECT s.member_id, u.full_name AS member_name, s.points, s.total_points, s.comment, s.submitted_at, s.updated_at
+         FROM score_sheet s
+         JOIN user_account u ON u.id = s.member_id
+         JOIN commission_member m ON m.call_id = s.call_id AND m.user_id = s.member_id
+        WHERE s.application_id = $1 AND ($2::uuid IS NULL OR s.member_id = $2)
+        ORDER BY s.submitted_at, s.member_id`,
+      [applicationId, memberId ?? null],
+    );
+    return rows.map((r) => ({
+      memberId: r.member_id,
+      memberName: r.member_name,
+      points: r.points,
+      totalPoints: r.total_points,
+      comment: r.comment,
+      submittedAt: r.submitted_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,348 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from '@app/core/audit/audit-trail.service';
+import type { AuthUser } from '@app/core/auth/role';
+import { Clock } from '@app/core/clock/clock';
+import { DomainError } from '@app/core/errors/domain-error';
+import { checkProposalAdjustment, proposeFunding } from './domain/funding-line';
+import { checkQuorum, quorumSummary } from './domain/quorum';
+import { rankingBoard, type BoardRow } from './domain/ranking-board';
+import { maxTotal, scoringWindow } from './domain/scoring.rules';
+import { EvaluationRepository, type CallTerms, type RankedApplication } from './evaluation.repository';
+
+export interface RankingItem {
+  applicationId: string;
+  partCode: string;
+  referenceNumber: string;
+  organisationName: string;
+  title: string;
+  status: string;
+  averageScore: number | null;
+  normalisedScore: number | null;
+  scorers: number;
+  spread: number | null;
+  spreadFlagged: boolean;
+  counting: boolean | null;
+  rank: number | null;
+  requestedCzk: number;
+  proposedCzk: number | null;
+  recommended: boolean | null;
+  /** For a commission member: the scores of an application they have not scored yet, or are conflicted on, are not shown. */
+  scoresHidden: boolean;
+}
+
+export interface RankingView {
+  callId: string;
+  rankingMethod: 'average' | 'normalised';
+  quorum: number;
+  minScore: number;
+  maxTotal: number;
+  evaluationClosed: boolean;
+  parts: { code: string; allocationCzk: number; proposedCzk: number }[];
+  items: RankingItem[];
+}
+
+/**
+ * Ranking, funding proposal and the close of the evaluation. The ranking is
+ * computed from one read of the call's sheets (see EvaluationRepository) by
+ * the pure rules in ./domain; the writes lock the call row, so a proposal, an
+ * adjustment and the close never interleave.
+ */
+@Injectable()
+export class RankingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: EvaluationRepository,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  async ranking(caller: AuthUser, callId: string, partCode?: string): Promise<RankingView> {
+    const manager = this.dataSource.manager;
+    const terms = await this.visibleCall(manager, caller, callId);
+    const view = await this.view(manager, terms, partCode);
+    if (caller.role !== 'commission') return view;
+    const seen = await this.repository.scoresVisibleTo(manager, callId, caller.id, terms.evaluationClosedAt !== null);
+    return { ...view, items: hidePeerScores(view.items, seen) };
+  }
+
+  async proposeFunding(caller: AuthUser, callId: string): Promise<RankingView> {
+    return this.dataSource.transaction(async (manager) => {
+      const terms = await this.openEvaluation(manager, callId);
+      const { board, applications } = await this.board(manager, terms);
+      const proposals = new Map<string, number | null>();
+      const partTotals: { id: string; code: string; proposedCzk: number }[] = [];
+      for (const part of terms.parts) {
+        const line = proposeFunding(
+          (board.get(part.code) ?? []).map((r) => ({ applicationId: r.application.applicationId, requestedCzk: r.application.requestedCzk, recommended: r.recommended })),
+          part.allocationCzk,
+        );
+        for (const item of line.items) proposals.set(item.applicationId, item.proposedCzk);
+        partTotals.push({ id: part.id, code: part.code, proposedCzk: line.proposedTotalCzk });
+      }
+      const ids = applications.map((a) => a.applicationId);
+      await this.writeProposals(manager, ids, ids.map((id) => proposals.get(id) ?? null), partTotals);
+      for (const a of applications) a.proposedCzk = proposals.get(a.applicationId) ?? null;
+      const proposed = { ...terms, parts: terms.parts.map((p) => ({ ...p, proposedCzk: partTotals.find((t) => t.id === p.id)?.proposedCzk ?? 0 })) };
+      const view = present(proposed, board);
+      await this.audit.append(manager, {
+        actor: caller,
+        action: 'call.funding_proposed',
+        entityType: 'call',
+        entityId: callId,
+        before: { parts: terms.parts.map((p) => ({ code: p.code, proposedCzk: p.proposedCzk })) },
+        after: {
+          parts: partTotals.map((p) => ({ code: p.code, proposedCzk: p.proposedCzk })),
+          proposals: view.items.map((i) => ({ applicationId: i.applicationId, referenceNumber: i.referenceNumber, proposedCzk: i.proposedCzk })),
+        },
+      });
+      return view;
+    });
+  }
+
+  /** One proposal changed by the officer: within the request, the part's sum within its allocation (the part row is locked). */
+  async adjustProposal(caller: AuthUser, applicationId: string, proposedCzk: number): Promise<RankingItem> {
+    return this.dataSource.transaction(async (manager) => {
+      const found: { call_id: string }[] = await manager.query(`SELECT call_id FROM application WHERE id = $1 AND status <> 'draft'`, [
+        applicationId,
+      ]);
+      if (!found[0]) throw new DomainError('NOT_FOUND', 'No such submitted application.');
+      // Every writer of proposals holds the call's lock: read the proposal after taking it.
+      const terms = await this.openEvaluation(manager, found[0].call_id);
+      const rows: { call_part_id: string; status: string; requested_czk: string; proposed_czk: string | null }[] = await manager.query(
+        'SELECT call_part_id, status, requested_czk, proposed_czk FROM application WHERE id = $1 FOR UPDATE',
+        [applicationId],
+      );
+      const app = rows[0];
+      if (app.status !== 'eligible') {
+        throw new DomainError('INVALID_STATUS_TRANSITION', `Only an eligible application can be proposed funding; this one is ${app.status}.`);
+      }
+      const parts: { proposed_czk: string; allocation_czk: string; code: string }[] = await manager.query(
+        'SELECT proposed_czk, allocation_czk, code FROM call_part WHERE id = $1 FOR UPDATE',
+        [app.call_part_id],
+      );
+      const part = parts[0];
+      const current = app.proposed_czk === null ? 0 : Number(app.proposed_czk);
+      const others = Number(part.proposed_czk) - current;
+      const violations = checkProposalAdjustment({
+        proposedCzk,
+        requestedCzk: Number(app.requested_czk),
+        allocationCzk: Number(part.allocation_czk),
+        otherProposalsSumCzk: others,
+      });
+      if (violations.length) throw DomainError.fromViolations(violations);
+      await manager.query('UPDATE call_part SET proposed_czk = $2 WHERE id = $1', [app.call_part_id, others + proposedCzk]);
+      await manager.query('UPDATE application SET proposed_czk = $2, updated_at = now() WHERE id = $1', [applicationId, proposedCzk]);
+      const view = await this.view(manager, { ...terms, parts: terms.parts.map((p) => (p.id === app.call_part_id ? { ...p, proposedCzk: others + proposedCzk } : p)) }, part.code);
+      await this.audit.append(manager, {
+        actor: caller,
+        action: 'application.proposal_adjusted',
+        entityType: 'application',
+        entityId: applicationId,
+        before: { proposedCzk: app.proposed_czk === null ? null : current },
+        after: { proposedCzk, partProposedCzk: others + proposedCzk },
+      });
+      const item = view.items.find((i) => i.applicationId === applicationId);
+      if (!item) throw new Error(`Application ${applicationId} is missing from its ranking`);
+      return item;
+    });
+  }
+
+  /**
+   * Freezes scores and proposals: every application formally checked, a
+   * quorum on every eligible one; then recommended / not_recommended by the
+   * ranking (a not-recommended application keeps no proposal).
+   */
+  async closeEvaluation(caller: AuthUser, callId: string): Promise<RankingView> {
+    return this.dataSource.transaction(async (manager) => {
+      const terms = await this.openEvaluation(manager, callId);
+      const pending = await this.repository.pendingFormalChecks(manager, callId);
+      if (pending.length) {
+        throw new DomainError(
+          'FORMAL_CHECK_PENDING',
+          `${pending.length} application${pending.length === 1 ? ' is' : 's are'} still waiting for the formal check or a correction: ${pending.join(', ')}.`,
+        );
+      }
+      const { board, applications } = await this.board(manager, terms);
+      const rows = [...board.values()].flat().filter((r) => r.application.status === 'eligible');
+      const candidates = rows.map((r) => ({ referenceNumber: r.application.referenceNumber, scorers: r.scorers }));
+      const lacking = checkQuorum(candidates, terms.quorum);
+      if (lacking.length) {
+        throw new DomainError(
+          'QUORUM_NOT_MET',
+          quorumSummary(candidates, terms.quorum) ?? 'Quorum not met.',
+          lacking.map((v) => ({ code: v.code, message: v.message })),
+        );
+      }
+      const now = this.clock.now();
+      const ids = rows.map((r) => r.application.applicationId);
+      const statuses = rows.map((r) => (r.recommended ? 'recommended' : 'not_recommended'));
+      await manager.query(
+        `WITH outcome AS (
+           SELECT * FROM unnest($1::uuid[], $2::text[]) AS o(id, status)
+         ), changed AS (
+           UPDATE application a
+              SET status = o.status,
+                  proposed_czk = CASE WHEN o.status = 'recommended' THEN a.proposed_czk END,
+                  updated_at = now()
+             FROM outcome o WHERE a.id = o.id
+           RETURNING a.id, a.status
+         )
+         INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by, reason)
+         SELECT id, 'eligible', status, $3, $4, 'evaluation closed' FROM changed`,
+        [ids, statuses, now, caller.id],
+      );
+      await manager.query(
+        `UPDATE call_part p
+            SET proposed_czk = COALESCE((SELECT sum(a.proposed_czk) FROM application a WHERE a.call_part_id = p.id), 0)
+          WHERE p.call_id = $1`,
+        [callId],
+      );
+      await manager.query('UPDATE call SET evaluation_closed_at = $2, updated_at = now() WHERE id = $1', [callId, now]);
+      const closed = await this.repository.callTerms(manager, callId);
+      if (!closed) throw new Error(`Call ${callId} vanished`);
+      const view = await this.view(manager, closed);
+      await this.audit.append(manager, {
+        actor: caller,
+        action: 'call.evaluation_closed',
+        entityType: 'call',
+        entityId: callId,
+        before: { evaluationClosedAt: null },
+        after: {
+          evaluationClosedAt: now.toISOString(),
+          applications: applications.length,
+          results: view.items.map((i) => ({
+            applicationId: i.applicationId,
+            referenceNumber: i.referenceNumber,
+            rank: i.rank,
+            averageScore: i.averageScore,
+            normalisedScore: i.normalisedScore,
+            recommended: i.recommended,
+            proposedCzk: i.proposedCzk,
+          })),
+        },
+      });
+      return view;
+    });
+  }
+
+  private async view(manager: EntityManager, terms: CallTerms, partCode?: string): Promise<RankingView> {
+    const { board } = await this.board(manager, terms);
+    return present(terms, board, partCode);
+  }
+
+  private async board(manager: EntityManager, terms: CallTerms) {
+    const { applications, sheets } = await this.repository.rankingInputs(manager, terms.callId);
+    const board = rankingBoard(
+      applications,
+      sheets,
+      { rankingMethod: terms.rankingMethod, quorum: terms.quorum, minScore: terms.minScore, maxTotal: maxTotal(terms.criteria) },
+      terms.parts.map((p) => p.code),
+    );
+    return { board, applications };
+  }
+
+  /** Officers see every call's ranking; a commission member only their own calls'. */
+  private async visibleCall(manager: EntityManager, caller: AuthUser, callId: string): Promise<CallTerms> {
+    const terms = await this.repository.callTerms(manager, callId);
+    if (!terms || terms.status !== 'announced') throw new DomainError('NOT_FOUND', 'No such announced call.');
+    if (caller.role === 'commission' && !(await this.repository.isMember(manager, callId, caller.id))) {
+      throw new DomainError('NOT_A_COMMISSION_MEMBER', "You are not a member of this call's commission.");
+    }
+    return terms;
+  }
+
+  /** Locks the call; proposals and the close happen between the window's close and the evaluation's close. */
+  private async openEvaluation(manager: EntityManager, callId: string): Promise<CallTerms> {
+    const terms = await this.repository.callTerms(manager, callId, true);
+    if (!terms || terms.status !== 'announced') throw new DomainError('NOT_FOUND', 'No such announced call.');
+    const window = scoringWindow({ now: this.clock.now(), submissionClosesAt: terms.submissionClosesAt, evaluationClosedAt: terms.evaluationClosedAt });
+    if (window === 'not_open') throw new DomainError('SCORING_NOT_OPEN', 'The evaluation starts when the submission period closes.');
+    if (window === 'closed') throw new DomainError('SCORING_CLOSED', 'The evaluation of this call is closed; scores and proposals are frozen.');
+    return terms;
+  }
+
+  private async writeProposals(
+    manager: EntityManager,
+    ids: string[],
+    amounts: (number | null)[],
+    parts: { id: string; proposedCzk: number }[],
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE application a SET proposed_czk = v.amount, updated_at = now()
+         FROM unnest($1::uuid[], $2::bigint[]) AS v(id, amount) WHERE a.id = v.id`,
+      [ids, amounts],
+    );
+    await manager.query(
+      `UPDATE call_part p SET proposed_czk = v.amount FROM unnest($1::uuid[], $2::bigint[]) AS v(id, amount) WHERE p.id = v.id`,
+      [parts.map((p) => p.id), parts.map((p) => p.proposedCzk)],
+    );
+  }
+}
+
+type Board = Map<string, BoardRow<RankedApplication>[]>;
+
+function present(terms: CallTerms, board: Board, partCode?: string): RankingView {
+  const parts = partCode === undefined ? terms.parts : terms.parts.filter((p) => p.code === partCode);
+  if (partCode !== undefined && parts.length === 0) {
+    throw new DomainError('VALIDATION_FAILED', `The call has no part ${partCode}.`, [{ field: 'partCode', message: 'is not a part of this call' }]);
+  }
+  return {
+    callId: terms.callId,
+    rankingMethod: terms.rankingMethod,
+    quorum: terms.quorum,
+    minScore: terms.minScore,
+    maxTotal: maxTotal(terms.criteria),
+    evaluationClosed: terms.evaluationClosedAt !== null,
+    parts: parts.map((p) => ({ code: p.code, allocationCzk: p.allocationCzk, proposedCzk: p.proposedCzk })),
+    items: parts.flatMap((p) => (board.get(p.code) ?? []).map(toItem)),
+  };
+}
+
+/**
+ * Hidden peer scores in the ranking too: a member sees the scores (and the
+ * rank, which would betray them) only of applications they have scored
+ * without a conflict; after the evaluation closes, of all but their conflicts.
+ * Hidden ones follow the others, by reference number.
+ */
+function hidePeerScores(items: readonly RankingItem[], visible: ReadonlySet<string>): RankingItem[] {
+  const shown = items.filter((i) => visible.has(i.applicationId));
+  const hidden = items
+    .filter((i) => !visible.has(i.applicationId))
+    .map((i) => ({
+      ...i,
+      averageScore: null,
+      normalisedScore: null,
+      spread: null,
+      spreadFlagged: false,
+      counting: null,
+      rank: null,
+      recommended: null,
+      scoresHidden: true,
+    }));
+  return [...shown, ...hidden];
+}
+
+function toItem(row: BoardRow<RankedApplication>): RankingItem {
+  const a = row.application;
+  return {
+    applicationId: a.applicationId,
+    partCode: a.partCode,
+    referenceNumber: a.referenceNumber,
+    organisationName: a.organisationName,
+    title: a.title,
+    status: a.status,
+    averageScore: row.averageScore,
+    normalisedScore: row.normalisedScore,
+    scorers: row.scorers,
+    spread: row.spread,
+    spreadFlagged: row.spreadFlagged,
+    counting: row.counting,
+    rank: row.rank,
+    requestedCzk: a.requestedCzk,
+    proposedCzk: a.proposedCzk,
+    recommended: row.recommended,
+    scoresHidden: false,
+  };
+}

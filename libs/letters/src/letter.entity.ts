@@ -1,0 +1,48 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { ApplicationEntity } from '@app/applications/application.entity';
+
+export const LETTER_KINDS = ['approval', 'rejection', 'ineligible', 'correction_request'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+export type LetterStatus = 'queued' | 'ready' | 'failed';
+
+/**
+ * A decision letter to an applicant. Written `queued`, with a snapshot of
+ * everything it says, in the transaction of the decision; rendered by the worker.
+ */
+@Entity('letter')
+@Index('letter_application_id_idx', ['applicationId'])
+@Check('letter_kind_check', `kind IN ('approval', 'rejection', 'ineligible', 'correction_request')`)
+@Check('letter_status_check', `status IN ('queued', 'ready', 'failed')`)
+export class LetterEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'letter_pkey' })
+  id!: string;
+
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId!: string;
+
+  @ManyToOne(() => ApplicationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'letter_application_id_fkey' })
+  application?: Relation<ApplicationEntity>;
+
+  @Column({ type: 'varchar', length: 24 })
+  kind!: LetterKind;
+
+  @Column({ type: 'varchar', length: 8, default: 'queued' })
+  status!: LetterStatus;
+
+  /** What the letter says, fixed when the decision is made (the render is a pure function of it). */
+  @Column({ type: 'jsonb' })
+  data!: Record<string, unknown>;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  sha256!: string | null;
+
+  @Column({ name: 'failure_reason', type: 'text', nullable: true })
+  failureReason!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'ready_at', type: 'timestamptz', nullable: true })
+  readyAt!: Date | null;
+}
