@@ -19,6 +19,7 @@ import {
   type OpenCall,
 } from '../support/factories';
 import { API, expectProblem } from '../support/http';
+import { callTerms, pointsFor, submitApplication, type Criterion } from '../support/evaluation';
 
 /**
  * Who may call what: every route that exists × every role and anonymous,
@@ -103,10 +104,32 @@ describe('authorisation', () => {
   /** A draft of the cast's applicant that staff try to touch (their requests must never reach it). */
   let sharedDraftId: string;
 
+  /** A call in evaluation: its window closed while `call`'s is open (it is opened first), its commission has the cast's member. */
+  let evaluation: OpenCall;
+  let criteria: Criterion[];
+  /** An eligible application of `evaluation` that the commission and officer rows work on. */
+  let eligibleId: string;
+  /** A submitted application of `evaluation` for the officer's formal check. */
+  let uncheckedId: string;
+  /** A call in evaluation without applications, for the officer's close-evaluation. */
+  let closable: OpenCall;
+
   beforeAll(async () => {
     t = await createTestApp();
     cast = await createCast(t);
+    evaluation = await openCall(t, cast.officer.token);
+    criteria = (await callTerms(t, evaluation.callId)).criteria;
+    const evaluationApplicant = await registerApplicant(t);
+    eligibleId = (await submitApplication(t, evaluationApplicant, evaluation)).id;
+    uncheckedId = (await submitApplication(t, evaluationApplicant, evaluation)).id;
+    closable = await openCall(t, cast.officer.token);
     call = await openCall(t, cast.officer.token);
+    // Each openCall moves the clock into the new call's window, past the close of the earlier ones.
+    const checked = await send('post', `${API}/applications/${eligibleId}/formal-check`, cast.officer.token, { result: 'eligible', reasons: [] });
+    if (checked.status !== 200) throw new Error(`formal check: ${checked.status} ${JSON.stringify(checked.body)}`);
+    const ids = await commissionIds();
+    const seated = await send('put', `${API}/calls/${evaluation.callId}/commission`, cast.officer.token, { memberIds: ids, chairId: ids[1] });
+    if (seated.status !== 200) throw new Error(`commission: ${seated.status} ${JSON.stringify(seated.body)}`);
     sharedDraftId = (await createDraft(t, cast.applicant.token, call)).id;
   });
   afterAll(() => t?.close());
@@ -133,6 +156,28 @@ describe('authorisation', () => {
     return commission;
   }
 
+  /** The cast's member declares no conflict with the eligible application (repeatable until they score). */
+  async function declaredByMember(): Promise<void> {
+    const res = await send('put', `${API}/applications/${eligibleId}/conflict-of-interest`, cast.commission.token, { hasConflict: false });
+    if (res.status !== 200) throw new Error(`declaration: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  const SHEET = () => ({ points: pointsFor(criteria, 70), comment: 'Matice' });
+
+  /** The cast's member has scored the eligible application: the sheets are theirs to read. */
+  async function scoredByMember(): Promise<void> {
+    await declaredByMember();
+    const res = await send('put', `${API}/applications/${eligibleId}/scores`, cast.commission.token, SHEET());
+    if (res.status !== 200) throw new Error(`score sheet: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  /** A staff user whose affiliations the admin sets (sitting on no commission). */
+  let affiliated: string | undefined;
+  async function affiliationTarget(): Promise<string> {
+    affiliated ??= (await createStaff(t, 'budget')).id;
+    return affiliated;
+  }
+
   /** The applicant's cells change state: they get a fresh draft; everyone else aims at the shared one. */
   async function draftFor(caller: Caller): Promise<string> {
     return caller === 'applicant' ? (await createDraft(t, cast.applicant.token, call)).id : sharedDraftId;
@@ -156,6 +201,14 @@ describe('authorisation', () => {
       () => ({ path: `${API}/users`, body: { email: `matrix-${unique()}@praha.eu`, password: PASSWORD, fullName: 'Matice', role: 'budget' } }),
       201,
       (res) => expect(res.body).toMatchObject({ id: expect.stringMatching(UUID), role: 'budget', organisationId: null }),
+    ),
+    row(
+      'put',
+      'PUT /users/:id/affiliations',
+      ['admin'],
+      async () => ({ path: `${API}/users/${await affiliationTarget()}/affiliations`, body: { organisationIds: [cast.applicant.organisationId] } }),
+      200,
+      (res) => expect(res.body).toEqual({ userId: affiliated, organisationIds: [cast.applicant.organisationId] }),
     ),
     row('get', 'GET /organisations/:id', ['applicant', 'officer', 'budget'], () => ({ path: `${API}/organisations/${cast.applicant.organisationId}` }), 200, (res) =>
       expect(res.body).toMatchObject({ id: cast.applicant.organisationId, kind: 'ngo' }),
@@ -229,10 +282,13 @@ describe('authorisation', () => {
       200,
       (res) => expect(res.body.status).toBe('withdrawn'),
     ),
-    // Contract: commission members list the eligible applications of their calls (here: none).
+    // Contract: commission members list the eligible applications of their calls (here: those of `evaluation`).
     row('get', 'GET /applications', ['applicant', 'officer', 'commission', 'budget'], () => ({ path: `${API}/applications` }), 200, (res, caller) => {
       isPage(res);
-      if (caller === 'commission') expect(res.body.items).toEqual([]);
+      if (caller === 'commission') {
+        expect(res.body.items.map((a: { id: string }) => a.id)).toContain(eligibleId);
+        expect(res.body.items.every((a: { callId: string; status: string }) => a.callId === evaluation.callId && a.status === 'eligible')).toBe(true);
+      }
       if (caller === 'applicant') expect(res.body.items.every((a: { organisationId: string }) => a.organisationId === cast.applicant.organisationId)).toBe(true);
       if (caller !== 'commission') expect(res.body.items.map((a: { id: string }) => a.id)).toContain(sharedDraftId);
     }),
@@ -245,6 +301,64 @@ describe('authorisation', () => {
       200,
       (res) => expect(res.body).toMatchObject({ id: sharedDraftId, organisationId: cast.applicant.organisationId }),
       ['commission'],
+    ),
+    // evaluation: the formal check, the DOT Commission, ranking and funding (on `evaluation`, whose window has closed)
+    row(
+      'post',
+      'POST /applications/:id/formal-check',
+      ['officer'],
+      (c) => ({ path: `${API}/applications/${c === 'officer' ? uncheckedId : eligibleId}/formal-check`, body: { result: 'eligible', reasons: [] } }),
+      200,
+      (res) => expect(res.body).toMatchObject({ id: uncheckedId, status: 'eligible', formalChecks: [expect.objectContaining({ result: 'eligible' })] }),
+    ),
+    row(
+      'put',
+      'PUT /applications/:id/conflict-of-interest',
+      ['commission'],
+      () => ({ path: `${API}/applications/${eligibleId}/conflict-of-interest`, body: { hasConflict: false } }),
+      200,
+      (res) => expect(res.body).toMatchObject({ applicationId: eligibleId, memberId: cast.commission.id, hasConflict: false, automatic: false }),
+    ),
+    row(
+      'put',
+      'PUT /applications/:id/scores',
+      ['commission'],
+      async (c) => {
+        if (c === 'commission') await declaredByMember();
+        return { path: `${API}/applications/${eligibleId}/scores`, body: SHEET() };
+      },
+      200,
+      (res) => expect(res.body).toMatchObject({ memberId: cast.commission.id, totalPoints: 70, comment: 'Matice' }),
+    ),
+    // A member reads the sheets once their own is in.
+    row(
+      'get',
+      'GET /applications/:id/scores',
+      ['officer', 'commission'],
+      async (c) => {
+        if (c === 'commission') await scoredByMember();
+        return { path: `${API}/applications/${eligibleId}/scores` };
+      },
+      200,
+      (res) => expect(res.body).toMatchObject({ applicationId: eligibleId, sheets: expect.any(Array), scorers: res.body.sheets.length }),
+    ),
+    row(
+      'patch',
+      'PATCH /applications/:id/proposal',
+      ['officer'],
+      () => ({ path: `${API}/applications/${eligibleId}/proposal`, body: { proposedCzk: 100_000 } }),
+      200,
+      (res) => expect(res.body).toMatchObject({ applicationId: eligibleId, proposedCzk: 100_000, requestedCzk: 175_000 }),
+    ),
+    row('get', 'GET /calls/:id/ranking', ['officer', 'commission'], () => ({ path: `${API}/calls/${evaluation.callId}/ranking` }), 200, (res) => {
+      expect(res.body).toMatchObject({ callId: evaluation.callId, evaluationClosed: false });
+      expect(res.body.items.map((i: { applicationId: string }) => i.applicationId)).toContain(eligibleId);
+    }),
+    row('post', 'POST /calls/:id/funding-proposal', ['officer'], () => ({ path: `${API}/calls/${evaluation.callId}/funding-proposal` }), 200, (res) =>
+      expect(res.body).toMatchObject({ callId: evaluation.callId, evaluationClosed: false, parts: expect.any(Array) }),
+    ),
+    row('post', 'POST /calls/:id/close-evaluation', ['officer'], () => ({ path: `${API}/calls/${closable.callId}/close-evaluation` }), 200, (res) =>
+      expect(res.body).toMatchObject({ callId: closable.callId, evaluationClosed: true, items: [] }),
     ),
     // audit
     row('get', 'GET /audit', ['budget', 'admin'], () => ({ path: `${API}/audit` }), 200, (res) => {

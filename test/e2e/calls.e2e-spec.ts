@@ -1,7 +1,6 @@
 import { pragueDate } from '@app/core/time/prague-time';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { callBody, createCast, createDraft, createProgramme, createStaff, openCall, type Cast } from '../support/factories';
-import { asOwner } from '../support/db';
 import { API, expectProblem } from '../support/http';
 
 const DAY = 86_400_000;
@@ -207,8 +206,15 @@ describe('programmes and calls', () => {
       expect((await t.http.get(`${API}/applications?callId=${call.callId}`).auth(member, { type: 'bearer' })).body.total).toBe(0);
       expectProblem(await t.http.get(`${API}/applications/${submitted.id}`).auth(member, { type: 'bearer' }), 404, 'NOT_FOUND');
 
-      // The formal check (next issue) makes applications eligible; here the test puts one there as the database owner.
-      await asOwner((c) => c.query("UPDATE application SET status = 'eligible' WHERE id = $1", [submitted.id]));
+      // The officer's formal check makes it eligible once the window has closed.
+      const { body: terms } = await t.http.get(`${API}/calls/${call.callId}`);
+      t.clock.set(new Date(new Date(terms.submissionClosesAt).getTime() + 60_000));
+      const checked = await t.http
+        .post(`${API}/applications/${submitted.id}/formal-check`)
+        .auth(officer(), { type: 'bearer' })
+        .send({ result: 'eligible', reasons: [] });
+      expect(checked.status).toBe(200);
+      expect(checked.body.status).toBe('eligible');
       const listed = await t.http.get(`${API}/applications?callId=${call.callId}`).auth(member, { type: 'bearer' });
       expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([submitted.id]);
       expect((await t.http.get(`${API}/applications/${submitted.id}`).auth(member, { type: 'bearer' })).status).toBe(200);

@@ -6,6 +6,7 @@ import type { AuthUser } from '@app/core/auth/role';
 import { Clock } from '@app/core/clock/clock';
 import { DomainError, type Violation } from '@app/core/errors/domain-error';
 import { definedOnly } from '@app/core/patch';
+import { pragueDate } from '@app/core/time/prague-time';
 import { CallPartEntity } from '@app/calls/call-part.entity';
 import { CallEntity } from '@app/calls/call.entity';
 import { CommissionMemberEntity } from '@app/calls/commission-member.entity';
@@ -15,7 +16,7 @@ import { ApplicationStatusChangeEntity } from './application-status-change.entit
 import { ApplicationEntity } from './application.entity';
 import { FormalCheckEntity } from './formal-check.entity';
 import { toApplicationView, toSummaryView, type ApplicationSummaryView, type ApplicationView } from './applications.views';
-import { canTransition, COMMISSION_VISIBLE_STATUSES, INACTIVE_STATUSES, isEditable, type ApplicationStatus } from './domain/application-status';
+import { canTransition, COMMISSION_VISIBLE_STATUSES, INACTIVE_STATUSES, notEditableBecause, type ApplicationStatus } from './domain/application-status';
 import { budgetTotals, checkDraft, type BudgetLine } from './domain/budget';
 import { referencePrefix } from './domain/reference-number';
 import { checkSubmission } from './domain/submission.rules';
@@ -100,9 +101,8 @@ export class ApplicationsService {
   async update(caller: AuthUser, id: string, patch: ApplicationPatch): Promise<ApplicationView> {
     return this.dataSource.transaction(async (manager) => {
       const app = await this.lockOwn(manager, caller, id);
-      if (!isEditable(app.status)) {
-        throw new DomainError('APPLICATION_NOT_EDITABLE', `An application in status ${app.status} cannot be edited.`);
-      }
+      const refusal = notEditableBecause({ status: app.status, correctionDueOn: app.correctionDueOn, todayInPrague: pragueDate(this.clock.now()) });
+      if (refusal) throw new DomainError('APPLICATION_NOT_EDITABLE', refusal);
       const before = await this.viewOf(manager, id);
       const { partCode, ...changes } = patch;
       const content: ApplicationContent = { ...contentOf(before), ...definedOnly(changes) };

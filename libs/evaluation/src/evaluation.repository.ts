@@ -158,7 +158,9 @@ export class EvaluationRepository {
   /**
    * Everything the ranking needs, in one statement: the call's applications
    * from the formal check on (eligible and later, withdrawn ones left out) and
-   * the totals of the sheets of the call's current members.
+   * the totals of the sheets of the call's current members, except sheets of
+   * members affiliated with the applicant (an affiliation recorded after the
+   * member scored still takes them out of the average).
    */
   async rankingInputs(manager: EntityManager, callId: string): Promise<{ applications: RankedApplication[]; sheets: SheetTotal[] }> {
     const rows: {
@@ -185,6 +187,7 @@ export class EvaluationRepository {
              FROM score_sheet sh
              JOIN commission_member m ON m.call_id = sh.call_id AND m.user_id = sh.member_id
             WHERE sh.application_id = a.id
+              AND NOT EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = sh.member_id AND f.organisation_id = a.organisation_id)
          ) s ON true
         WHERE a.call_id = $1 AND a.status = ANY($2)`,
       [callId, COMMISSION_VISIBLE_STATUSES],
@@ -249,7 +252,9 @@ export class EvaluationRepository {
          FROM score_sheet s
          JOIN user_account u ON u.id = s.member_id
          JOIN commission_member m ON m.call_id = s.call_id AND m.user_id = s.member_id
-        WHERE s.application_id = $1 AND ($2::uuid IS NULL OR s.member_id = $2)
+         JOIN application a ON a.id = s.application_id
+        WHERE s.application_id = $1
+          AND NOT EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = s.member_id AND f.organisation_id = a.organisation_id) AND ($2::uuid IS NULL OR s.member_id = $2)
         ORDER BY s.submitted_at, s.member_id`,
       [applicationId, memberId ?? null],
     );

@@ -8,6 +8,7 @@ import { DomainError } from '@app/core/errors/domain-error';
 import { checkProposalAdjustment, proposeFunding } from './domain/funding-line';
 import { checkQuorum, quorumSummary } from './domain/quorum';
 import { rankingBoard, type BoardRow } from './domain/ranking-board';
+import { compareReferenceNumbers } from './domain/reference-order';
 import { maxTotal, scoringWindow } from './domain/scoring.rules';
 import { EvaluationRepository, type CallTerms, type RankedApplication } from './evaluation.repository';
 
@@ -20,7 +21,7 @@ export interface RankingItem {
   status: string;
   averageScore: number | null;
   normalisedScore: number | null;
-  scorers: number;
+  scorers: number | null;
   spread: number | null;
   spreadFlagged: boolean;
   counting: boolean | null;
@@ -64,7 +65,7 @@ export class RankingService {
     const view = await this.view(manager, terms, partCode);
     if (caller.role !== 'commission') return view;
     const seen = await this.repository.scoresVisibleTo(manager, callId, caller.id, terms.evaluationClosedAt !== null);
-    return { ...view, items: hidePeerScores(view.items, seen) };
+    return { ...view, items: hidePeerScores(view.items, seen, view.parts.map((p) => p.code)) };
   }
 
   async proposeFunding(caller: AuthUser, callId: string): Promise<RankingView> {
@@ -203,6 +204,24 @@ export class RankingService {
       const closed = await this.repository.callTerms(manager, callId);
       if (!closed) throw new Error(`Call ${callId} vanished`);
       const view = await this.view(manager, closed);
+      // Each application's status change has its own event; the call's event lists them all.
+      for (const item of view.items) {
+        await this.audit.append(manager, {
+          actor: caller,
+          action: 'application.evaluated',
+          entityType: 'application',
+          entityId: item.applicationId,
+          before: { status: 'eligible' },
+          after: {
+            status: item.status,
+            rank: item.rank,
+            averageScore: item.averageScore,
+            normalisedScore: item.normalisedScore,
+            scorers: item.scorers,
+            proposedCzk: item.proposedCzk,
+          },
+        });
+      }
       await this.audit.append(manager, {
         actor: caller,
         action: 'call.evaluation_closed',
@@ -301,23 +320,27 @@ function present(terms: CallTerms, board: Board, partCode?: string): RankingView
 }
 
 /**
- * Hidden peer scores in the ranking too: a member sees the scores (and the
- * rank, which would betray them) only of applications they have scored
- * without a conflict; after the evaluation closes, of all but their conflicts.
- * Hidden ones follow the others, by reference number.
+ * Hidden peer scores in the ranking too: a member sees the scores, the rank
+ * and the proposal (all of which would betray the others' scores) only of
+ * applications they have scored without a conflict; after the evaluation
+ * closes, of all but their conflicts. Hidden ones follow the others, by part
+ * and reference number, so not even their order gives the ranking away.
  */
-function hidePeerScores(items: readonly RankingItem[], visible: ReadonlySet<string>): RankingItem[] {
+function hidePeerScores(items: readonly RankingItem[], visible: ReadonlySet<string>, partOrder: readonly string[]): RankingItem[] {
   const shown = items.filter((i) => visible.has(i.applicationId));
   const hidden = items
     .filter((i) => !visible.has(i.applicationId))
+    .sort((a, b) => partOrder.indexOf(a.partCode) - partOrder.indexOf(b.partCode) || compareReferenceNumbers(a.referenceNumber, b.referenceNumber))
     .map((i) => ({
       ...i,
       averageScore: null,
       normalisedScore: null,
+      scorers: null,
       spread: null,
       spreadFlagged: false,
       counting: null,
       rank: null,
+      proposedCzk: null,
       recommended: null,
       scoresHidden: true,
     }));

@@ -1,4 +1,4 @@
-import { allowedTransitions, APPLICATION_STATUSES, ApplicationStatus, canTransition, isEditable } from './application-status';
+import { allowedTransitions, APPLICATION_STATUSES, ApplicationStatus, canTransition, isEditable, notEditableBecause } from './application-status';
 
 // Rows: from; columns: to, in APPLICATION_STATUSES order. 1 = allowed.
 const COLUMNS: ApplicationStatus[] = [
@@ -66,5 +66,22 @@ describe('application status transitions', () => {
 describe('isEditable', () => {
   it.each(APPLICATION_STATUSES.map((s) => [s, s === 'draft' || s === 'correction_requested'] as const))('%s: %p', (s, ok) => {
     expect(isEditable(s)).toBe(ok);
+  });
+});
+
+describe('notEditableBecause', () => {
+  const today = '2027-03-10';
+  it('lets drafts be edited', () => {
+    expect(notEditableBecause({ status: 'draft', correctionDueOn: null, todayInPrague: today })).toBeNull();
+  });
+  it('lets a correction be made up to and including its due date', () => {
+    expect(notEditableBecause({ status: 'correction_requested', correctionDueOn: '2027-03-10', todayInPrague: today })).toBeNull();
+    expect(notEditableBecause({ status: 'correction_requested', correctionDueOn: '2027-03-11', todayInPrague: today })).toBeNull();
+  });
+  it('refuses a correction after its due date, naming the date', () => {
+    expect(notEditableBecause({ status: 'correction_requested', correctionDueOn: '2027-03-09', todayInPrague: today })).toContain('2027-03-09');
+  });
+  it('refuses every other status', () => {
+    expect(notEditableBecause({ status: 'submitted', correctionDueOn: null, todayInPrague: today })).toBe('An application in status submitted cannot be edited.');
   });
 });

@@ -49,6 +49,19 @@ export function isEditable(status: ApplicationStatus): boolean {
   return status === 'draft' || status === 'correction_requested';
 }
 
+/**
+ * Editable now: a draft always; an application returned for correction up to
+ * and including its correction due date (a Prague calendar date), after which
+ * the officer decides on it as it is. Null when editable, else the reason.
+ */
+export function notEditableBecause(input: { status: ApplicationStatus; correctionDueOn: string | null; todayInPrague: string }): string | null {
+  if (!isEditable(input.status)) return `An application in status ${input.status} cannot be edited.`;
+  if (input.status === 'correction_requested' && input.correctionDueOn !== null && input.todayInPrague > input.correctionDueOn) {
+    return `The deadline for correcting the defects was ${input.correctionDueOn}; the officer now decides on the application as it is.`;
+  }
+  return null;
+}
+
 /** From the formal check on, an eligible application is the DOT Commission's to see. */
 export const COMMISSION_VISIBLE_STATUSES: readonly ApplicationStatus[] = [
   'eligible',

@@ -161,8 +161,8 @@ export class RankingItemResponse {
   @ApiProperty({ type: 'number', nullable: true, description: 'Leniency-corrected score (see the operation’s description)' })
   normalisedScore!: number | null;
 
-  @ApiProperty({ type: 'integer' })
-  scorers!: number;
+  @ApiProperty({ type: 'integer', nullable: true })
+  scorers!: number | null;
 
   @ApiProperty({ type: 'integer', nullable: true })
   spread!: number | null;
@@ -187,7 +187,7 @@ export class RankingItemResponse {
 
   @ApiProperty({
     description:
-      'For a commission member: scores and rank of an application they have not scored yet (or are conflicted on) are hidden, and it is listed after the others',
+      'For a commission member: scores, scorers, rank and proposal of an application they have not scored yet (or are conflicted on) are null, and it is listed after the others by part and reference number',
   })
   scoresHidden!: boolean;
 }
