@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import {
+  approvingBodyFor,
+  awardAmountOf,
+  awardedInYearCzk,
+  checkDecision,
+  COUNCIL_LIMIT_BEFORE_2024_CZK,
+  COUNCIL_LIMIT_CZK,
+  councilLimitFor,
+  type DecisionInput,
+} from './decision.rules';
+import type { Violation } from './czk';
+
+const codes = (vs: Violation[]) => vs.map((v) => [v.code, v.field]);
+
+describe('councilLimitFor', () => {
+  it('is CZK 1,000,000 from 2024 and CZK 200,000 before, by the resolution year', () => {
+    expect(councilLimitFor('2024-01-01')).toBe(1_000_000);
+    expect(councilLimitFor('2027-06-30')).toBe(COUNCIL_LIMIT_CZK);
+    expect(councilLimitFor('2023-12-31')).toBe(200_000);
+    expect(councilLimitFor('2016-03-01')).toBe(COUNCIL_LIMIT_BEFORE_2024_CZK);
+  });
+
+  it('lets configuration replace the current limit, never the historical one', () => {
+    expect(councilLimitFor('2027-06-30', 1_500_000)).toBe(1_500_000);
+    expect(councilLimitFor('2023-06-30', 1_500_000)).toBe(200_000);
+  });
+
+  it('refuses a malformed date or threshold', () => {
+    expect(() => councilLimitFor('2027-02-30')).toThrow(RangeError);
+    expect(() => councilLimitFor('2027-06-30', -1)).toThrow(RangeError);
+    expect(() => councilLimitFor('2027-06-30', 0.5)).toThrow(RangeError);
+  });
+});
+
+describe('approvingBodyFor', () => {
+  const at = (yearTotalBeforeCzk: number, amountCzk: number, resolutionDate = '2027-05-20', thresholdCzk?: number) =>
+    approvingBodyFor({ yearTotalBeforeCzk, amountCzk, resolutionDate, thresholdCzk });
+
+  it('leaves to the Council everything up to the limit, the limit included', () => {
+    expect(at(0, 1_000_000)).toBe('council');
+    expect(at(600_000, 400_000)).toBe('council');
+    expect(at(0, 999_999)).toBe('council');
+  });
+
+  it('needs the Assembly one crown above it, counting the year\'s earlier awards', () => {
+    expect(at(0, 1_000_001)).toBe('assembly');
+    expect(at(600_001, 400_000)).toBe('assembly');
+    expect(at(1_000_000, 1)).toBe('assembly');
+  });
+
+  it('applies the CZK 200,000 limit to resolutions before 2024', () => {
+    expect(at(150_000, 50_000, '2023-11-15')).toBe('council');
+    expect(at(150_000, 50_001, '2023-11-15')).toBe('assembly');
+  });
+
+  it('uses a configured limit', () => {
+    expect(at(0, 1_200_000, '2027-05-20', 1_500_000)).toBe('council');
+    expect(at(0, 600_000, '2027-05-20', 500_000)).toBe('assembly');
+  });
+
+  it('is the Council exactly when the year total stays within the limit (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(3_000_000), fc.nat(3_000_000), fc.integer({ min: 2010, max: 2040 }), (before, amount, year) => {
+        const body = at(before, amount, `${year}-06-15`);
+        const limit = year < 2024 ? 200_000 : 1_000_000;
+        expect(body).toBe(before + amount <= limit ? 'council' : 'assembly');
+      }),
+    );
+  });
+});
+
+describe('awardedInYearCzk', () => {
+  it('sums the awards decided in the calendar year', () => {
+    const awards = [
+      { resolutionDate: '2026-12-31', amountCzk: 300_000 },
+      { resolutionDate: '2027-01-01', amountCzk: 200_000 },
+      { resolutionDate: '2027-12-31', amountCzk: 150_000 },
+      { resolutionDate: '2028-01-01', amountCzk: 900_000 },
+    ];
+    expect(awardedInYearCzk(awards, 2027)).toBe(350_000);
+    expect(awardedInYearCzk([], 2027)).toBe(0);
+  });
+});
+
+describe('awardAmountOf', () => {
+  it('is the amount given, else the proposal', () => {
+    expect(awardAmountOf({ amountCzk: 80_000, proposedCzk: 100_000 })).toBe(80_000);
+    expect(awardAmountOf({ proposedCzk: 100_000 })).toBe(100_000);
+    expect(awardAmountOf({ amountCzk: null, proposedCzk: null })).toBeNull();
+  });
+});
+
+describe('checkDecision', () => {
+  const approval: DecisionInput = {
+    status: 'recommended',
+    outcome: 'approved',
+    requestedCzk: 400_000,
+    proposedCzk: 350_000,
+    body: 'council',
+    resolutionNumber: 'UsRHMP/512/2027',
+    resolutionDate: '2027-05-20',
+    yearTotalBeforeCzk: 0,
+    today: '2027-05-21',
+  };
+  const rejection: DecisionInput = { ...approval, outcome: 'rejected', reasons: ['Below the funding line.'] };
+
+  it('accepts an approval of the proposal by the Council, and of another amount up to the request', () => {
+    expect(checkDecision(approval)).toEqual([]);
+    expect(checkDecision({ ...approval, amountCzk: 400_000 })).toEqual([]);
+    expect(checkDecision({ ...approval, amountCzk: 1 })).toEqual([]);
+    expect(checkDecision({ ...approval, resolutionDate: '2027-05-21' })).toEqual([]);
+  });
+
+  it('accepts a rejection of a recommended or not recommended application, by either body', () => {
+    expect(checkDecision(rejection)).toEqual([]);
+    expect(checkDecision({ ...rejection, status: 'not_recommended' })).toEqual([]);
+    expect(checkDecision({ ...rejection, body: 'assembly', yearTotalBeforeCzk: 5_000_000 })).toEqual([]);
+  });
+
+  it('approves only a recommended application', () => {
+    expect(checkDecision({ ...approval, status: 'not_recommended' })).toEqual([
+      { code: 'INVALID_STATUS_TRANSITION', message: 'The DOT Commission did not recommend this application; it can only be rejected.' },
+    ]);
+    for (const status of ['eligible', 'approved', 'rejected', 'contracted', 'withdrawn'] as const) {
+      expect(codes(checkDecision({ ...approval, status }))).toEqual([['INVALID_STATUS_TRANSITION', undefined]]);
+      expect(codes(checkDecision({ ...rejection, status }))).toEqual([['INVALID_STATUS_TRANSITION', undefined]]);
+    }
+  });
+
+  it('refuses an award above the request', () => {
+    expect(checkDecision({ ...approval, amountCzk: 400_001 })).toEqual([
+      { code: 'PROPOSAL_EXCEEDS_REQUEST', field: 'amountCzk', message: 'The awarded CZK 400,001 is more than the CZK 400,000 requested.' },
+    ]);
+  });
+
+  it('needs a positive whole amount, from the request or the proposal', () => {
+    expect(codes(checkDecision({ ...approval, proposedCzk: null }))).toEqual([['VALIDATION_FAILED', 'amountCzk']]);
+    expect(codes(checkDecision({ ...approval, proposedCzk: 0 }))).toEqual([['VALIDATION_FAILED', 'amountCzk']]);
+    expect(codes(checkDecision({ ...approval, amountCzk: 0 }))).toEqual([['VALIDATION_FAILED', 'amountCzk']]);
+    expect(codes(checkDecision({ ...approval, amountCzk: 1000.5 }))).toEqual([['VALIDATION_FAILED', 'amountCzk']]);
+    expect(codes(checkDecision({ ...approval, amountCzk: -5 }))).toEqual([['VALIDATION_FAILED', 'amountCzk']]);
+  });
+
+  it('sends to the Assembly an award that takes the recipient\'s year above the limit', () => {
+    expect(checkDecision({ ...approval, yearTotalBeforeCzk: 650_001 })).toEqual([
+      {
+        code: 'ASSEMBLY_DECISION_REQUIRED',
+        field: 'body',
+        message:
+          "With this award of CZK 350,000, the recipient's awards in 2027 come to CZK 1,000,001, " +
+          'above the CZK 1,000,000 that the City Council may award one recipient in a year; the City Assembly must decide.',
+      },
+    ]);
+    expect(checkDecision({ ...approval, yearTotalBeforeCzk: 650_000 })).toEqual([]);
+    expect(checkDecision({ ...approval, yearTotalBeforeCzk: 650_001, body: 'assembly' })).toEqual([]);
+  });
+
+  it('lets the Assembly decide below the limit too', () => {
+    expect(checkDecision({ ...approval, body: 'assembly' })).toEqual([]);
+  });
+
+  it('uses the limit of the resolution year, and a configured one', () => {
+    const in2023 = { ...approval, resolutionDate: '2023-12-20', today: '2024-01-10', amountCzk: 150_000 };
+    expect(checkDecision({ ...in2023, yearTotalBeforeCzk: 50_000 })).toEqual([]);
+    expect(codes(checkDecision({ ...in2023, yearTotalBeforeCzk: 50_001 }))).toEqual([['ASSEMBLY_DECISION_REQUIRED', 'body']]);
+    expect(codes(checkDecision({ ...approval, thresholdCzk: 300_000 }))).toEqual([['ASSEMBLY_DECISION_REQUIRED', 'body']]);
+  });
+
+  it('needs a resolution number and a past or present resolution date', () => {
+    expect(codes(checkDecision({ ...approval, resolutionNumber: '  ' }))).toEqual([['VALIDATION_FAILED', 'resolutionNumber']]);
+    expect(codes(checkDecision({ ...approval, resolutionNumber: 'x'.repeat(101) }))).toEqual([['VALIDATION_FAILED', 'resolutionNumber']]);
+    expect(codes(checkDecision({ ...approval, resolutionDate: '20.5.2027' }))).toEqual([['VALIDATION_FAILED', 'resolutionDate']]);
+    expect(checkDecision({ ...approval, resolutionDate: '2027-05-22' })).toEqual([
+      {
+        code: 'VALIDATION_FAILED',
+        field: 'resolutionDate',
+        message: 'The resolution date 2027-05-22 is in the future; record a resolution once it is passed.',
+      },
+    ]);
+  });
+
+  it('refuses an unknown body', () => {
+    expect(codes(checkDecision({ ...approval, body: 'mayor' as never }))).toEqual([['VALIDATION_FAILED', 'body']]);
+  });
+
+  it('needs reasons for a rejection, and no amount', () => {
+    expect(codes(checkDecision({ ...rejection, reasons: undefined }))).toEqual([['VALIDATION_FAILED', 'reasons']]);
+    expect(codes(checkDecision({ ...rejection, reasons: [' '] }))).toEqual([
+      ['VALIDATION_FAILED', 'reasons'],
+      ['VALIDATION_FAILED', 'reasons[0]'],
+    ]);
+    expect(codes(checkDecision({ ...rejection, reasons: ['Budget unclear.', ''] }))).toEqual([['VALIDATION_FAILED', 'reasons[1]']]);
+    expect(codes(checkDecision({ ...rejection, amountCzk: 100_000 }))).toEqual([['VALIDATION_FAILED', 'amountCzk']]);
+  });
+
+  it('lists every problem at once', () => {
+    expect(
+      codes(
+        checkDecision({
+          ...approval,
+          status: 'eligible',
+          resolutionNumber: '',
+          amountCzk: 1_500_000,
+          requestedCzk: 1_200_000,
+        }),
+      ),
+    ).toEqual([
+      ['INVALID_STATUS_TRANSITION', undefined],
+      ['VALIDATION_FAILED', 'resolutionNumber'],
+      ['PROPOSAL_EXCEEDS_REQUEST', 'amountCzk'],
+      ['ASSEMBLY_DECISION_REQUIRED', 'body'],
+    ]);
+  });
+});

@@ -1,0 +1,189 @@
+import type { ApplicationStatus } from '@app/applications/domain/application-status';
+import { isIsoDate } from '@app/core/time/prague-time';
+import { assertWholeCzk, czk, invalid, isPositiveCzk, type Violation } from './czk';
+
+export type ApprovingBody = 'council' | 'assembly';
+export type DecisionOutcome = 'approved' | 'rejected';
+
+export const APPROVING_BODIES: readonly ApprovingBody[] = ['council', 'assembly'];
+
+/**
+ * The most the City Council (Rada) may award one recipient in a calendar year;
+ * above it only the Assembly (Zastupitelstvo) decides. "Up to" is inclusive:
+ * a year total of exactly CZK 1,000,000 is still the Council's.
+ */
+export const COUNCIL_LIMIT_CZK = 1_000_000;
+/** The limit for resolutions passed before 2024. */
+export const COUNCIL_LIMIT_BEFORE_2024_CZK = 200_000;
+const CURRENT_LIMIT_SINCE_YEAR = 2024;
+
+const BODY_LABEL: Record<ApprovingBody, string> = { council: 'the City Council', assembly: 'the City Assembly' };
+
+/**
+ * The Council's limit that applies to a resolution, by the calendar year of its
+ * date. `thresholdCzk` (configuration) replaces the current limit only: the
+ * limit of resolutions passed before 2024 is history and stays CZK 200,000.
+ */
+export function councilLimitFor(resolutionDate: string, thresholdCzk?: number): number {
+  if (!isIsoDate(resolutionDate)) throw new RangeError(`resolutionDate must be a date (YYYY-MM-DD), got ${JSON.stringify(resolutionDate)}`);
+  if (thresholdCzk !== undefined) assertWholeCzk('thresholdCzk', thresholdCzk);
+  if (Number(resolutionDate.slice(0, 4)) < CURRENT_LIMIT_SINCE_YEAR) return COUNCIL_LIMIT_BEFORE_2024_CZK;
+  return thresholdCzk ?? COUNCIL_LIMIT_CZK;
+}
+
+/**
+ * The lowest body competent to award `amountCzk`: the Council while everything
+ * awarded to the recipient (same IČO, every programme and call of the city) in
+ * the calendar year of the resolution, this award included, stays within the
+ * limit; the Assembly above it. The Assembly may always decide instead: it can
+ * reserve any decision to itself.
+ */
+export function approvingBodyFor(input: {
+  /** Awarded to the same IČO in the resolution's calendar year before this award. */
+  yearTotalBeforeCzk: number;
+  amountCzk: number;
+  resolutionDate: string;
+  thresholdCzk?: number;
+}): ApprovingBody {
+  assertWholeCzk('yearTotalBeforeCzk', input.yearTotalBeforeCzk);
+  assertWholeCzk('amountCzk', input.amountCzk);
+  const limit = councilLimitFor(input.resolutionDate, input.thresholdCzk);
+  return input.yearTotalBeforeCzk + input.amountCzk <= limit ? 'council' : 'assembly';
+}
+
+/**
+ * What the city awarded in one calendar year, for the approving-body rule: the
+ * amounts of the approval decisions whose resolution falls in that year. A later
+ * release or return does not lower it: the rule is about what was decided.
+ */
+export function awardedInYearCzk(awards: readonly { resolutionDate: string; amountCzk: number }[], year: number): number {
+  let total = 0;
+  for (const a of awards) {
+    assertWholeCzk('amountCzk', a.amountCzk);
+    if (Number(a.resolutionDate.slice(0, 4)) === year) total += a.amountCzk;
+  }
+  return total;
+}
+
+/** The amount an approval awards: the one given, else the commission's proposal. */
+export function awardAmountOf(input: { amountCzk?: number | null; proposedCzk: number | null }): number | null {
+  return input.amountCzk ?? input.proposedCzk ?? null;
+}
+
+export interface DecisionInput {
+  /** The application's current status. */
+  status: ApplicationStatus;
+  outcome: DecisionOutcome;
+  /** For an approval; when absent the commission's proposal is awarded. */
+  amountCzk?: number | null;
+  requestedCzk: number;
+  proposedCzk: number | null;
+  body: ApprovingBody;
+  resolutionNumber: string;
+  resolutionDate: string;
+  /** Why an application is rejected; required for a rejection. */
+  reasons?: readonly string[];
+  /** Awarded to the same IČO in the resolution's calendar year, this application excluded (awardedInYearCzk). */
+  yearTotalBeforeCzk: number;
+  /** Configured Council limit from 2024 on; default CZK 1,000,000. */
+  thresholdCzk?: number;
+  /** Today in Prague: a resolution is recorded once passed, so never dated later. */
+  today: string;
+}
+
+export const RESOLUTION_NUMBER_MAX_LENGTH = 100;
+
+/**
+ * Every reason the decision cannot be recorded. Only a `recommended`
+ * application can be approved; `recommended` and `not_recommended` ones can be
+ * rejected. The approving-body rule applies to approvals: a rejection awards
+ * nothing, so either body may record it.
+ */
+export function checkDecision(input: DecisionInput): Violation[] {
+  const v: Violation[] = [];
+  const { outcome, status } = input;
+
+  if (outcome === 'approved' && status !== 'recommended') {
+    v.push({
+      code: 'INVALID_STATUS_TRANSITION',
+      message:
+        status === 'not_recommended'
+          ? 'The DOT Commission did not recommend this application; it can only be rejected.'
+          : `An application in status "${status}" cannot be approved; only a recommended one can.`,
+    });
+  } else if (outcome === 'rejected' && status !== 'recommended' && status !== 'not_recommended') {
+    v.push({
+      code: 'INVALID_STATUS_TRANSITION',
+      message: `An application in status "${status}" cannot be decided; only recommended and not recommended ones can.`,
+    });
+  }
+
+  if (!APPROVING_BODIES.includes(input.body)) {
+    v.push(invalid('body', 'The approving body must be "council" or "assembly".'));
+  }
+  const resolutionNumber = input.resolutionNumber.trim();
+  if (resolutionNumber === '') v.push(invalid('resolutionNumber', 'The resolution number is required.'));
+  else if (resolutionNumber.length > RESOLUTION_NUMBER_MAX_LENGTH) {
+    v.push(invalid('resolutionNumber', `The resolution number can have at most ${RESOLUTION_NUMBER_MAX_LENGTH} characters.`));
+  }
+  const dateOk = isIsoDate(input.resolutionDate);
+  if (!dateOk) v.push(invalid('resolutionDate', 'The resolution date must be a date (YYYY-MM-DD).'));
+  else if (input.resolutionDate > input.today) {
+    v.push(invalid('resolutionDate', `The resolution date ${input.resolutionDate} is in the future; record a resolution once it is passed.`));
+  }
+
+  if (outcome === 'rejected') {
+    if (input.amountCzk !== undefined && input.amountCzk !== null) {
+      v.push(invalid('amountCzk', 'A rejection awards nothing; leave the amount out.'));
+    }
+    const reasons = input.reasons ?? [];
+    if (!reasons.some((r) => r.trim() !== '')) {
+      v.push(invalid('reasons', 'A rejection must give the applicant its reasons.'));
+    }
+    reasons.forEach((r, i) => {
+      if (r.trim() === '') v.push(invalid(`reasons[${i}]`, 'A reason cannot be empty.'));
+    });
+    return v;
+  }
+
+  const amount = awardAmountOf(input);
+  if (amount === null || !isPositiveCzk(amount)) {
+    v.push(
+      invalid(
+        'amountCzk',
+        amount === null || amount === 0
+          ? 'An approval must award a positive amount; there is no proposal to fall back on.'
+          : 'The amount must be a positive whole number of CZK.',
+      ),
+    );
+    return v;
+  }
+  if (amount > input.requestedCzk) {
+    v.push({
+      code: 'PROPOSAL_EXCEEDS_REQUEST',
+      field: 'amountCzk',
+      message: `The awarded ${czk(amount)} is more than the ${czk(input.requestedCzk)} requested.`,
+    });
+  }
+
+  if (dateOk && input.body === 'council') {
+    const required = approvingBodyFor({
+      yearTotalBeforeCzk: input.yearTotalBeforeCzk,
+      amountCzk: amount,
+      resolutionDate: input.resolutionDate,
+      thresholdCzk: input.thresholdCzk,
+    });
+    if (required === 'assembly') {
+      const year = input.resolutionDate.slice(0, 4);
+      const limit = councilLimitFor(input.resolutionDate, input.thresholdCzk);
+      v.push({
+        code: 'ASSEMBLY_DECISION_REQUIRED',
+        field: 'body',
+        message:
+          `With this award of ${czk(amount)}, the recipient's awards in ${year} come to ${czk(input.yearTotalBeforeCzk + amount)}, ` +
+          `above the ${czk(limit)} that ${BODY_LABEL.council} may award one recipient in a year; ${BODY_LABEL.assembly} must decide.`,
+      });
+    }
+  }
+  return v;
+}

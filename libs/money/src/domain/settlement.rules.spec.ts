@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import type { Violation } from './czk';
+import { checkReturn, checkSettlement, checkSettlementReview, isSettlementOverdue, settlementReviewOutcome } from './settlement.rules';
+
+const codes = (vs: Violation[]) => vs.map((v) => [v.code, v.field]);
+
+describe('checkSettlement', () => {
+  const ok = {
+    status: 'contracted' as const,
+    paidCzk: 300_000,
+    returnedCzk: 0,
+    spentCzk: 280_000,
+    lines: [
+      { category: 'staff', spentCzk: 200_000 },
+      { category: 'rent', spentCzk: 80_000 },
+    ],
+    report: 'Twelve Czech courses for 140 newcomers in Praha 3 and Praha 14.',
+    budgetCategories: ['staff', 'rent', 'materials'],
+  };
+
+  it('accepts lines that add up to what was spent, up to what was paid', () => {
+    expect(checkSettlement(ok)).toEqual([]);
+    expect(checkSettlement({ ...ok, spentCzk: 300_000, lines: [{ category: 'staff', spentCzk: 300_000 }] })).toEqual([]);
+    expect(checkSettlement({ ...ok, spentCzk: 0, lines: [{ category: 'staff', spentCzk: 0 }] })).toEqual([]);
+    expect(checkSettlement({ ...ok, budgetCategories: undefined, lines: [{ category: 'anything', spentCzk: 280_000 }] })).toEqual([]);
+  });
+
+  it('refuses more spent than paid', () => {
+    const lines = [{ category: 'staff', spentCzk: 300_001 }];
+    expect(checkSettlement({ ...ok, spentCzk: 300_001, lines })).toEqual([
+      { code: 'SETTLEMENT_EXCEEDS_PAYMENTS', field: 'spentCzk', message: 'CZK 300,001 cannot have been spent of a grant of which CZK 300,000 was paid.' },
+    ]);
+  });
+
+  it('counts money already returned as not spent', () => {
+    const lines = [{ category: 'staff', spentCzk: 280_001 }];
+    expect(checkSettlement({ ...ok, returnedCzk: 20_000, spentCzk: 280_000, lines: [{ category: 'staff', spentCzk: 280_000 }] })).toEqual([]);
+    expect(checkSettlement({ ...ok, returnedCzk: 20_000, spentCzk: 280_001, lines })).toEqual([
+      {
+        code: 'SETTLEMENT_EXCEEDS_PAYMENTS',
+        field: 'spentCzk',
+        message: 'CZK 280,001 cannot have been spent of a grant of which CZK 300,000 was paid and CZK 20,000 returned.',
+      },
+    ]);
+  });
+
+  it('needs the lines to add up to the amount spent', () => {
+    expect(checkSettlement({ ...ok, spentCzk: 279_999 })).toEqual([
+      { code: 'VALIDATION_FAILED', field: 'lines', message: 'The lines add up to CZK 280,000, not the CZK 279,999 declared as spent.' },
+    ]);
+  });
+
+  it('checks every line', () => {
+    const lines = [
+      { category: 'staff', spentCzk: 100_000 },
+      { category: 'staff', spentCzk: 100_000 },
+      { category: 'travel', spentCzk: 80_000 },
+      { category: '', spentCzk: 0 },
+      { category: 'rent', spentCzk: -1 },
+    ];
+    expect(codes(checkSettlement({ ...ok, lines }))).toEqual([
+      ['VALIDATION_FAILED', 'lines[1].category'],
+      ['VALIDATION_FAILED', 'lines[2].category'],
+      ['VALIDATION_FAILED', 'lines[3].category'],
+      ['VALIDATION_FAILED', 'lines[4].spentCzk'],
+    ]);
+    expect(codes(checkSettlement({ ...ok, lines: [] }))).toEqual([['VALIDATION_FAILED', 'lines']]);
+  });
+
+  it('needs a report of reasonable length, a whole amount and a contracted application', () => {
+    expect(codes(checkSettlement({ ...ok, report: '   ' }))).toEqual([['VALIDATION_FAILED', 'report']]);
+    expect(codes(checkSettlement({ ...ok, report: 'x'.repeat(10_001) }))).toEqual([['VALIDATION_FAILED', 'report']]);
+    expect(checkSettlement({ ...ok, report: 'x'.repeat(10_000) })).toEqual([]);
+    expect(codes(checkSettlement({ ...ok, spentCzk: 1.5 }))).toEqual([['VALIDATION_FAILED', 'spentCzk']]);
+    expect(codes(checkSettlement({ ...ok, status: 'settlement_submitted' }))).toEqual([['INVALID_STATUS_TRANSITION', undefined]]);
+  });
+
+  it('refuses inconsistent system figures', () => {
+    expect(() => checkSettlement({ ...ok, returnedCzk: 300_001 })).toThrow(RangeError);
+  });
+});
+
+describe('checkSettlementReview', () => {
+  const ok = { status: 'settlement_submitted' as const, paidCzk: 300_000, returnedCzk: 0, spentCzk: 280_000, acceptedCzk: 280_000, note: '' };
+
+  it('accepts up to what was spent; less needs a note', () => {
+    expect(checkSettlementReview(ok)).toEqual([]);
+    expect(checkSettlementReview({ ...ok, acceptedCzk: 250_000, note: 'Invoice 17 is for another project.' })).toEqual([]);
+    expect(checkSettlementReview({ ...ok, acceptedCzk: 250_000 })).toEqual([
+      { code: 'VALIDATION_FAILED', field: 'note', message: 'Say why part of the amount spent is not accepted.' },
+    ]);
+  });
+
+  it('never accepts more than was spent nor more than the recipient holds', () => {
+    expect(checkSettlementReview({ ...ok, acceptedCzk: 280_001 })).toEqual([
+      { code: 'VALIDATION_FAILED', field: 'acceptedCzk', message: 'CZK 280,001 cannot be accepted: the recipient declared CZK 280,000 spent.' },
+    ]);
+    expect(codes(checkSettlementReview({ ...ok, spentCzk: 300_000, acceptedCzk: 290_000, returnedCzk: 20_000 }))).toEqual([
+      ['SETTLEMENT_EXCEEDS_PAYMENTS', 'acceptedCzk'],
+      ['VALIDATION_FAILED', 'note'],
+    ]);
+  });
+
+  it('needs a submitted settlement and a whole amount', () => {
+    expect(codes(checkSettlementReview({ ...ok, status: 'contracted' }))).toEqual([['INVALID_STATUS_TRANSITION', undefined]]);
+    expect(codes(checkSettlementReview({ ...ok, acceptedCzk: -1 }))).toEqual([['VALIDATION_FAILED', 'acceptedCzk']]);
+  });
+});
+
+describe('settlementReviewOutcome', () => {
+  it('claims back what was paid and not accepted, due 30 days after the review, and releases the unpaid rest', () => {
+    expect(settlementReviewOutcome({ awardCzk: 350_000, paidCzk: 300_000, returnedCzk: 0, acceptedCzk: 260_000, reviewedOn: '2028-02-20' })).toEqual({
+      returnDueCzk: 40_000,
+      returnDueOn: '2028-03-21',
+      releaseCzk: 50_000,
+    });
+  });
+
+  it('deducts what was already returned, and has no due date when nothing is due', () => {
+    expect(settlementReviewOutcome({ awardCzk: 300_000, paidCzk: 300_000, returnedCzk: 40_000, acceptedCzk: 260_000, reviewedOn: '2028-02-20' })).toEqual({
+      returnDueCzk: 0,
+      returnDueOn: null,
+      releaseCzk: 0,
+    });
+  });
+
+  it('uses the period of the contract when it sets one', () => {
+    const o = settlementReviewOutcome({ awardCzk: 100, paidCzk: 100, returnedCzk: 0, acceptedCzk: 0, reviewedOn: '2028-02-20', returnPeriodDays: 15 });
+    expect(o.returnDueOn).toBe('2028-03-06');
+  });
+
+  it('refuses figures the review rules would not let through', () => {
+    const base = { awardCzk: 300_000, paidCzk: 300_000, returnedCzk: 0, acceptedCzk: 260_000, reviewedOn: '2028-02-20' };
+    expect(() => settlementReviewOutcome({ ...base, acceptedCzk: 300_001 })).toThrow(RangeError);
+    expect(() => settlementReviewOutcome({ ...base, awardCzk: 299_999 })).toThrow(RangeError);
+    expect(() => settlementReviewOutcome({ ...base, returnPeriodDays: -1 })).toThrow(RangeError);
+    expect(() => settlementReviewOutcome({ ...base, reviewedOn: '2028-02-30' })).toThrow(RangeError);
+  });
+
+  it('always splits the award into accepted + returned + due + released (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(1_000_000), fc.nat(100), fc.nat(100), fc.nat(100), (awardCzk, paidPct, returnedPct, acceptedPct) => {
+        const paidCzk = Math.floor((awardCzk * paidPct) / 100);
+        const returnedCzk = Math.floor((paidCzk * returnedPct) / 100);
+        const acceptedCzk = Math.floor(((paidCzk - returnedCzk) * acceptedPct) / 100);
+        const o = settlementReviewOutcome({ awardCzk, paidCzk, returnedCzk, acceptedCzk, reviewedOn: '2028-02-20' });
+        expect(acceptedCzk + returnedCzk + o.returnDueCzk + o.releaseCzk).toBe(awardCzk);
+        expect(o.returnDueCzk).toBeGreaterThanOrEqual(0);
+        expect(o.returnDueOn === null).toBe(o.returnDueCzk === 0);
+      }),
+    );
+  });
+});
+
+describe('checkReturn', () => {
+  const ok = { amountCzk: 40_000, returnDueCzk: 40_000, heldCzk: 0, receivedOn: '2028-03-01', today: '2028-03-02' };
+
+  it('accepts up to what is due plus what is still held', () => {
+    expect(checkReturn(ok)).toEqual([]);
+    expect(checkReturn({ ...ok, amountCzk: 10_000 })).toEqual([]);
+    expect(checkReturn({ ...ok, returnDueCzk: 0, heldCzk: 50_000, amountCzk: 50_000 })).toEqual([]);
+  });
+
+  it('refuses more', () => {
+    expect(checkReturn({ ...ok, amountCzk: 40_001, heldCzk: 0 })).toEqual([
+      { code: 'VALIDATION_FAILED', field: 'amountCzk', message: 'At most CZK 40,000 can be returned: CZK 40,000 due and CZK 0 still held of the grant.' },
+    ]);
+    expect(checkReturn({ ...ok, returnDueCzk: 0 })[0].message).toBe('The recipient holds nothing of the grant and owes nothing back.');
+  });
+
+  it('needs a positive amount received no later than today', () => {
+    expect(codes(checkReturn({ ...ok, amountCzk: 0 }))).toEqual([['VALIDATION_FAILED', 'amountCzk']]);
+    expect(codes(checkReturn({ ...ok, receivedOn: '2028-03-03' }))).toEqual([['VALIDATION_FAILED', 'receivedOn']]);
+    expect(codes(checkReturn({ ...ok, receivedOn: '1.3.2028' }))).toEqual([['VALIDATION_FAILED', 'receivedOn']]);
+  });
+});
+
+describe('isSettlementOverdue', () => {
+  it('is overdue from the day after the deadline until a settlement is submitted', () => {
+    expect(isSettlementOverdue({ settlementDueOn: '2028-01-31', submittedOn: null, today: '2028-01-31' })).toBe(false);
+    expect(isSettlementOverdue({ settlementDueOn: '2028-01-31', submittedOn: null, today: '2028-02-01' })).toBe(true);
+    expect(isSettlementOverdue({ settlementDueOn: '2028-01-31', submittedOn: '2028-02-05', today: '2028-02-10' })).toBe(false);
+  });
+});

@@ -1,0 +1,212 @@
+import type { ApplicationStatus } from '@app/applications/domain/application-status';
+import { addDays, isIsoDate } from '@app/core/time/prague-time';
+import { assertWholeCzk, czk, invalid, isPositiveCzk, isWholeCzk, type Violation } from './czk';
+
+export interface SettlementLine {
+  /** A budget category of the application. */
+  category: string;
+  spentCzk: number;
+}
+
+export const SETTLEMENT_REPORT_MAX_LENGTH = 10_000;
+
+/**
+ * Days the recipient has to return what the review did not accept, counted
+ * from the day after the review, unless the contract sets another period.
+ */
+export const DEFAULT_RETURN_PERIOD_DAYS = 30;
+
+interface PaidSoFar {
+  /** Everything paid, returns not deducted. */
+  paidCzk: number;
+  /** Returned already (e.g. unused money sent back with the settlement). */
+  returnedCzk: number;
+}
+
+function netPaid(input: PaidSoFar): number {
+  assertWholeCzk('paidCzk', input.paidCzk);
+  assertWholeCzk('returnedCzk', input.returnedCzk);
+  if (input.returnedCzk > input.paidCzk) throw new RangeError(`returnedCzk ${input.returnedCzk} exceeds paidCzk ${input.paidCzk}`);
+  return input.paidCzk - input.returnedCzk;
+}
+
+/**
+ * The recipient's settlement: what was spent of the grant, per budget
+ * category, and a short report. The grant money the recipient can have spent
+ * is what was paid less what it already returned.
+ */
+export function checkSettlement(
+  input: PaidSoFar & {
+    status: ApplicationStatus;
+    spentCzk: number;
+    lines: readonly SettlementLine[];
+    report: string;
+    /** The application's budget categories; when given, every line must use one. */
+    budgetCategories?: readonly string[];
+  },
+): Violation[] {
+  const available = netPaid(input);
+  const v: Violation[] = [];
+  if (input.status !== 'contracted') {
+    v.push({
+      code: 'INVALID_STATUS_TRANSITION',
+      message: `A settlement can be submitted only for a contracted application; this one is "${input.status}".`,
+    });
+  }
+
+  const spentOk = isWholeCzk(input.spentCzk);
+  if (!spentOk) v.push(invalid('spentCzk', 'The amount spent must be a whole, non-negative number of CZK.'));
+
+  if (input.lines.length === 0) v.push(invalid('lines', 'The settlement needs at least one line.'));
+  const categories = input.budgetCategories ? new Set(input.budgetCategories) : null;
+  const seen = new Set<string>();
+  let linesOk = true;
+  let linesTotal = 0;
+  input.lines.forEach((line, i) => {
+    const at = `lines[${i}]`;
+    const category = line.category.trim();
+    if (category === '') v.push(invalid(`${at}.category`, 'A line needs a budget category.'));
+    else if (seen.has(category)) v.push(invalid(`${at}.category`, `Category "${category}" is listed twice.`));
+    else if (categories && !categories.has(category)) {
+      v.push(invalid(`${at}.category`, `"${category}" is not a budget category of the application.`));
+    }
+    seen.add(category);
+    if (!isWholeCzk(line.spentCzk)) {
+      v.push(invalid(`${at}.spentCzk`, 'The amount spent must be a whole, non-negative number of CZK.'));
+      linesOk = false;
+    } else {
+      linesTotal += line.spentCzk;
+    }
+  });
+  if (spentOk && linesOk && input.lines.length > 0 && linesTotal !== input.spentCzk) {
+    v.push(invalid('lines', `The lines add up to ${czk(linesTotal)}, not the ${czk(input.spentCzk)} declared as spent.`));
+  }
+
+  if (spentOk && input.spentCzk > available) {
+    v.push({
+      code: 'SETTLEMENT_EXCEEDS_PAYMENTS',
+      field: 'spentCzk',
+      message:
+        input.returnedCzk > 0
+          ? `${czk(input.spentCzk)} cannot have been spent of a grant of which ${czk(input.paidCzk)} was paid and ${czk(input.returnedCzk)} returned.`
+          : `${czk(input.spentCzk)} cannot have been spent of a grant of which ${czk(input.paidCzk)} was paid.`,
+    });
+  }
+
+  const report = input.report.trim();
+  if (report === '') v.push(invalid('report', 'The settlement needs a report.'));
+  else if (report.length > SETTLEMENT_REPORT_MAX_LENGTH) {
+    v.push(invalid('report', `The report can have at most ${SETTLEMENT_REPORT_MAX_LENGTH.toLocaleString('en-US')} characters.`));
+  }
+  return v;
+}
+
+/**
+ * The officer's review: what is accepted as properly spent, never more than
+ * the recipient declared nor more than it holds of the grant. Accepting less
+ * than declared needs a note saying why.
+ */
+export function checkSettlementReview(
+  input: PaidSoFar & { status: ApplicationStatus; spentCzk: number; acceptedCzk: number; note: string },
+): Violation[] {
+  const available = netPaid(input);
+  const v: Violation[] = [];
+  if (input.status !== 'settlement_submitted') {
+    v.push({
+      code: 'INVALID_STATUS_TRANSITION',
+      message: `Only a submitted settlement can be reviewed; this application is "${input.status}".`,
+    });
+  }
+  if (!isWholeCzk(input.acceptedCzk)) {
+    v.push(invalid('acceptedCzk', 'The accepted amount must be a whole, non-negative number of CZK.'));
+    return v;
+  }
+  if (input.acceptedCzk > input.spentCzk) {
+    v.push(invalid('acceptedCzk', `${czk(input.acceptedCzk)} cannot be accepted: the recipient declared ${czk(input.spentCzk)} spent.`));
+  }
+  if (input.acceptedCzk > available) {
+    v.push({
+      code: 'SETTLEMENT_EXCEEDS_PAYMENTS',
+      field: 'acceptedCzk',
+      message: `${czk(input.acceptedCzk)} cannot be accepted: the recipient holds ${czk(available)} of the grant.`,
+    });
+  }
+  if (input.acceptedCzk < input.spentCzk && input.note.trim() === '') {
+    v.push(invalid('note', 'Say why part of the amount spent is not accepted.'));
+  }
+  return v;
+}
+
+export interface ReviewOutcome {
+  /** paid − returned − accepted: what the recipient must return. */
+  returnDueCzk: number;
+  /** The last day to return it; null when nothing is due. */
+  returnDueOn: string | null;
+  /** The unpaid rest of the award, released back to the part: nothing more is paid after the review. */
+  releaseCzk: number;
+}
+
+/**
+ * What follows from a review. The return is due `returnPeriodDays` after the
+ * review (30 unless the contract says otherwise): the amount is only known
+ * once the officer has reviewed the settlement, so no deadline can run before.
+ */
+export function settlementReviewOutcome(
+  input: PaidSoFar & { awardCzk: number; acceptedCzk: number; reviewedOn: string; returnPeriodDays?: number },
+): ReviewOutcome {
+  const available = netPaid(input);
+  assertWholeCzk('awardCzk', input.awardCzk);
+  assertWholeCzk('acceptedCzk', input.acceptedCzk);
+  if (input.acceptedCzk > available) throw new RangeError(`acceptedCzk ${input.acceptedCzk} exceeds what the recipient holds (${available})`);
+  if (input.paidCzk > input.awardCzk) throw new RangeError(`paidCzk ${input.paidCzk} exceeds awardCzk ${input.awardCzk}`);
+  const days = input.returnPeriodDays ?? DEFAULT_RETURN_PERIOD_DAYS;
+  if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`returnPeriodDays must be a whole number of days ≥ 0, got ${days}`);
+  if (!isIsoDate(input.reviewedOn)) throw new RangeError(`reviewedOn must be a date (YYYY-MM-DD), got ${JSON.stringify(input.reviewedOn)}`);
+  const returnDueCzk = available - input.acceptedCzk;
+  return {
+    returnDueCzk,
+    returnDueOn: returnDueCzk > 0 ? addDays(input.reviewedOn, days) : null,
+    releaseCzk: input.awardCzk - input.paidCzk,
+  };
+}
+
+/**
+ * Money received back from the recipient (POST …/returns): at most what it
+ * owes plus what it still holds of the grant, received no later than today.
+ */
+export function checkReturn(input: {
+  amountCzk: number;
+  /** Claimed back by the review and not yet returned. */
+  returnDueCzk: number;
+  /** Paid, still with the recipient and not claimed back (a voluntary early return). */
+  heldCzk: number;
+  receivedOn: string;
+  today: string;
+}): Violation[] {
+  assertWholeCzk('returnDueCzk', input.returnDueCzk);
+  assertWholeCzk('heldCzk', input.heldCzk);
+  const v: Violation[] = [];
+  if (!isIsoDate(input.receivedOn)) v.push(invalid('receivedOn', 'The date received must be a date (YYYY-MM-DD).'));
+  else if (input.receivedOn > input.today) v.push(invalid('receivedOn', `The date received ${input.receivedOn} is in the future.`));
+  if (!isPositiveCzk(input.amountCzk)) {
+    v.push(invalid('amountCzk', 'A return must be a positive whole number of CZK.'));
+    return v;
+  }
+  const most = input.returnDueCzk + input.heldCzk;
+  if (input.amountCzk > most) {
+    v.push(
+      invalid(
+        'amountCzk',
+        most === 0
+          ? 'The recipient holds nothing of the grant and owes nothing back.'
+          : `At most ${czk(most)} can be returned: ${czk(input.returnDueCzk)} due and ${czk(input.heldCzk)} still held of the grant.`,
+      ),
+    );
+  }
+  return v;
+}
+
+/** No settlement submitted and its deadline (inclusive) has passed. */
+export function isSettlementOverdue(input: { settlementDueOn: string; submittedOn: string | null; today: string }): boolean {
+  return input.submittedOn === null && input.today > input.settlementDueOn;
+}
