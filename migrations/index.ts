@@ -5,6 +5,8 @@ import { PolicyMeasures1795758400000 } from './1795758400000-policy-measures';
 import { CommissionMember1795760108959 } from './1795760108959-commission-member';
 import { AuditAppendFunction1795760900000 } from './1795760900000-audit-append-function';
 import { Evaluation1795768854670 } from './1795768854670-evaluation';
+import { Money1795772487085 } from './1795772487085-money';
+import { LedgerGuarantees1795772500000 } from './1795772500000-ledger-guarantees';
 
 /** Every migration, in order, as classes (globs break the CLI and bundling). */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   CommissionMember1795760108959,
   AuditAppendFunction1795760900000,
   Evaluation1795768854670,
+  Money1795772487085,
+  LedgerGuarantees1795772500000,
 ];

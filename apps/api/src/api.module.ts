@@ -8,6 +8,7 @@ import { AppConfig } from '@app/core/config/app-config';
 import { CoreModule } from '@app/core/core.module';
 import { EvaluationModule } from '@app/evaluation/evaluation.module';
 import { IdentityModule } from '@app/identity/identity.module';
+import { MoneyModule } from '@app/money/money.module';
 import { PolicyModule } from '@app/policy/policy.module';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
@@ -16,6 +17,8 @@ import { ProgrammesController } from './calls/programmes.controller';
 import { ApplicationEvaluationController } from './evaluation/application-evaluation.controller';
 import { RankingController } from './evaluation/ranking.controller';
 import { HealthController } from './health/health.controller';
+import { ApplicationMoneyController } from './money/application-money.controller';
+import { BudgetController } from './money/budget.controller';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
 import { loggerParams } from './logging';
@@ -35,6 +38,7 @@ import { PolicyController } from './policy/policy.controller';
     CallsModule,
     ApplicationsModule,
     EvaluationModule,
+    MoneyModule,
   ],
   controllers: [
     HealthController,
@@ -46,6 +50,8 @@ import { PolicyController } from './policy/policy.controller';
     ApplicationsController,
     ApplicationEvaluationController,
     RankingController,
+    ApplicationMoneyController,
+    BudgetController,
     AuditController,
   ],
 })

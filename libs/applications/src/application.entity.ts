@@ -31,6 +31,10 @@ import { ApplicationBudgetLineEntity } from './application-budget-line.entity';
 )
 @Check('application_money_check', 'requested_czk >= 0 AND total_cost_czk >= requested_czk AND other_funding_czk >= 0')
 @Check('application_proposal_check', 'proposed_czk IS NULL OR (proposed_czk >= 0 AND proposed_czk <= requested_czk)')
+@Check(
+  'application_balance_check',
+  'awarded_czk >= 0 AND awarded_czk <= requested_czk AND paid_czk >= 0 AND paid_czk <= awarded_czk AND returned_czk >= 0 AND returned_czk <= paid_czk AND return_due_czk >= 0',
+)
 export class ApplicationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'application_pkey' })
   id!: string;
@@ -128,6 +132,19 @@ export class ApplicationEntity {
   /** The commission's funding proposal; never above the request, and the part's sum never above its allocation. */
   @Column({ name: 'proposed_czk', type: 'bigint', nullable: true, transformer: bigintToNumber })
   proposedCzk!: number | null;
+
+  /** Cached balances of the ledger: the award (after releases), paid out, returned, and claimed back but not yet returned. */
+  @Column({ name: 'awarded_czk', type: 'bigint', default: 0, transformer: bigintToNumber })
+  awardedCzk!: number;
+
+  @Column({ name: 'paid_czk', type: 'bigint', default: 0, transformer: bigintToNumber })
+  paidCzk!: number;
+
+  @Column({ name: 'returned_czk', type: 'bigint', default: 0, transformer: bigintToNumber })
+  returnedCzk!: number;
+
+  @Column({ name: 'return_due_czk', type: 'bigint', default: 0, transformer: bigintToNumber })
+  returnDueCzk!: number;
 
   @OneToMany(() => ApplicationBudgetLineEntity, (l) => l.application)
   budgetLines?: ApplicationBudgetLineEntity[];

@@ -7,6 +7,8 @@ import { CallEntity } from './call.entity';
 @Unique('call_part_call_id_code_key', ['callId', 'code'])
 @Check('call_part_request_range_check', '0 < min_request_czk AND min_request_czk <= max_request_czk AND max_request_czk <= allocation_czk')
 @Check('call_part_proposed_check', 'proposed_czk >= 0 AND proposed_czk <= allocation_czk')
+@Check('call_part_committed_check', 'committed_czk >= 0 AND committed_czk <= allocation_czk')
+@Check('call_part_paid_check', 'paid_czk >= 0 AND paid_czk <= committed_czk AND returned_czk >= 0 AND returned_czk <= paid_czk')
 export class CallPartEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'call_part_pkey' })
   id!: string;
@@ -36,4 +38,19 @@ export class CallPartEntity {
   /** Sum of the proposals of the part's applications: kept by the statement that changes a proposal. */
   @Column({ name: 'proposed_czk', type: 'bigint', default: 0, transformer: bigintToNumber })
   proposedCzk!: number;
+
+  /**
+   * Cached balances of the ledger (a check command recomputes them): money
+   * awarded from the part (allocation − available), paid out, and returned.
+   * An approval raises `committed_czk` with one conditional UPDATE; the CHECK
+   * refuses anything above the allocation, whatever the code does.
+   */
+  @Column({ name: 'committed_czk', type: 'bigint', default: 0, transformer: bigintToNumber })
+  committedCzk!: number;
+
+  @Column({ name: 'paid_czk', type: 'bigint', default: 0, transformer: bigintToNumber })
+  paidCzk!: number;
+
+  @Column({ name: 'returned_czk', type: 'bigint', default: 0, transformer: bigintToNumber })
+  returnedCzk!: number;
 }

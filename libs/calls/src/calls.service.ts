@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/core/audit/audit-trail.service';
@@ -9,6 +10,8 @@ import { DomainError } from '@app/core/errors/domain-error';
 import { definedOnly } from '@app/core/patch';
 import { pragueDate } from '@app/core/time/prague-time';
 import { UserEntity } from '@app/identity/user.entity';
+import { allocationEntries, appropriationEntries, budgetMeasureEntries } from '@app/money/domain/ledger';
+import { LedgerWriter } from '@app/money/ledger.writer';
 import { PolicyService } from '@app/policy/policy.service';
 import { BudgetMeasureEntity } from './budget-measure.entity';
 import { CallCriterionEntity } from './call-criterion.entity';
@@ -64,12 +67,24 @@ export class CallsService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly policy: PolicyService,
+    private readonly ledger: LedgerWriter,
   ) {}
 
   async createProgramme(caller: AuthUser, command: ProgrammeCommand): Promise<ProgrammeView> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const programme = await manager.save(manager.create(ProgrammeEntity, command));
+        const now = this.clock.now();
+        if (programme.appropriationCzk > 0) {
+          const tx = appropriationEntries({
+            id: randomUUID(),
+            occurredOn: pragueDate(now),
+            reference: `appropriation of ${programme.code}`,
+            programmeId: programme.id,
+            amountCzk: programme.appropriationCzk,
+          });
+          await this.ledger.post(manager, tx, { programmeId: programme.id }, caller.id, now);
+        }
         const view = toProgrammeView(programme);
         await this.audit.append(manager, {
           actor: caller,
@@ -113,6 +128,11 @@ export class CallsService {
       const measure = await manager.save(
         manager.create(BudgetMeasureEntity, { programmeId, ...command, createdBy: caller.id }),
       );
+      if (command.amountCzk !== 0) {
+        const now = this.clock.now();
+        const tx = budgetMeasureEntries({ id: randomUUID(), occurredOn: pragueDate(now), reference: command.reference, programmeId, amountCzk: command.amountCzk });
+        await this.ledger.post(manager, tx, { programmeId }, caller.id, now);
+      }
       const after = toProgrammeView(programme);
       await this.audit.append(manager, {
         actor: caller,
@@ -193,6 +213,22 @@ export class CallsService {
       ];
       if (violations.length) throw DomainError.fromViolations(violations);
       await manager.update(CallEntity, { id }, { status: 'announced', announcedAt: now });
+      // Each part's allocation leaves the programme's unallocated appropriation in the ledger.
+      const parts: { id: string; code: string; allocation_czk: string }[] = await manager.query(
+        'SELECT id, code, allocation_czk FROM call_part WHERE call_id = $1 ORDER BY code',
+        [id],
+      );
+      for (const part of parts) {
+        const tx = allocationEntries({
+          id: randomUUID(),
+          occurredOn: pragueDate(now),
+          reference: `allocation of part ${part.code} of call ${id}`,
+          programmeId,
+          partId: part.id,
+          amountCzk: Number(part.allocation_czk),
+        });
+        await this.ledger.post(manager, tx, { programmeId, callPartId: part.id }, caller.id, now);
+      }
       const after = await this.viewOf(manager, id);
       await this.audit.append(manager, { actor: caller, action: 'call.announced', entityType: 'call', entityId: id, before, after });
       return after;

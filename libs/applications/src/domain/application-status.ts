@@ -24,9 +24,9 @@ const TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus
   correction_requested: ['submitted', 'correction_requested', 'eligible', 'ineligible', 'withdrawn'],
   eligible: ['recommended', 'not_recommended', 'withdrawn'],
   ineligible: ['withdrawn'],
-  // The council/assembly may depart from the commission's recommendation either way.
+  // The council/assembly may reject a recommended application; one the commission did not recommend can only be rejected.
   recommended: ['approved', 'rejected', 'withdrawn'],
-  not_recommended: ['approved', 'rejected', 'withdrawn'],
+  not_recommended: ['rejected', 'withdrawn'],
   approved: ['contracted'],
   rejected: [],
   contracted: ['settlement_submitted'],

@@ -83,6 +83,15 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES = 10;
+
+  /**
+   * The most the City Council may award one recipient (IČO) in a calendar
+   * year (resolutions from 2024 on); above it only the Assembly decides.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  COUNCIL_THRESHOLD_CZK = 1_000_000;
 }
 
 /** Used by ConfigModule: stops the process with every wrong variable named. */

@@ -15,6 +15,12 @@ import { FormalCheckEntity } from '@app/applications/formal-check.entity';
 import { ScoreSheetEntity } from '@app/evaluation/score-sheet.entity';
 import { LetterEntity } from '@app/letters/letter.entity';
 import { OutboxMessageEntity } from '@app/letters/outbox-message.entity';
+import { ContractEntity } from '@app/money/contract.entity';
+import { DecisionEntity } from '@app/money/decision.entity';
+import { LedgerEntryEntity, LedgerTransactionEntity } from '@app/money/ledger.entities';
+import { MoneyReturnEntity } from '@app/money/money-return.entity';
+import { PaymentEntity } from '@app/money/payment.entity';
+import { SettlementEntity } from '@app/money/settlement.entity';
 import {
   PolicyMeasureEntity,
   PolicyPriorityEntity,
@@ -49,4 +55,11 @@ export const ENTITIES = [
   ScoreSheetEntity,
   LetterEntity,
   OutboxMessageEntity,
+  DecisionEntity,
+  ContractEntity,
+  PaymentEntity,
+  SettlementEntity,
+  MoneyReturnEntity,
+  LedgerTransactionEntity,
+  LedgerEntryEntity,
 ];

@@ -4,6 +4,11 @@ import { DomainError } from '../errors/domain-error';
 
 /** Stripe keeps keys for 24 hours; after that a key may start a new request. */
 const RETENTION_HOURS = 24;
+/** How long a duplicate waits for the first request with its key before answering 409. */
+const WAIT_MS = 10_000;
+const POLL_MS = 25;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export type IdempotencyClaim = { kind: 'new' } | { kind: 'replay'; status: number; body: unknown };
 
@@ -11,9 +16,15 @@ export type IdempotencyClaim = { kind: 'new' } | { kind: 'replay'; status: numbe
 export class IdempotencyStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Claims (user, key) in its own transaction, or returns the first response. */
+  /**
+   * Claims (user, key) in its own transaction, or returns the first response.
+   * A duplicate that arrives while the first request runs waits for it (up to
+   * WAIT_MS) and then gets the same answer; if the first fails, its key is
+   * freed and the duplicate runs the request itself.
+   */
   async claim(userId: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
-    for (let attempt = 0; attempt < 3; attempt++) {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
       const inserted: unknown[] = await this.dataSource.query(
         `INSERT INTO idempotency_key (user_id, key, request_hash) VALUES ($1, $2, $3)
          ON CONFLICT ON CONSTRAINT idempotency_key_pkey DO NOTHING RETURNING key`,
@@ -28,23 +39,20 @@ export class IdempotencyStore {
           [userId, key, RETENTION_HOURS],
         );
       const row = rows[0];
-      if (!row) continue; // released by a failed first request in the meantime
-      if (row.expired) {
+      if (row?.expired) {
         await this.release(userId, key);
         continue;
       }
-      if (row.request_hash !== requestHash) {
+      if (row && row.request_hash !== requestHash) {
         throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request.');
       }
-      if (row.response_status === null) {
-        throw new DomainError(
-          'IDEMPOTENCY_REQUEST_IN_PROGRESS',
-          'A request with this Idempotency-Key is still being processed; retry shortly.',
-        );
+      if (row && row.response_status !== null) return { kind: 'replay', status: row.response_status, body: row.response_body };
+      // Still running (or just released by a failure): wait and look again.
+      if (Date.now() >= deadline) {
+        throw new DomainError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly.');
       }
-      return { kind: 'replay', status: row.response_status, body: row.response_body };
+      await sleep(POLL_MS);
     }
-    throw new DomainError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'The Idempotency-Key is busy; retry shortly.');
   }
 
   async complete(userId: string, key: string, status: number, body: unknown): Promise<void> {

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { LettersModule } from '@app/letters/letters.module';
+import { ContractsService } from './contracts.service';
+import { DecisionsService } from './decisions.service';
+import { LedgerModule } from './ledger.module';
+import { LedgerService } from './ledger.service';
+import { MoneyRepository } from './money.repository';
+import { PaymentsService } from './payments.service';
+import { SettlementsService } from './settlements.service';
+
+@Module({
+  imports: [LedgerModule, LettersModule],
+  providers: [MoneyRepository, DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService],
+  exports: [DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService],
+})
+export class MoneyModule {}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '@app/core/audit/audit-trail.service';
+import type { AuthUser } from '@app/core/auth/role';
+import { Clock } from '@app/core/clock/clock';
+import { DomainError } from '@app/core/errors/domain-error';
+import { pragueDate } from '@app/core/time/prague-time';
+import { paymentEntries } from './domain/ledger';
+import { checkPayment } from './domain/payment.rules';
+import { LedgerWriter } from './ledger.writer';
+import { MoneyRepository } from './money.repository';
+
+export interface PaymentCommand {
+  amountCzk: number;
+  paidOn: string;
+  paymentReference: string;
+}
+
+export interface PaymentView {
+  id: string;
+  applicationId: string;
+  amountCzk: number;
+  paidOn: string;
+  paymentReference: string;
+  bankAccount: string;
+  paidTotalCzk: number;
+  awardCzk: number;
+}
+
+/**
+ * A payment by the Budget Department: only with a contract, always to the
+ * contract's account, all instalments together never above the award. The
+ * application row is locked, and the cached balances have CHECKs
+ * (paid ≤ awarded, part paid ≤ committed) as the second line.
+ */
+@Injectable()
+export class PaymentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly money: MoneyRepository,
+    private readonly ledger: LedgerWriter,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  async pay(caller: AuthUser, applicationId: string, command: PaymentCommand): Promise<PaymentView> {
+    return this.dataSource.transaction(async (manager) => {
+      const app = await this.money.lockSubject(manager, applicationId);
+      if (!app) throw new DomainError('NOT_FOUND', 'No such submitted application.');
+      const now = this.clock.now();
+      const violations = checkPayment({
+        hasContract: app.contract !== null,
+        awardCzk: app.awardedCzk,
+        paidSoFarCzk: app.paidCzk,
+        amountCzk: command.amountCzk,
+        paidOn: command.paidOn,
+        signedOn: app.contract?.signedOn ?? null,
+        today: pragueDate(now),
+      });
+      if (!violations.length && app.status !== 'contracted') {
+        violations.push({
+          code: 'INVALID_STATUS_TRANSITION',
+          message: `Payments are made while the contract runs; this application is ${app.status}.`,
+        });
+      }
+      if (violations.length) throw DomainError.fromViolations(violations);
+      const contract = app.contract!;
+      const id = randomUUID();
+      const tx = paymentEntries({
+        id: randomUUID(),
+        occurredOn: command.paidOn,
+        reference: command.paymentReference.trim(),
+        partId: app.callPartId,
+        applicationId,
+        amountCzk: command.amountCzk,
+      });
+      await manager.query('UPDATE application SET paid_czk = paid_czk + $2, updated_at = now() WHERE id = $1', [applicationId, command.amountCzk]);
+      await manager.query('UPDATE call_part SET paid_czk = paid_czk + $2 WHERE id = $1', [app.callPartId, command.amountCzk]);
+      await this.ledger.post(manager, tx, { callPartId: app.callPartId, applicationId }, caller.id, now);
+      await manager.query(
+        `INSERT INTO payment (id, application_id, amount_czk, paid_on, payment_reference, bank_account, ledger_transaction_id, created_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, applicationId, command.amountCzk, command.paidOn, command.paymentReference.trim(), contract.bankAccount, tx.id, now, caller.id],
+      );
+      const view: PaymentView = {
+        id,
+        applicationId,
+        amountCzk: command.amountCzk,
+        paidOn: command.paidOn,
+        paymentReference: command.paymentReference.trim(),
+        bankAccount: contract.bankAccount,
+        paidTotalCzk: app.paidCzk + command.amountCzk,
+        awardCzk: app.awardedCzk,
+      };
+      await this.audit.append(manager, {
+        actor: caller,
+        action: 'payment.recorded',
+        entityType: 'application',
+        entityId: applicationId,
+        before: { paidCzk: app.paidCzk },
+        after: view,
+      });
+      return view;
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import { addDays } from '@app/core/time/prague-time';
+import { createCast, type Cast } from '../support/factories';
+import { expectProblem } from '../support/http';
+import {
+  approve,
+  budgetOf,
+  ledgerCheck,
+  ledgerOf,
+  pay,
+  recommendedApplications,
+  recordReturn,
+  reviewSettlement,
+  signContract,
+  submitSettlement,
+  today,
+} from '../support/money';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+describe('money: from recommended to closed', () => {
+  let t: TestApp;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    cast = await createCast(t);
+  });
+  afterAll(() => t?.close());
+
+  it('approve → contract → two instalments → settlement → review → late return with the §22 penalty → closed; the ledger agrees', async () => {
+    const { call, applications } = await recommendedApplications(t, cast, { applications: 1 });
+    const [app] = applications;
+    const requested = app.requestedCzk; // 175,000 (140,000 + 35,000)
+    const officer = cast.officer.token;
+    const budget = cast.budget.token;
+
+    const approved = await approve(t, officer, app.id);
+    expect(approved.status).toBe(201);
+    expect(approved.body).toMatchObject({ outcome: 'approved', amountCzk: requested, status: 'approved', body: 'council' });
+    expect((await budgetOf(t, budget, call.callId)).body.parts[0]).toMatchObject({ code: '1', allocationCzk: 3_000_000, committedCzk: requested, availableCzk: 3_000_000 - requested });
+
+    expectProblem(await pay(t, budget, app.id, 10_000), 409, 'CONTRACT_REQUIRED');
+    const contract = await signContract(t, officer, app.id);
+    expect(contract.status).toBe(201);
+    expect(contract.body).toMatchObject({ amountCzk: requested, publicationDueOn: addDays(today(t), 30) });
+
+    expect((await pay(t, budget, app.id, 100_000)).status).toBe(201);
+    expectProblem(await pay(t, budget, app.id, requested - 100_000 + 1), 409, 'PAYMENT_EXCEEDS_AWARD');
+    expect((await pay(t, budget, app.id, requested - 100_000)).body).toMatchObject({ paidTotalCzk: requested, awardCzk: requested, bankAccount: '19-2000145399/0800' });
+
+    const applicant = app.applicant.token;
+    expectProblem(
+      await submitSettlement(t, applicant, app.id, { spentCzk: requested + 1, lines: [{ category: 'Osobní náklady', spentCzk: requested + 1 }], report: 'Zpráva' }),
+      422,
+      'SETTLEMENT_EXCEEDS_PAYMENTS',
+    );
+    const settled = await submitSettlement(t, applicant, app.id, {
+      spentCzk: 160_000,
+      lines: [
+        { category: 'Osobní náklady', spentCzk: 130_000 },
+        { category: 'Materiál', spentCzk: 30_000 },
+      ],
+      report: 'Kurzy proběhly podle plánu.',
+    });
+    expect(settled.status).toBe(201);
+    const review = await reviewSettlement(t, officer, app.id, 150_000, 'Část nákladů na materiál nebyla doložena.');
+    expect(review.body).toMatchObject({ status: 'settled', acceptedCzk: 150_000, returnDueCzk: requested - 150_000 });
+    const dueOn: string = review.body.returnDueOn;
+
+    // 25,000 returned 40 days after the due date: 25,000 × 40 ‰ = 1,000 → not levied (≤ CZK 1,000). 41 days: 1,025 → levied.
+    t.clock.advanceDays(30 + 50);
+    const late = await recordReturn(t, budget, app.id, requested - 150_000, addDays(dueOn, 41));
+    expect(late.body).toMatchObject({ returnDueCzk: 0, penaltyLeviedCzk: 1_025, penaltyDueCzk: 1_025, status: 'settled' });
+    const penalty = await recordReturn(t, budget, app.id, 1_025, addDays(dueOn, 45));
+    expect(penalty.body).toMatchObject({ penaltyDueCzk: 0, status: 'closed' });
+
+    const ledger = await ledgerOf(t, applicant, app.id);
+    expect(ledger.status).toBe(200);
+    expect(ledger.body.map((l: { type: string; amountCzk: number }) => [l.type, l.amountCzk])).toEqual([
+      ['commitment', requested],
+      ['payment', 100_000],
+      ['payment', requested - 100_000],
+      ['return_due', requested - 150_000],
+      ['return', requested - 150_000],
+      ['penalty', 1_025],
+      ['penalty_payment', 1_025],
+    ]);
+    const check = await ledgerCheck(t, budget);
+    expect(check.body).toMatchObject({ ok: true, unbalancedTransactions: [], parts: [], applications: [] });
+  });
+});
