@@ -87,4 +87,32 @@ describe('money: from recommended to closed', () => {
     const check = await ledgerCheck(t, budget);
     expect(check.body).toMatchObject({ ok: true, unbalancedTransactions: [], parts: [], applications: [] });
   });
+
+  it('a payment recorded twice by mistake is reversed (once); the ledger shows both, the balances count it once', async () => {
+    const { call, applications } = await recommendedApplications(t, cast, { applications: 1 });
+    const [app] = applications;
+    const budget = cast.budget.token;
+    await approve(t, cast.officer.token, app.id);
+    await signContract(t, cast.officer.token, app.id);
+    await pay(t, budget, app.id, 50_000);
+    await pay(t, budget, app.id, 50_000);
+    const paymentIds = (await ledgerOf(t, budget, app.id)).body.filter((l: { type: string }) => l.type === 'payment').map((l: { id: string }) => l.id);
+    const reverse = (id: string, token = budget) =>
+      t.http.post(`/api/v1/ledger/transactions/${id}/reversal`).auth(token, { type: 'bearer' }).send({ reason: 'zaúčtováno dvakrát' });
+    expectProblem(await reverse(paymentIds[1], cast.officer.token), 403, 'FORBIDDEN');
+    const reversed = await reverse(paymentIds[1]);
+    expect(reversed.status).toBe(201);
+    expect(reversed.body).toMatchObject({ reverses: paymentIds[1], type: 'payment', amountCzk: 50_000, paidCzk: 50_000, returnedCzk: 0 });
+    expectProblem(await reverse(paymentIds[1]), 409, 'INVALID_STATUS_TRANSITION');
+    expectProblem(await reverse(reversed.body.id), 409, 'INVALID_STATUS_TRANSITION');
+    const lines = (await ledgerOf(t, budget, app.id)).body.map((l: { type: string; amountCzk: number }) => [l.type, l.amountCzk]);
+    expect(lines).toEqual([
+      ['commitment', app.requestedCzk],
+      ['payment', 50_000],
+      ['payment', 50_000],
+      ['reversal', 50_000],
+    ]);
+    expect((await budgetOf(t, budget, call.callId)).body.parts[0]).toMatchObject({ committedCzk: app.requestedCzk, paidCzk: 50_000 });
+    expect((await ledgerCheck(t, budget)).body.ok).toBe(true);
+  });
 });

@@ -6,11 +6,12 @@ import { LedgerModule } from './ledger.module';
 import { LedgerService } from './ledger.service';
 import { MoneyRepository } from './money.repository';
 import { PaymentsService } from './payments.service';
+import { ReversalsService } from './reversals.service';
 import { SettlementsService } from './settlements.service';
 
 @Module({
   imports: [LedgerModule, LettersModule],
-  providers: [MoneyRepository, DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService],
-  exports: [DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService],
+  providers: [MoneyRepository, DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService, ReversalsService],
+  exports: [DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService, ReversalsService],
 })
 export class MoneyModule {}

@@ -1,14 +1,20 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '@app/core/auth/auth.decorators';
+import type { AuthUser } from '@app/core/auth/role';
 import { LedgerService } from '@app/money/ledger.service';
+import { ReversalsService } from '@app/money/reversals.service';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CallBudgetResponse, LedgerCheckResponse } from './dto/money.dto';
+import { CallBudgetResponse, LedgerCheckResponse, ReversalRequest, ReversalResponse } from './dto/money.dto';
 
 @ApiTags('money')
 @Controller()
 export class BudgetController {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly reversals: ReversalsService,
+  ) {}
 
   @Get('calls/:id/budget')
   @ApiOperation({ summary: 'The call’s money per part', description: 'availableCzk = allocationCzk − committedCzk.' })
@@ -28,5 +34,19 @@ export class BudgetController {
   @ApiOkResponse({ type: LedgerCheckResponse })
   check(): Promise<LedgerCheckResponse> {
     return this.ledger.check();
+  }
+
+  @Post('ledger/transactions/:id/reversal')
+  @ApiOperation({
+    summary: 'Reverse a payment or a return recorded by mistake',
+    description:
+      'Budget Department only. The ledger is append-only: a correction is a reversal (the same entries, signs swapped), once per transaction, ' +
+      'refused (409 INVALID_STATUS_TRANSITION) while later movements depend on the money.',
+  })
+  @Auth('budget')
+  @ApiCreatedResponse({ type: ReversalResponse })
+  @ApiProblems(400, 404, 409)
+  reverse(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string, @Body() body: ReversalRequest): Promise<ReversalResponse> {
+    return this.reversals.reverse(caller, id, body.reason);
   }
 }

@@ -212,3 +212,19 @@ export class LedgerCheckResponse {
   @ApiProperty({ type: [PartMismatch] }) parts!: PartMismatch[];
   @ApiProperty({ type: [ApplicationMismatch] }) applications!: ApplicationMismatch[];
 }
+
+export class ReversalRequest {
+  @Text(2000, { description: 'Why the movement is reversed (e.g. recorded twice, wrong amount)' })
+  reason!: string;
+}
+
+export class ReversalResponse {
+  @ApiProperty({ format: 'uuid', description: 'The reversal transaction' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) reverses!: string;
+  @ApiProperty({ enum: ['payment', 'return'] }) type!: string;
+  @ApiProperty({ type: 'integer' }) amountCzk!: number;
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty({ type: 'integer' }) paidCzk!: number;
+  @ApiProperty({ type: 'integer' }) returnedCzk!: number;
+  @ApiProperty({ type: 'integer' }) returnDueCzk!: number;
+}
