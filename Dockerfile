@@ -32,4 +32,4 @@ COPY scripts/create-database.js ./scripts/create-database.js
 # Everything above stays owned by root: the app cannot modify its own code.
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-old-space-size=256", "dist/apps/api/src/main.js"]

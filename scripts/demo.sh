@@ -59,4 +59,4 @@ log "demo data"
 node dist/apps/api/src/demo/seed.js
 
 log "starting the API; Swagger UI: http://localhost:${PORT}/api/docs  (Ctrl-C stops it)"
-exec node dist/apps/api/src/main.js
+exec node --max-old-space-size=256 dist/apps/api/src/main.js

@@ -59,7 +59,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   };
 }
 
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+export function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);

@@ -55,6 +55,24 @@ export class OwnerDatabase {
     if (affected !== 1) throw new Error(`moving the window of call ${callId} updated ${affected} rows`);
   }
 
+  /**
+   * The other direction, after the submits: the window's close moved to the
+   * present, so that the formal check and the scoring may start.
+   */
+  async closeWindowNow(callId: string): Promise<void> {
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE call SET submission_opens_at = LEAST(submission_opens_at, now() - interval '2 minutes'), submission_closes_at = now()
+        WHERE id = $1 AND status = 'announced'`,
+      [callId],
+    );
+    if (affected !== 1) throw new Error(`closing the window of call ${callId} updated ${affected} rows`);
+  }
+
+  /** Any statement as the owner (seeding shortcuts and checks of other benchmarks). */
+  query<T = unknown>(sql: string, parameters: unknown[] = []): Promise<T> {
+    return this.dataSource.query(sql, parameters);
+  }
+
   async registryBook(callId: string): Promise<RegistryBook> {
     const [row]: RegistryBookRow[] = await this.dataSource.query(
       `SELECT c.last_reference_number AS "lastNumber",

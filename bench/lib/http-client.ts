@@ -11,6 +11,8 @@ export interface RequestOptions {
   body?: unknown;
   token?: string;
   headers?: Record<string, string>;
+  /** false: the body comes back as text, not parsed (a large answer measured many times). Default true. */
+  parse?: boolean;
 }
 
 /** A request that takes longer is a hung server, not a slow answer: fail instead of waiting forever. */
@@ -48,7 +50,8 @@ export class JsonClient {
           res.on('error', reject);
           res.on('end', () => {
             const ms = performance.now() - started;
-            resolve({ status: res.statusCode ?? 0, body: parseBody(res.headers['content-type'], chunks) as T, ms });
+            const body = options.parse === false ? Buffer.concat(chunks).toString('utf8') : parseBody(res.headers['content-type'], chunks);
+            resolve({ status: res.statusCode ?? 0, body: body as T, ms });
           });
         },
       );

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 
-export type ProbeMessage = { probe: 'start'; cpuProfile: boolean } | { probe: 'stop'; cpuProfileFile?: string };
+/** `memory`: also sample process.memoryUsage() every 20 ms (reported as memoryMiB). */
+export type ProbeMessage = { probe: 'start'; cpuProfile: boolean; memory?: boolean } | { probe: 'stop'; cpuProfileFile?: string };
 
 export interface StatementStats {
   sql: string;
@@ -17,6 +18,16 @@ export interface ProbeReport {
   lockHoldsMs: Record<string, number[]>;
   poolWaitsMs: number[];
   eventLoopDelayMs: { mean: number; p50: number; p99: number; max: number };
+  /** With `memory` at "start": process.memoryUsage() in MiB then, and the peak of each field sampled every 20 ms until "stop". */
+  memoryMiB?: { atStart: MemoryFigures; peak: MemoryFigures };
+}
+
+export interface MemoryFigures {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
 }
 
 type ProbeReply = { probe: 'started' } | { probe: 'report'; report: ProbeReport } | { probe: 'error'; error: string };

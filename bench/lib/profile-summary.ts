@@ -42,23 +42,24 @@ export function summariseQueries(report: ProbeReport, submits: number): QueryPro
   };
 }
 
-export function printQueryProfile(profile: QueryProfile): void {
+/** `unit` names what the figures are per (summariseQueries' `submits`): a submit unless told. */
+export function printQueryProfile(profile: QueryProfile, unit = 'submit'): void {
   console.log(
-    `  SQL statements per submit: ${fmt(profile.statementsPerSubmit)}; transactions per submit: ${fmt(profile.transactionsPerSubmit, 2)}`,
+    `  SQL statements per ${unit}: ${fmt(profile.statementsPerSubmit)}; transactions per ${unit}: ${fmt(profile.transactionsPerSubmit, 2)}`,
   );
   const t = profile.transaction;
   console.log(`  transaction (BEGIN..COMMIT) ms: p50 ${fmt(t.p50Ms)}  p99 ${fmt(t.p99Ms)}  max ${fmt(t.maxMs)}`);
   for (const lock of profile.locks) {
     console.log(
       `  ${lock.name}: held p50 ${fmt(lock.hold.p50Ms)} ms, mean ${fmt(lock.hold.meanMs, 2)} ms, p99 ${fmt(lock.hold.p99Ms)} ms; ` +
-        `held ${fmt(lock.busyShare * 100)} % of the phase (ceiling ≈ ${fmt(1000 / lock.hold.meanMs, 0)} submits/s)`,
+        `held ${fmt(lock.busyShare * 100)} % of the phase (ceiling ≈ ${fmt(1000 / lock.hold.meanMs, 0)} ${unit}s/s)`,
     );
   }
   const w = profile.poolWait;
   console.log(`  pool checkout wait ms: mean ${fmt(w.meanMs)}  p50 ${fmt(w.p50Ms)}  p99 ${fmt(w.p99Ms)}`);
   const l = profile.eventLoopDelayMs;
   console.log(`  API event-loop delay ms: mean ${fmt(l.mean)}  p99 ${fmt(l.p99)}  max ${fmt(l.max)}`);
-  console.log('  statements by total time (per submit × mean ms, as the API sees them incl. lock waits):');
+  console.log(`  statements by total time (per ${unit} × mean ms, as the API sees them incl. lock waits):`);
   for (const s of profile.statements.slice(0, 16)) {
     console.log(`    ${fmt(s.perSubmit, 2).padStart(5)} × ${fmt(s.meanMs, 2).padStart(6)} ms  (max ${fmt(s.maxMs).padStart(6)})  ${s.sql.slice(0, 110)}`);
   }

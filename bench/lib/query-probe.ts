@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
-import type { ProbeMessage, ProbeReport, StatementStats } from './probe-protocol';
+import type { MemoryFigures, ProbeMessage, ProbeReport, StatementStats } from './probe-protocol';
 
 type Loose = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -32,6 +32,28 @@ let phaseStarted = performance.now();
 const LOOP_RESOLUTION_MS = 5;
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 let profiler: Session | undefined;
+/** Only when "start" asks for it: memory at the start and the peak of each field. */
+let memory: { atStart: MemoryFigures; peak: MemoryFigures } | undefined;
+let memoryTimer: NodeJS.Timeout | undefined;
+
+function memoryNow(): MemoryFigures {
+  const m = process.memoryUsage();
+  const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  return { rss: mib(m.rss), heapTotal: mib(m.heapTotal), heapUsed: mib(m.heapUsed), external: mib(m.external), arrayBuffers: mib(m.arrayBuffers) };
+}
+
+function sampleMemory(): void {
+  if (!memory) return;
+  const now = memoryNow();
+  const peak = memory.peak;
+  memory.peak = {
+    rss: Math.max(peak.rss, now.rss),
+    heapTotal: Math.max(peak.heapTotal, now.heapTotal),
+    heapUsed: Math.max(peak.heapUsed, now.heapUsed),
+    external: Math.max(peak.external, now.external),
+    arrayBuffers: Math.max(peak.arrayBuffers, now.arrayBuffers),
+  };
+}
 
 function statementKey(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 160);
@@ -98,7 +120,7 @@ function patch(): void {
   };
 }
 
-async function start(cpuProfile: boolean): Promise<void> {
+async function start(cpuProfile: boolean, sampleMemoryToo: boolean): Promise<void> {
   statements.clear();
   transactionsMs = [];
   lockHoldsMs = new Map();
@@ -106,6 +128,13 @@ async function start(cpuProfile: boolean): Promise<void> {
   loopDelay.reset();
   loopDelay.enable();
   phaseStarted = performance.now();
+  clearInterval(memoryTimer);
+  memory = undefined;
+  if (sampleMemoryToo) {
+    const atStart = memoryNow();
+    memory = { atStart, peak: atStart };
+    memoryTimer = setInterval(sampleMemory, 20).unref();
+  }
   if (cpuProfile) {
     profiler = new Session();
     profiler.connect();
@@ -117,6 +146,8 @@ async function start(cpuProfile: boolean): Promise<void> {
 async function stop(cpuProfileFile?: string): Promise<ProbeReport> {
   const elapsedMs = performance.now() - phaseStarted;
   loopDelay.disable();
+  clearInterval(memoryTimer);
+  sampleMemory();
   if (profiler) {
     const { profile } = await profiler.post('Profiler.stop');
     if (cpuProfileFile) writeFileSync(cpuProfileFile, JSON.stringify(profile));
@@ -135,6 +166,7 @@ async function stop(cpuProfileFile?: string): Promise<ProbeReport> {
       p99: beyondResolution(loopDelay.percentile(99)),
       max: beyondResolution(loopDelay.max),
     },
+    ...(memory ? { memoryMiB: memory } : {}),
   };
 }
 
@@ -145,7 +177,7 @@ function beyondResolution(ns: number): number {
 
 async function handle(message: ProbeMessage): Promise<void> {
   if (message.probe === 'start') {
-    await start(message.cpuProfile);
+    await start(message.cpuProfile, message.memory ?? false);
     process.send?.({ probe: 'started' });
   } else if (message.probe === 'stop') {
     process.send?.({ probe: 'report', report: await stop(message.cpuProfileFile) });

@@ -8,7 +8,7 @@ import type { ApiRun, Baseline } from './run-types';
 const TARGETS = { submissionsPerSecond: 300, p99Ms: 250, peakRssMiB: 300 };
 export const WINDOW_NOTE = 'window moved by SQL for the benchmark';
 
-const info = (metric: string, measured: string): Check => ({ metric, measured, target: '', pass: null, kind: 'info' });
+export const info = (metric: string, measured: string): Check => ({ metric, measured, target: '', pass: null, kind: 'info' });
 
 export function buildChecks(options: BenchOptions, run: ApiRun, baseline: Baseline): Check[] {
   const { measured: m } = run;
@@ -137,7 +137,7 @@ export function verdict(checks: readonly Check[], strict: boolean): number {
   return failed.length ? 1 : 0;
 }
 
-function redactUrl(url: string): string {
+export function redactUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();

@@ -41,20 +41,34 @@ export async function createOfficer(client: JsonClient, adminToken: string, pass
   return login(client, officer);
 }
 
+/** What another benchmark changes in the programme and the call (bodies.ts has the defaults). */
+export interface CallOverrides {
+  programme?: Partial<ReturnType<typeof programmeBody>>;
+  call?: Partial<ReturnType<typeof callBody>> & { rankingMethod?: 'average' | 'normalised' };
+}
+
 /** Programme, call and announcement through the API, with the window as far ahead as the 30-day rule demands. */
-export async function createAnnouncedCall(client: JsonClient, officerToken: string, maxPerOrganisation: number): Promise<SeededCall> {
+export async function createAnnouncedCall(
+  client: JsonClient,
+  officerToken: string,
+  maxPerOrganisation: number,
+  overrides: CallOverrides = {},
+): Promise<SeededCall> {
   const now = new Date();
   const year = pragueYear(now);
   const programme = expectStatus(
     'create programme',
-    await client.request<{ id: string; code: string }>('POST', `${API}/programmes`, { token: officerToken, body: programmeBody(year) }),
+    await client.request<{ id: string; code: string }>('POST', `${API}/programmes`, {
+      token: officerToken,
+      body: { ...programmeBody(year), ...overrides.programme },
+    }),
     201,
   );
   const call = expectStatus(
     'create call',
     await client.request<{ id: string }>('POST', `${API}/calls`, {
       token: officerToken,
-      body: callBody(programme.id, now, maxPerOrganisation),
+      body: { ...callBody(programme.id, now, maxPerOrganisation), ...overrides.call },
     }),
     201,
   );
@@ -82,12 +96,14 @@ export function createDrafts(
   applicants: readonly Applicant[],
   perOrganisation: number,
   concurrency: number,
+  /** The body of draft n (1-based); bodies.ts's applicationBody by default. */
+  bodyOf: (n: number) => unknown = (n) => applicationBody(call.callId, call.year, n),
 ): Promise<Draft[]> {
   const slots = Array.from({ length: perOrganisation * applicants.length }, (_, n) => applicants[n % applicants.length]);
   return mapConcurrently(slots, concurrency, async (applicant, n) => {
     const res = await client.request<{ id: string; status: string }>('POST', `${API}/applications`, {
       token: applicant.token,
-      body: applicationBody(call.callId, call.year, n + 1),
+      body: bodyOf(n + 1),
     });
     const draft = expectStatus(`create draft ${n + 1}`, res, 201);
     if (draft.status !== 'draft') throw new Error(`draft ${n + 1} was created in status ${draft.status}`);

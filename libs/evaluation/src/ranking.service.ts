@@ -290,7 +290,8 @@ export class RankingService {
   ): Promise<void> {
     await manager.query(
       `UPDATE application a SET proposed_czk = v.amount, updated_at = now()
-         FROM unnest($1::uuid[], $2::bigint[]) AS v(id, amount) WHERE a.id = v.id`,
+         FROM unnest($1::uuid[], $2::bigint[]) AS v(id, amount)
+        WHERE a.id = v.id AND a.proposed_czk IS DISTINCT FROM v.amount`,
       [ids, amounts],
     );
     await manager.query(

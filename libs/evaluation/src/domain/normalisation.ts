@@ -14,23 +14,24 @@ export interface NormalisedScore {
   normalisedHundredths: number;
 }
 
+/** Counts and sums of totals: plain numbers, exact while they stay safe integers (checked). */
 interface Sums {
-  n: bigint;
-  sum: bigint;
-  sumOfSquares: bigint;
+  n: number;
+  sum: number;
+  sumOfSquares: number;
 }
 
-const emptySums = (): Sums => ({ n: 0n, sum: 0n, sumOfSquares: 0n });
+const emptySums = (): Sums => ({ n: 0, sum: 0, sumOfSquares: 0 });
 
 function add(s: Sums, t: number): void {
-  const b = BigInt(t);
-  s.n += 1n;
-  s.sum += b;
-  s.sumOfSquares += b * b;
+  s.n += 1;
+  s.sum += t;
+  s.sumOfSquares += t * t;
+  if (!Number.isSafeInteger(s.sumOfSquares)) throw new RangeError('sheet totals too large to normalise exactly');
 }
 
-/** n²·variance = n·Σt² − (Σt)²: an exact integer, zero exactly when all totals are equal. */
-const scaledVariance = (s: Sums): bigint => s.n * s.sumOfSquares - s.sum * s.sum;
+/** n²·variance = n·Σt² − (Σt)²: an exact integer (in bigint: the product may pass 2^53), zero exactly when all totals are equal. */
+const scaledVariance = (s: Sums): bigint => BigInt(s.n) * BigInt(s.sumOfSquares) - BigInt(s.sum) * BigInt(s.sum);
 
 /**
  * Per-member leniency correction ("normalised score"), shown beside the raw
@@ -62,15 +63,16 @@ export function normaliseScores(sheets: readonly SheetTotal[]): Map<string, Norm
   const all = emptySums();
   const byMember = new Map<string, Sums>();
   const byApplication = new Map<string, SheetTotal[]>();
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
 
   for (const sheet of sheets) {
     if (!Number.isSafeInteger(sheet.total) || sheet.total < 0) {
       throw new RangeError(`a sheet total must be a non-negative integer, got ${sheet.total}`);
     }
-    const key = JSON.stringify([sheet.memberId, sheet.applicationId]);
-    if (seen.has(key)) throw new RangeError(`member ${sheet.memberId} has two sheets for application ${sheet.applicationId}`);
-    seen.add(key);
+    let scoredByMember = seen.get(sheet.memberId);
+    if (!scoredByMember) seen.set(sheet.memberId, (scoredByMember = new Set()));
+    if (scoredByMember.has(sheet.applicationId)) throw new RangeError(`member ${sheet.memberId} has two sheets for application ${sheet.applicationId}`);
+    scoredByMember.add(sheet.applicationId);
 
     add(all, sheet.total);
     let member = byMember.get(sheet.memberId);
@@ -82,22 +84,30 @@ export function normaliseScores(sheets: readonly SheetTotal[]): Map<string, Norm
   }
 
   const q = scaledVariance(all);
+  // Per member, once: null for a member who keeps raw totals (Q_m = 0), else √(Q / Q_m).
+  const scale = new Map<string, number | null>();
+  for (const [memberId, m] of byMember) {
+    const qm = scaledVariance(m);
+    scale.set(memberId, qm === 0n ? null : Math.sqrt(Number(q) / Number(qm)));
+  }
   const result = new Map<string, NormalisedScore>();
   for (const [applicationId, scored] of byApplication) {
     // normalised = (Σ + (1/k)·Σ_m c_m) / N, where c_m = D·N·z(m, a):
     //   raw-keeping member:  c_m = N·t − Σ                      (exact)
     //   standardised member: c_m = (n_m·t − Σ_m)·√(Q / Q_m)     (float)
     // with Σ, Q = N·Σt² − Σ² over the call and Σ_m, Q_m likewise over the member.
-    const k = BigInt(scored.length);
-    let exact = k * all.sum;
+    const k = scored.length;
+    let exact = BigInt(k) * BigInt(all.sum);
     let inexact = 0;
     for (const { memberId, total } of scored) {
-      const m = byMember.get(memberId)!;
-      const qm = scaledVariance(m);
-      if (qm === 0n) exact += all.n * BigInt(total) - all.sum;
-      else inexact += Number(m.n * BigInt(total) - m.sum) * Math.sqrt(Number(q) / Number(qm));
+      const factor = scale.get(memberId)!;
+      if (factor === null) exact += BigInt(all.n * total - all.sum);
+      else {
+        const m = byMember.get(memberId)!;
+        inexact += (m.n * total - m.sum) * factor;
+      }
     }
-    const denominator = k * all.n;
+    const denominator = BigInt(k * all.n);
     // Exact whenever nothing irrational is left (also when standardised contributions are all 0).
     const hundredths =
       inexact === 0 ? Number(roundRatioToHundredths(exact, denominator)) : roundToHundredths((Number(exact) + inexact) / Number(denominator));
