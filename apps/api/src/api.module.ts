@@ -23,6 +23,7 @@ import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
 import { loggerParams } from './logging';
 import { PolicyController } from './policy/policy.controller';
+import { ReportsController } from './reports/reports.controller';
 
 @Module({
   imports: [
@@ -52,6 +53,7 @@ import { PolicyController } from './policy/policy.controller';
     RankingController,
     ApplicationMoneyController,
     BudgetController,
+    ReportsController,
     AuditController,
   ],
 })

@@ -6,12 +6,14 @@ import { LedgerModule } from './ledger.module';
 import { LedgerService } from './ledger.service';
 import { MoneyRepository } from './money.repository';
 import { PaymentsService } from './payments.service';
+import { ReportsRepository } from './reports.repository';
+import { ReportsService } from './reports.service';
 import { ReversalsService } from './reversals.service';
 import { SettlementsService } from './settlements.service';
 
 @Module({
   imports: [LedgerModule, LettersModule],
-  providers: [MoneyRepository, DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService, ReversalsService],
-  exports: [DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService, ReversalsService],
+  providers: [MoneyRepository, DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService, ReversalsService, ReportsRepository, ReportsService],
+  exports: [DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService, ReversalsService, ReportsService],
 })
 export class MoneyModule {}

@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-// ajv and ajv-formats are installed only as dependencies of @nestjs/cli: they belong in devDependencies.
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
+import { threeSixtyGivingValidators } from '../../../../test/support/three-sixty-giving-schema';
 import {
   type AwardedGrant,
   grantIdentifier,
@@ -12,22 +8,8 @@ import {
   toThreeSixtyGivingPackage,
 } from './three-sixty-giving';
 
-const schemaDir = join(__dirname, '360giving-schema');
-// The schemas name draft 2020-12 by its http:// address; ajv knows the canonical https:// one.
-const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
-const load = (file: string) => ({ ...(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')) as object), $schema: DRAFT_2020_12 });
-const grantSchema = load('360-giving-schema.json');
-const packageSchema = load('360-giving-package-schema.json');
-// The 1.4.3 package schema refers to the grant schema by its 1.4.2 address.
-const GRANT_SCHEMA_REF = 'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json';
-
-const ajv = new Ajv2020({ allErrors: true });
-addFormats(ajv);
-// 360Giving's own annotations, not validation keywords.
-ajv.addVocabulary(['codelist', 'openCodelist', 'rollUp']);
-ajv.addSchema({ ...grantSchema, $id: GRANT_SCHEMA_REF });
-const validateGrant = ajv.getSchema(GRANT_SCHEMA_REF)!;
-const validatePackage = ajv.compile(packageSchema);
+// The official schemas live in test/fixtures/360giving (see its README).
+const { validateGrant, validatePackage } = threeSixtyGivingValidators();
 
 const grant: AwardedGrant = {
   referenceNumber: 'INT-2027-0001',

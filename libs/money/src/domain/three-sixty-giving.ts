@@ -2,8 +2,8 @@ import { isIsoDate } from '@app/core/time/prague-time';
 import { assertWholeCzk } from './czk';
 
 /*
- * Awarded grants in the 360Giving Data Standard (schema 1.4, copy in
- * ./360giving-schema). Identifiers:
+ * Awarded grants in the 360Giving Data Standard (schema 1.4, official copy
+ * in test/fixtures/360giving). Identifiers:
  * - organisations by the org-id list CZ-ICO (Czech company id, IČO): `CZ-ICO-<ičo>`;
  * - grants by a 360Giving prefix and our reference number. A prefix starts with
  *   `360G-` and is registered with 360Giving; until the city registers one, the
