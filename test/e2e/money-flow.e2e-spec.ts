@@ -115,4 +115,19 @@ describe('money: from recommended to closed', () => {
     expect((await budgetOf(t, budget, call.callId)).body.parts[0]).toMatchObject({ committedCzk: app.requestedCzk, paidCzk: 50_000 });
     expect((await ledgerCheck(t, budget)).body.ok).toBe(true);
   });
+
+  it('an approval that does not fit the part is refused (409 ALLOCATION_EXCEEDED) and commits nothing', async () => {
+    // Part 1 of 200,000 and two requests of 175,000: the funding line proposes 175,000 and 25,000;
+    // the council awards the second its full request, which does not fit.
+    const parts = [
+      { code: '1', name: 'Aktivity', allocationCzk: 200_000, minRequestCzk: 50_000, maxRequestCzk: 200_000 },
+      { code: '2', name: 'Publikační činnost', allocationCzk: 1_000_000, minRequestCzk: 20_000, maxRequestCzk: 200_000 },
+    ];
+    const { call, applications } = await recommendedApplications(t, cast, { applications: 2, call: { parts } });
+    const [first, second] = applications;
+    expect((await approve(t, cast.officer.token, first.id)).status).toBe(201);
+    expectProblem(await approve(t, cast.officer.token, second.id, { amountCzk: second.requestedCzk }), 409, 'ALLOCATION_EXCEEDED');
+    expect((await budgetOf(t, cast.budget.token, call.callId)).body.parts[0]).toMatchObject({ committedCzk: first.requestedCzk, availableCzk: 200_000 - first.requestedCzk });
+    expect((await ledgerOf(t, cast.budget.token, second.id)).body).toEqual([]);
+  });
 });

@@ -173,10 +173,14 @@ export class DecisionsService {
 
   /** The commitment itself: one conditional UPDATE on the part's balance row. */
   private async commit(manager: EntityManager, partId: string, amountCzk: number): Promise<void> {
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, rowCount], not with the rows.
     const updated: { committed_czk: string }[] = await manager.query(
-      `UPDATE call_part SET committed_czk = committed_czk + $2
-        WHERE id = $1 AND committed_czk + $2 <= allocation_czk
-        RETURNING committed_czk`,
+      `WITH committed AS (
+         UPDATE call_part SET committed_czk = committed_czk + $2
+          WHERE id = $1 AND committed_czk + $2 <= allocation_czk
+          RETURNING committed_czk
+       )
+       SELECT committed_czk FROM committed`,
       [partId, amountCzk],
     );
     if (updated.length === 0) {
