@@ -20,6 +20,9 @@ const SERIALISING_LOCKS: { name: string; taken: RegExp }[] = [
   { name: 'registry book: row lock of UPDATE call … last_reference_number', taken: /UPDATE call SET last_reference_number/ },
   // The chain's advisory lock, taken directly or inside the audit_append() function.
   { name: 'audit chain: advisory lock', taken: /pg_advisory_xact_lock|audit_append\(/ },
+  // An approval's commitment against its part (bench:approvals): every approval of a part updates its one row.
+  // Counted from the UPDATE's answer, also when it matched no row (ALLOCATION_EXCEEDED: no lock, a short "hold" to the ROLLBACK).
+  { name: 'call part: row lock of UPDATE call_part SET committed_czk', taken: /UPDATE call_part SET committed_czk/ },
 ];
 
 const statements = new Map<string, StatementStats>();

@@ -218,14 +218,22 @@ export function sheetJobs(members: readonly Member[], applicationIds: readonly s
   return applicationIds.flatMap((applicationId, i) => members.map((member, memberIndex) => ({ member, memberIndex, applicationId, n: i + 1 })));
 }
 
-/** Through the API: each job is the member's declaration of no conflict, then their sheet (two requests). */
-export function scoreOverHttp(clients: readonly JsonClient[], jobs: readonly SheetJob[], seed: number): Promise<LoadResult> {
+/**
+ * Through the API: each job is the member's declaration of no conflict, then their sheet (two requests).
+ * `sheetOf` gives a job's sheet (default: sheetFor, the ranking benchmark's members of different leniency).
+ */
+export function scoreOverHttp(
+  clients: readonly JsonClient[],
+  jobs: readonly SheetJob[],
+  seed: number,
+  sheetOf: (job: SheetJob) => GeneratedSheet = (job) => sheetFor(seed, job.memberIndex, job.n),
+): Promise<LoadResult> {
   return driveLoad(clients, jobsFrom(jobs), async (client, job): Promise<Outcome> => {
     const token = job.member.token;
     const path = `${API}/applications/${job.applicationId}`;
     const declared = await client.request('PUT', `${path}/conflict-of-interest`, { token, body: { hasConflict: false } });
     if (declared.status !== 200) return { status: declared.status, ms: declared.ms, problem: problemOf('declaration', declared.status, declared.body) };
-    const sheet = sheetFor(seed, job.memberIndex, job.n);
+    const sheet = sheetOf(job);
     const res = await client.request<{ totalPoints?: number }>('PUT', `${path}/scores`, {
       token,
       body: { points: sheet.points, comment: sheet.comment },
@@ -240,10 +248,16 @@ export function scoreOverHttp(clients: readonly JsonClient[], jobs: readonly She
  * the owner in two statements, as the API stores them (points in the order of
  * the criteria, total_points their sum). No audit events for them.
  */
-export async function scoreWithSql(db: OwnerDatabase, callId: string, jobs: readonly SheetJob[], seed: number): Promise<void> {
+export async function scoreWithSql(
+  db: OwnerDatabase,
+  callId: string,
+  jobs: readonly SheetJob[],
+  seed: number,
+  sheetOf: (job: SheetJob) => GeneratedSheet = (job) => sheetFor(seed, job.memberIndex, job.n),
+): Promise<void> {
   const applicationIds = jobs.map((j) => j.applicationId);
   const memberIds = jobs.map((j) => j.member.id);
-  const sheets = jobs.map((j) => sheetFor(seed, j.memberIndex, j.n));
+  const sheets = jobs.map((job) => sheetOf(job));
   await db.query(
     `INSERT INTO conflict_declaration (application_id, member_id, has_conflict, reason, automatic, declared_at)
      SELECT a, m, false, NULL, false, now() FROM unnest($1::uuid[], $2::uuid[]) AS v(a, m)`,

@@ -79,7 +79,8 @@ _build_input_newer_than() {
     [[ -d $root/$dir ]] && dirs+=("$root/$dir")
   done
   if ((${#dirs[@]})); then
-    find "${dirs[@]}" -type f -newer "$stamp" -print -quit
+    # bench/results holds the benchmarks' output, not sources.
+    find "${dirs[@]}" -path "$root/bench/results" -prune -o -type f -newer "$stamp" -print -quit
   fi
   find "$root" -maxdepth 1 -type f \( -name 'tsconfig*.json' -o -name package-lock.json \) \
     -newer "$stamp" -print -quit

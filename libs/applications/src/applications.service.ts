@@ -315,11 +315,10 @@ export class ApplicationsService {
   async viewOf(manager: EntityManager, id: string): Promise<ApplicationView> {
     const app = await manager.findOne(ApplicationEntity, { where: { id }, relations: { callPart: true } });
     if (!app) throw new DomainError('NOT_FOUND', 'No such application.');
-    const [lines, history, checks] = await Promise.all([
-      manager.findBy(ApplicationBudgetLineEntity, { applicationId: id }),
-      manager.find(ApplicationStatusChangeEntity, { where: { applicationId: id }, order: { id: 'ASC' } }),
-      manager.find(FormalCheckEntity, { where: { applicationId: id }, order: { id: 'ASC' } }),
-    ]);
+    // One after the other: inside a transaction the manager has a single connection.
+    const lines = await manager.findBy(ApplicationBudgetLineEntity, { applicationId: id });
+    const history = await manager.find(ApplicationStatusChangeEntity, { where: { applicationId: id }, order: { id: 'ASC' } });
+    const checks = await manager.find(FormalCheckEntity, { where: { applicationId: id }, order: { id: 'ASC' } });
     return toApplicationView(app, lines, history, checks);
   }
 }

@@ -103,7 +103,6 @@ export class DecisionsService {
       const approved = command.outcome === 'approved';
       const amountCzk = approved ? awardAmountOf({ amountCzk: command.amountCzk, proposedCzk }) : null;
       const reasons = (command.reasons ?? []).map((r) => r.trim()).filter((r) => r !== '');
-      if (amountCzk !== null) await this.commit(manager, app.call_part_id, amountCzk);
       const status: ApplicationStatus = approved ? 'approved' : 'rejected';
       await manager.query(
         `WITH changed AS (
@@ -158,6 +157,9 @@ export class DecisionsService {
         decidedAt: now,
         decision,
       });
+      // The part's row is locked from the commitment to COMMIT, and every approval of the part queues on it:
+      // so it comes last, right before the audit event (which must be last itself).
+      if (amountCzk !== null) await this.commit(manager, app.call_part_id, amountCzk);
       const view: DecisionView = { applicationId, ...decision, status, decidedAt: now.toISOString(), letterId };
       await this.audit.append(manager, {
         actor: caller,

@@ -1,0 +1,479 @@
+/**
+ * `npm run bench:approvals`: one call part whose recommended applications
+ * (2,000 of 200 organisations, scored by a DOT Commission of 3, the evaluation
+ * closed through the API) ask for 1.5 × its allocation. 32 concurrent
+ * keep-alive clients POST an approval of each, the whole request, against the
+ * built API: about two thirds are approved (201), the rest refused with 409
+ * ALLOCATION_EXCEEDED by the conditional UPDATE on the part's row. Then the
+ * money is checked (no overspend, committed = the awards, the ledger and the
+ * audit chain), and, in the same run and database, the bare conditional UPDATE
+ * is measured without the API (plain pg clients, and pgbench when installed)
+ * as the database's ceiling, and a minimal node:http server as the HTTP
+ * baseline. Options: bench/lib/approvals-args.ts (`--help`).
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { APPROVALS_USAGE, parseApprovalsOptions, type ApprovalsOptions } from './lib/approvals-args';
+import { dropCeilingTable, prepareCeilingTable, runNodeCeiling, runPgbench, CEILING_TABLE } from './lib/approvals-ceiling';
+import { decideAll, resolutionOf, summariseDecisions, warmUpDecisions, type DecisionsPhase, type DecisionTarget, type Resolution } from './lib/approvals-phase';
+import {
+  approvalsBodyGuard,
+  approvalsCall,
+  approvalApplicationBody,
+  approvalSheet,
+  approvalsPlan,
+  closeEvaluation,
+  createBudgetUser,
+  APPROVALS_PART_CODE,
+  type ApprovalsPlan,
+} from './lib/approvals-seed';
+import {
+  approvalsNotes,
+  approvalsResultsJson,
+  buildApprovalsChecks,
+  ceilingFigure,
+  type ApprovalsRun,
+  type ApprovalsSeeded,
+  type Ceiling,
+} from './lib/approvals-results';
+import { verifyApprovals, type ApprovalsVerification } from './lib/approvals-verify';
+import { apiEnvironment } from './lib/api-env';
+import { runBaseline, startBaselineServer } from './lib/baseline';
+import { OwnerDatabase, benchDatabaseName, recreateDatabase } from './lib/database';
+import { JsonClient } from './lib/http-client';
+import { closeClients, createClients, type LoadResult } from './lib/load';
+import { PhaseMonitor } from './lib/monitor';
+import { askProbe } from './lib/probe-protocol';
+import { readStatusKb, type CpuUsage } from './lib/proc';
+import { freePort, removeIfEmpty, REPO_ROOT, startApi, stopProcess, waitForReady, type ApiProcess, type ForkedServer } from './lib/processes';
+import { printCpuProfile, printQueryProfile, summariseCpuProfile, summariseQueries } from './lib/profile-summary';
+import { otherWork } from './lib/ranking-phases';
+import type { Profiled, SeedingStep } from './lib/ranking-results';
+import { createCommission, formallyCheckAll, scoreOverHttp, scoreWithSql, sheetJobs, throwOnFailures } from './lib/ranking-seed';
+import { postProposal } from './lib/ranking-verify';
+import { fmt, fmtMib, printTable, writeJson } from './lib/report';
+import { gitRevision, verdict } from './lib/results';
+import type { Baseline, Secrets } from './lib/run-types';
+import { createAnnouncedCall, createDrafts, createOfficer, login, registerApplicants } from './lib/seed';
+import { summarise } from './lib/stats';
+import { submitAll } from './lib/submit-phase';
+
+const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
+
+function pgbenchInstalled(): boolean {
+  const probe = spawnSync('pgbench', ['--version'], { stdio: 'ignore' });
+  return probe.error === undefined && probe.status === 0;
+}
+
+async function main(): Promise<number> {
+  const parsed = parseApprovalsOptions(process.argv.slice(2), process.env, pgbenchInstalled());
+  if (parsed === 'help') {
+    console.log(APPROVALS_USAGE);
+    return 0;
+  }
+  const plan = approvalsPlan(parsed.organisations, parsed.draftsPerOrganisation, parsed.oversubscription, parsed.seed);
+  approvalsBodyGuard(parsed.body, plan);
+  printHeader(parsed, plan);
+  const baselineServer = await startBaselineServer();
+  try {
+    return await benchmark(parsed, plan, baselineServer);
+  } finally {
+    await stopProcess(baselineServer.child);
+  }
+}
+
+async function benchmark(options: ApprovalsOptions, plan: ApprovalsPlan, baselineServer: ForkedServer): Promise<number> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const db = await prepareDatabase(options.databaseUrl);
+  try {
+    const postgres = await postgresSettings(db);
+    const run = await runApi(options, plan, db, stamp);
+    const ceiling = await measureCeiling(options, db, run.seeded);
+    console.log(`==> baseline: minimal node:http server, ${options.clients} keep-alive clients, ${options.baselineSeconds} s`);
+    const baseline = toBaseline(await runBaseline(baselineServer, options.clients, options.baselineSeconds));
+    const checks = buildApprovalsChecks(options, run, ceiling, baseline);
+    console.log('');
+    printTable(checks);
+    const file = join(RESULTS_DIR, `approvals-${stamp}.json`);
+    writeJson(file, approvalsResultsJson(options, run, ceiling, baseline, checks, postgres));
+    console.log('');
+    for (const note of approvalsNotes(options, run, postgres)) console.log(`Note: ${note}.`);
+    console.log(`Results: ${file}`);
+    return verdict(checks, options.strict);
+  } finally {
+    await db.close();
+  }
+}
+
+function printHeader(options: ApprovalsOptions, plan: ApprovalsPlan): void {
+  const database = benchDatabaseName(options.databaseUrl);
+  const cores = cpus();
+  const czk = (n: number) => `CZK ${n.toLocaleString('en-US')}`;
+  console.log(`prague-grants approvals benchmark — ${cores.length} cores (${cores[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(
+    `${plan.applications} recommended applications of ${options.organisations} organisations in one part, ${options.members} commission members; ` +
+      `requests ${czk(plan.requestedTotalCzk)} against an allocation of ${czk(plan.allocationCzk)} (× ${fmt(options.oversubscription, 2)}); ` +
+      `${options.clients} clients approve as the ${options.body === 'council' ? 'Council' : 'Assembly'}; database "${database}" (recreated)`,
+  );
+  console.log(`working tree: ${gitRevision()} (what runs is dist/: rebuild after changing the code)`);
+  if (options.profile) console.log('--profile: the probe and the CPU profiler slow the API and add memory; take the figures from a run without it.');
+  if (process.env.PGOPTIONS) console.log(`PGOPTIONS for the API: ${process.env.PGOPTIONS} (an experiment, not production's setting)`);
+  if (process.env.DATABASE_POOL_SIZE) console.log(`DATABASE_POOL_SIZE for the API: ${process.env.DATABASE_POOL_SIZE} (an experiment; production's default is 6)`);
+  if (process.env.API_NODE_OPTIONS) console.log(`NODE_OPTIONS for the API: ${process.env.API_NODE_OPTIONS} (an experiment)`);
+}
+
+/** Server settings that change what is measured: every approval and every ceiling UPDATE waits for its commit's WAL flush. */
+async function postgresSettings(db: OwnerDatabase): Promise<Record<string, string>> {
+  const rows: { name: string; setting: string }[] = await db.query(
+    `SELECT name, setting FROM pg_settings
+      WHERE name IN ('server_version', 'autovacuum', 'shared_buffers', 'synchronous_commit', 'fsync', 'wal_sync_method', 'commit_delay', 'max_connections')
+      ORDER BY name`,
+  );
+  const settings = Object.fromEntries(rows.map((r) => [r.name, r.setting]));
+  console.log(`    PostgreSQL ${settings.server_version}: ${rows.filter((r) => r.name !== 'server_version').map((r) => `${r.name}=${r.setting}`).join(', ')}`);
+  return settings;
+}
+
+async function prepareDatabase(url: string): Promise<OwnerDatabase> {
+  const started = performance.now();
+  await recreateDatabase(url);
+  const db = await OwnerDatabase.connect(url);
+  const migrations = await db.migrate();
+  console.log(`==> database recreated, ${migrations} migrations run in ${fmt(seconds(started), 2)} s`);
+  return db;
+}
+
+async function runApi(options: ApprovalsOptions, plan: ApprovalsPlan, db: OwnerDatabase, stamp: string): Promise<ApprovalsRun> {
+  const secrets: Secrets = {
+    jwtSecret: randomBytes(32).toString('hex'),
+    admin: { email: 'bench-admin@praha.example.cz', password: randomBytes(12).toString('hex') },
+    password: randomBytes(12).toString('hex'),
+  };
+  const port = await freePort();
+  const logFile = join(RESULTS_DIR, `approvals-${stamp}.api.log`);
+  const preload = options.profile ? join(__dirname, 'lib', 'query-probe.js') : undefined;
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const api = startApi(apiEnvironment(port, secrets, options.databaseUrl, options.redisUrl), logFile, preload);
+  console.log(`==> API started (pid ${api.pid}, port ${port}, log ${logFile})`);
+  try {
+    const started = performance.now();
+    await waitForReady(api, 60_000);
+    const rssAtReadyKb = readStatusKb(api.pid, 'VmRSS');
+    console.log(`    ready in ${fmt(seconds(started), 2)} s, RSS ${fmtMib(rssAtReadyKb)}`);
+    const seeded = await seed(api, options, plan, db, secrets);
+    const resolution = resolutionOf(options.body, options.seed);
+    const { phase, profile } = await measure(api, seeded, options, db, stamp, resolution);
+    const verified = await verify(api, seeded, db, phase);
+    const endHwmKb = readStatusKb(api.pid, 'VmHWM');
+    const exit = await stopApi(api);
+    if (removeIfEmpty(logFile)) console.log('    (the API logged nothing at level warn: log file removed)');
+    return { rssAtReadyKb, seeded, resolution, phase, profile, verified, endHwmKb, exit };
+  } catch (error) {
+    await stopApi(api);
+    throw error;
+  }
+}
+
+async function stopApi(api: ApiProcess): Promise<string> {
+  const exit = await stopProcess(api.child);
+  console.log(`==> API stopped (SIGTERM): ${exit}`);
+  return exit;
+}
+
+function seedingStep(load: LoadResult, requestsPerJob = 1): SeedingStep {
+  return {
+    requests: load.requests * requestsPerJob,
+    seconds: load.elapsedMs / 1000,
+    perSecond: (load.requests * requestsPerJob) / (load.elapsedMs / 1000),
+    latency: summarise(load.latenciesMs),
+  };
+}
+
+async function seed(api: ApiProcess, options: ApprovalsOptions, plan: ApprovalsPlan, db: OwnerDatabase, secrets: Secrets): Promise<ApprovalsSeeded> {
+  console.log('==> seeding through the API');
+  const client = new JsonClient(api.origin, Math.max(options.concurrency, options.seedConcurrency));
+  const clients = createClients(api.origin, options.concurrency);
+  const times: Record<string, number> = {};
+  const step = async <T>(name: string, label: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await work();
+    times[name] = seconds(started);
+    console.log(`    ${label.padEnd(88)} ${fmt(times[name])} s`);
+    return value;
+  };
+  try {
+    const started = performance.now();
+    const adminToken = await step('admin', 'admin logs in', () => login(client, secrets.admin));
+    const officerToken = await step('officer', 'admin creates the officer, who logs in', () => createOfficer(client, adminToken, secrets.password));
+    const call = await step('call', 'officer creates programme and call (one part: requests ÷ oversubscription), announces it', () =>
+      createAnnouncedCall(client, officerToken, options.draftsPerOrganisation, approvalsCall(plan)),
+    );
+    await step('openWindow', 'window opened by SQL (one UPDATE as the owner)', () => db.openWindowNow(call.callId));
+    const applicants = await step(
+      'registrations',
+      `${options.organisations} organisations register and log in (concurrency ${options.seedConcurrency})`,
+      () => registerApplicants(client, options.organisations, options.seedConcurrency, secrets.password),
+    );
+    const count = plan.applications;
+    const drafts = await step('drafts', `${count} drafts created, requests CZK 35,000–87,500 (concurrency ${options.concurrency})`, () =>
+      createDrafts(client, call, applicants, options.draftsPerOrganisation, options.concurrency, (n) => approvalApplicationBody(call, n, options.seed)),
+    );
+    const submitted = await step('submits', `${count} submitted (${options.concurrency} clients)`, () => submitAll(clients, drafts));
+    throwOnFailures('submits', submitted.load);
+    await step('closeWindow', 'window closed by SQL (one UPDATE as the owner)', () => db.closeWindowNow(call.callId));
+    const checked = await step('formalChecks', `${count} formally checked as eligible (${options.concurrency} clients)`, () =>
+      formallyCheckAll(clients, officerToken, drafts),
+    );
+    throwOnFailures('formal checks', checked);
+    const members = await step('commission', `admin creates ${options.members} commission members, who log in; officer sets the commission`, () =>
+      createCommission(client, adminToken, officerToken, call.callId, options.members, secrets.password),
+    );
+    const jobs = sheetJobs(
+      members,
+      drafts.map((d) => d.id),
+    );
+    let sheetsOverHttp: SeedingStep | null = null;
+    if (options.sheets === 'http') {
+      const scored = await step('sheets', `${jobs.length} declarations + ${jobs.length} score sheets (57–95 points) through the API`, () =>
+        scoreOverHttp(clients, jobs, options.seed, (job) => approvalSheet(options.seed, job)),
+      );
+      throwOnFailures('declarations and score sheets', scored);
+      sheetsOverHttp = seedingStep(scored, 2);
+    } else {
+      await step('sheets', `${jobs.length} declarations + ${jobs.length} score sheets inserted with SQL as the owner`, () =>
+        scoreWithSql(db, call.callId, jobs, options.seed, (job) => approvalSheet(options.seed, job)),
+      );
+    }
+    const proposal = await step('proposal', 'officer proposes funding down the ranking (POST funding-proposal)', () =>
+      postProposal(client, call.callId, officerToken),
+    );
+    await step('close', `officer closes the evaluation: ${count} recommended (POST close-evaluation)`, () =>
+      closeEvaluation(client, call.callId, officerToken, count),
+    );
+    const budgetToken = await step('budget', 'admin creates a Budget Department user, who logs in', () => createBudgetUser(client, adminToken, secrets.password));
+    await step('vacuum', 'VACUUM ANALYZE as the owner (what autovacuum would have done by now)', () => db.query('VACUUM ANALYZE'));
+    times.total = seconds(started);
+
+    const { partId, targets } = await decisionTargets(db, call.callId, drafts.map((d) => d.id), plan);
+    const submits = seedingStep(submitted.load);
+    const formalChecks = seedingStep(checked);
+    console.log(
+      `    submits ${fmt(submits.perSecond)}/s, formal checks ${fmt(formalChecks.perSecond)}/s` +
+        (sheetsOverHttp ? `, declarations + sheets ${fmt(sheetsOverHttp.perSecond)} requests/s` : ''),
+    );
+    console.log(`    seeding took ${fmt(times.total)} s`);
+    return {
+      call,
+      partId,
+      plan,
+      targets,
+      members: members.length,
+      adminToken,
+      officerToken,
+      budgetToken,
+      proposedCzk: proposal.parts.reduce((s, p) => s + p.proposedCzk, 0),
+      seconds: times,
+      submits,
+      formalChecks,
+      sheetsOverHttp,
+    };
+  } finally {
+    client.close();
+    closeClients(clients);
+  }
+}
+
+/** The part and the applications to decide, in the order they were created (organisations in turn), checked against the plan. */
+async function decisionTargets(
+  db: OwnerDatabase,
+  callId: string,
+  ids: readonly string[],
+  plan: ApprovalsPlan,
+): Promise<{ partId: string; targets: DecisionTarget[] }> {
+  const [part]: { id: string }[] = await db.query('SELECT id FROM call_part WHERE call_id = $1 AND code = $2', [callId, APPROVALS_PART_CODE]);
+  const rows: { id: string; status: string; requested: string }[] = await db.query(
+    'SELECT id, status, requested_czk::text AS requested FROM application WHERE call_id = $1',
+    [callId],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const targets = ids.map((applicationId, i) => {
+    const row = byId.get(applicationId);
+    if (row?.status !== 'recommended') throw new Error(`application ${applicationId} is ${row?.status ?? 'missing'}, not recommended`);
+    if (Number(row.requested) !== plan.requests[i]) throw new Error(`application ${applicationId} requests ${row.requested}, the plan says ${plan.requests[i]}`);
+    return { applicationId, n: i + 1, requestedCzk: plan.requests[i] };
+  });
+  return { partId: part.id, targets };
+}
+
+async function measure(
+  api: ApiProcess,
+  seeded: ApprovalsSeeded,
+  options: ApprovalsOptions,
+  db: OwnerDatabase,
+  stamp: string,
+  resolution: Resolution,
+): Promise<{ phase: DecisionsPhase; profile?: Profiled }> {
+  const clients = createClients(api.origin, options.clients);
+  try {
+    if (options.warmUp > 0) {
+      console.log(`==> warm-up: ${options.warmUp} decisions dated tomorrow, refused with 400 (not measured; nothing changes)`);
+      await warmUpDecisions(clients, seeded.officerToken, seeded.targets, options.warmUp, resolution);
+    }
+    console.log(
+      `==> measured: ${seeded.targets.length} POST /applications/:id/decision (approve the whole request), ` +
+        `${options.clients} concurrent keep-alive clients, an Idempotency-Key each`,
+    );
+    if (options.profile) await askProbe(api.child, { probe: 'start', cpuProfile: true, memory: true });
+    const monitor = PhaseMonitor.start(api.pid);
+    const { load, answers } = await decideAll(clients, seeded.officerToken, seeded.targets, resolution);
+    const { rss, cpu } = monitor.stop(await db.apiBackendPids());
+    const phase = summariseDecisions(load, answers, rss, cpu);
+    printPhase(phase);
+    const profile = options.profile ? await collectProfile(api, phase.load.requests, stamp) : undefined;
+    return { phase, profile };
+  } finally {
+    closeClients(clients);
+  }
+}
+
+function printPhase(p: DecisionsPhase): void {
+  const { latency: l, cpu } = p;
+  console.log(
+    `    ${p.load.requests} decisions in ${fmt(p.load.elapsedMs / 1000, 2)} s: ${p.approved} approved (201), ` +
+      `${p.refused} refused (409 ALLOCATION_EXCEEDED)${p.other ? `, ${p.other} OTHER` : ''}`,
+  );
+  console.log(
+    `    approvals/s ${fmt(p.approvalsPerSecond)} (whole phase); decisions answered/s ${fmt(p.decisionsPerSecond)}; ` +
+      `approvals/s until the last 201 (at ${fmt(p.lastApprovalAtMs / 1000, 2)} s) ${fmt(p.approvalsPerSecondWhileFunds)}; ` +
+      `decisions/s by quarter ${p.decisionsByQuarter.map((x) => fmt(x, 0)).join(' → ')}`,
+  );
+  console.log(`    latency ms: p50 ${fmt(l.p50Ms)}  p95 ${fmt(l.p95Ms)}  p99 ${fmt(l.p99Ms)}  max ${fmt(l.maxMs)}  mean ${fmt(l.meanMs)}`);
+  console.log(
+    `    201: p50 ${fmt(p.approvedLatency.p50Ms)}  p99 ${fmt(p.approvedLatency.p99Ms)} ms;  409: p50 ${fmt(p.refusedLatency.p50Ms)}  p99 ${fmt(p.refusedLatency.p99Ms)} ms`,
+  );
+  const c = cpu.cores;
+  console.log(
+    `    API peak RSS ${fmtMib(p.rss.peakKb)} (before the phase ${fmtMib(p.rss.beforePhaseKb)}, VmHWM of start-up + seeding ${fmtMib(p.rss.seedingHwmKb)}); ` +
+      `CPU (cores): machine ${fmt(cpu.machineBusy * cpus().length, 2)} of ${cpus().length} busy — API ${fmt(c.api, 2)}, ` +
+      `PostgreSQL for the API ${fmt(c.postgresBench, 2)}, PostgreSQL other ${fmt(c.postgresOther, 2)}, clients ${fmt(c.clients, 2)}, ` +
+      `other processes ${fmt(c.otherProcesses, 2)} (all other work: ${fmt(otherWork(cpu), 2)})`,
+  );
+  if (otherWork(cpu) > 0.25) console.log('    WARNING: other work on this machine used CPU during the measured phase; figures are noisy.');
+  if (p.load.failures.length) {
+    console.log(`    ${p.load.failures.length} decisions answered neither 201 approved nor 409 ALLOCATION_EXCEEDED, e.g.:`);
+    for (const f of p.load.failures.slice(0, 5)) console.log(`      ${f.problem}`);
+  }
+}
+
+async function collectProfile(api: ApiProcess, decisions: number, stamp: string): Promise<Profiled> {
+  const cpuProfileFile = join(RESULTS_DIR, `approvals-${stamp}.api.cpuprofile`);
+  const reply = await askProbe(api.child, { probe: 'stop', cpuProfileFile });
+  if (reply.probe !== 'report') throw new Error(`query probe answered "${reply.probe}" to "stop"`);
+  const profiled: Profiled = {
+    queries: summariseQueries(reply.report, decisions),
+    cpu: summariseCpuProfile(cpuProfileFile),
+    cpuProfileFile,
+    memoryMiB: reply.report.memoryMiB,
+  };
+  console.log(`  --- profile of ${decisions} decisions ---`);
+  printQueryProfile(profiled.queries, 'decision');
+  printCpuProfile(profiled.cpu);
+  console.log(`  CPU profile: ${cpuProfileFile} (open in Chrome DevTools → Performance)`);
+  return profiled;
+}
+
+async function verify(api: ApiProcess, seeded: ApprovalsSeeded, db: OwnerDatabase, phase: DecisionsPhase): Promise<ApprovalsVerification> {
+  console.log('==> verifying: the part\'s money, the database against the answers, GET /ledger/check, GET /audit/verify');
+  const client = new JsonClient(api.origin);
+  try {
+    const v = await verifyApprovals(db, client, seeded.partId, phase.answers, { budget: seeded.budgetToken, admin: seeded.adminToken });
+    const czk = (n: number) => `CZK ${n.toLocaleString('en-US')}`;
+    console.log(
+      `    part: allocation ${czk(v.part.allocationCzk)}, committed ${czk(v.part.committedCzk)}, left ${czk(v.part.availableCzk)}, ` +
+        `overspend ${czk(v.part.overspendCzk)} (of the awards: ${czk(v.part.awardsOverspendCzk)}); approval decisions ${v.approvedDecisions} for ${czk(v.approvedDecisionsCzk)}; ` +
+        `smallest refused ${v.smallestRefusedCzk === null ? 'n/a' : czk(v.smallestRefusedCzk)}`,
+    );
+    console.log(`    applications by status: ${Object.entries(v.statuses).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    console.log(
+      `    rows: ${v.rows.letters} approval letters, ${v.rows.outbox} outbox messages, ${v.rows.statusChanges} status changes, ` +
+        `${v.rows.ledgerCommitments} ledger commitments (${czk(v.rows.ledgerCommittedCzk)}), ${v.rows.auditApproved} application.approved audit events`,
+    );
+    console.log(`    GET /ledger/check: ok=${v.ledger.ok}, ${v.ledger.transactions} transactions (${fmt(v.ledger.seconds, 2)} s)`);
+    console.log(`    GET /audit/verify: ok=${v.audit.ok}, ${v.audit.events} events (${fmt(v.audit.seconds, 2)} s)`);
+    console.log(`    ${v.problems.length ? `PROBLEMS: ${v.problems.join('; ')}` : 'no overspend; the database, the ledger and the audit chain agree with the answers'}`);
+    return v;
+  } finally {
+    client.close();
+  }
+}
+
+async function measureCeiling(options: ApprovalsOptions, db: OwnerDatabase, seeded: ApprovalsSeeded): Promise<Ceiling> {
+  console.log(
+    `==> SQL ceiling: the API's conditional UPDATE alone, autocommit, on a scratch copy of the part (${CEILING_TABLE}), ` +
+      `${options.ceilingClients} connections, ${options.ceilingSeconds} s`,
+  );
+  await prepareCeilingTable(db, seeded.partId);
+  const ceiling: Ceiling = {};
+  try {
+    if (options.ceiling !== 'pgbench') {
+      const n = await runNodeCeiling(db, options.databaseUrl, seeded.partId, options.ceilingClients, options.ceilingSeconds, seeded.plan.requests);
+      ceiling.node = n;
+      const c = n.cpu.cores;
+      console.log(
+        `    node + pg (1 s warm-up first): ${n.updates} UPDATEs in ${fmt(n.seconds, 2)} s = ${fmt(n.updatesPerSecond)}/s; ` +
+          `ms p50 ${fmt(n.latency.p50Ms, 2)}  p99 ${fmt(n.latency.p99Ms, 2)}; ${n.exact ? 'committed grew by exactly the amounts' : 'COMMITTED DOES NOT ADD UP'}` +
+          (n.errors.length ? `; ERRORS: ${n.errors.join(' | ')}` : ''),
+      );
+      console.log(
+        `    CPU (cores): PostgreSQL backends ${fmt(c.postgresBench, 2)}, PostgreSQL other (WAL writer…) ${fmt(c.postgresOther, 2)}, ` +
+          `node client ${fmt(c.clients, 2)}, other processes ${fmt(c.otherProcesses, 2)}`,
+      );
+    }
+    if (options.ceiling !== 'node') {
+      const g = await runPgbench(db, options.databaseUrl, seeded.partId, options.ceilingClients, options.ceilingSeconds);
+      ceiling.pgbench = g;
+      console.log(
+        `    pgbench: ${g.transactions} UPDATEs in ${g.seconds} s = ${fmt(g.updatesPerSecond)}/s (${g.failed} failed; latency avg ` +
+          `${g.latencyAverageMs === null ? 'n/a' : fmt(g.latencyAverageMs, 2)} ms; machine ${fmt(g.machineBusyCores, 2)} cores busy)`,
+      );
+      console.log(`    ${g.command}`);
+    }
+  } finally {
+    await dropCeilingTable(db);
+  }
+  const figure = ceilingFigure(ceiling);
+  console.log(`    ceiling for the ratio: ${fmt(figure.perSecond)} UPDATEs/s (${figure.tool})`);
+  return ceiling;
+}
+
+function toBaseline({ load, cpu }: { load: LoadResult; cpu: CpuUsage }): Baseline {
+  const requestsPerSecond = load.requests / (load.elapsedMs / 1000);
+  const latency = summarise(load.latenciesMs);
+  console.log(
+    `    ${load.requests} requests in ${fmt(load.elapsedMs / 1000, 2)} s: ${fmt(requestsPerSecond, 0)} requests/s; ` +
+      `p50 ${fmt(latency.p50Ms, 2)} ms, p99 ${fmt(latency.p99Ms, 2)} ms`,
+  );
+  const c = cpu.cores;
+  console.log(`    CPU (cores): server ${fmt(c.api, 2)}, clients ${fmt(c.clients, 2)}, all other work ${fmt(otherWork(cpu), 2)}`);
+  if (c.clients > 0.9) console.log('    (the single-threaded client is the limit: the baseline is a floor of what node:http does here)');
+  return { requestsPerSecond, cpu, latency, failures: load.failures.length };
+}
+
+function seconds(startedMs: number): number {
+  return (performance.now() - startedMs) / 1000;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const detail = error instanceof Error ? (process.env.BENCH_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    console.error(`bench:approvals failed: ${detail}${process.env.BENCH_DEBUG ? '' : ' (BENCH_DEBUG=1 shows the stack)'}`);
+    process.exitCode = 1;
+  },
+);
