@@ -20,6 +20,8 @@ import {
 } from '../support/factories';
 import { API, expectProblem } from '../support/http';
 import { callTerms, pointsFor, submitApplication, type Criterion } from '../support/evaluation';
+import { addDays } from '@app/core/time/prague-time';
+import { contracted, evaluatedCalls, expectStatus, ledgerOf, paidOut, settlementOf, submitSettlement, today, type EvaluatedCall } from '../support/money';
 
 /**
  * Who may call what: every route that exists × every role and anonymous,
@@ -114,9 +116,29 @@ describe('authorisation', () => {
   /** A call in evaluation without applications, for the officer's close-evaluation. */
   let closable: OpenCall;
 
+  /** The money stage: a call evaluated before all the others, its eight applications the cast's applicant's, all recommended. */
+  let money: EvaluatedCall;
+  /** One of them for each money row, brought to where the row's request can succeed (CZK 60,000 each: the Council's). */
+  const moneyApp = { decide: '', contract: '', publish: '', pay: '', settle: '', review: '', ret: '', reverse: '' };
+
   beforeAll(async () => {
     t = await createTestApp();
     cast = await createCast(t);
+    [money] = await evaluatedCalls(t, cast, [{ call: { maxApplicationsPerOrganisation: 8 }, entries: Array.from({ length: 8 }, () => ({ applicant: cast.applicant })) }]);
+    [moneyApp.decide, moneyApp.contract, moneyApp.publish, moneyApp.pay, moneyApp.settle, moneyApp.review, moneyApp.ret, moneyApp.reverse] = money.applications.map(
+      (a) => a.id,
+    );
+    await expectStatus(
+      t.http
+        .post(`${API}/applications/${moneyApp.contract}/decision`)
+        .auth(cast.officer.token, { type: 'bearer' })
+        .send({ outcome: 'approved', amountCzk: 60_000, body: 'council', resolutionNumber: 'R-MATRIX-1', resolutionDate: today(t) }),
+      201,
+      'decision',
+    );
+    for (const id of [moneyApp.publish, moneyApp.pay]) await contracted(t, cast.officer.token, id, 60_000);
+    for (const id of [moneyApp.settle, moneyApp.review, moneyApp.ret, moneyApp.reverse]) await paidOut(t, cast, id, 60_000, 20_000);
+    await expectStatus(submitSettlement(t, cast.applicant.token, moneyApp.review, settlementOf(20_000)), 201, 'settlement');
     evaluation = await openCall(t, cast.officer.token);
     criteria = (await callTerms(t, evaluation.callId)).criteria;
     const evaluationApplicant = await registerApplicant(t);
@@ -360,6 +382,113 @@ describe('authorisation', () => {
     row('post', 'POST /calls/:id/close-evaluation', ['officer'], () => ({ path: `${API}/calls/${closable.callId}/close-evaluation` }), 200, (res) =>
       expect(res.body).toMatchObject({ callId: closable.callId, evaluationClosed: true, items: [] }),
     ),
+    // decisions, contracts and money (on `money`); segregated: officers decide and contract, the Budget Department pays
+    row(
+      'post',
+      'POST /applications/:id/decision',
+      ['officer'],
+      () => ({
+        path: `${API}/applications/${moneyApp.decide}/decision`,
+        body: { outcome: 'approved', amountCzk: 60_000, body: 'council', resolutionNumber: 'R-MATRIX-2', resolutionDate: today(t) },
+      }),
+      201,
+      (res) =>
+        expect(res.body).toMatchObject({ applicationId: moneyApp.decide, outcome: 'approved', amountCzk: 60_000, status: 'approved', letterId: expect.stringMatching(UUID) }),
+    ),
+    row(
+      'post',
+      'POST /applications/:id/contract',
+      ['officer'],
+      () => ({
+        path: `${API}/applications/${moneyApp.contract}/contract`,
+        body: { contractNumber: `SML-${moneyApp.contract}`, signedOn: today(t), bankAccount: '19-2000145399/0800' },
+      }),
+      201,
+      (res) =>
+        expect(res.body).toMatchObject({ applicationId: moneyApp.contract, amountCzk: 60_000, signedOn: today(t), publicationDueOn: addDays(today(t), 30), publishedOn: null }),
+    ),
+    row(
+      'post',
+      'POST /applications/:id/contract/publication',
+      ['officer'],
+      () => ({ path: `${API}/applications/${moneyApp.publish}/contract/publication`, body: { publishedOn: today(t), url: 'https://smlouvy.gov.cz/smlouva/matice' } }),
+      201,
+      (res) => expect(res.body).toMatchObject({ applicationId: moneyApp.publish, publishedOn: today(t), publicationUrl: 'https://smlouvy.gov.cz/smlouva/matice' }),
+    ),
+    row(
+      'post',
+      'POST /applications/:id/payments',
+      ['budget'],
+      () => ({ path: `${API}/applications/${moneyApp.pay}/payments`, body: { amountCzk: 10_000, paidOn: today(t), paymentReference: 'VS MATICE' } }),
+      201,
+      (res) => expect(res.body).toMatchObject({ applicationId: moneyApp.pay, amountCzk: 10_000, paidTotalCzk: 10_000, awardCzk: 60_000 }),
+    ),
+    // The recipient's own application; another organisation's is 404 (below).
+    row(
+      'post',
+      'POST /applications/:id/settlement',
+      ['applicant'],
+      () => ({ path: `${API}/applications/${moneyApp.settle}/settlement`, body: settlementOf(20_000) }),
+      201,
+      (res) => expect(res.body).toMatchObject({ applicationId: moneyApp.settle, status: 'settlement_submitted', spentCzk: 20_000, paidCzk: 20_000 }),
+    ),
+    row(
+      'post',
+      'POST /applications/:id/settlement/review',
+      ['officer'],
+      () => ({ path: `${API}/applications/${moneyApp.review}/settlement/review`, body: { acceptedCzk: 20_000, note: '' } }),
+      201,
+      (res) => expect(res.body).toMatchObject({ applicationId: moneyApp.review, status: 'closed', acceptedCzk: 20_000, returnDueCzk: 0 }),
+    ),
+    row(
+      'post',
+      'POST /applications/:id/returns',
+      ['budget'],
+      () => ({ path: `${API}/applications/${moneyApp.ret}/returns`, body: { amountCzk: 1_000, receivedOn: today(t), reference: 'Výpis 2027/1' } }),
+      201,
+      (res) => expect(res.body).toMatchObject({ applicationId: moneyApp.ret, amountCzk: 1_000, returnDueCzk: 0, status: 'contracted' }),
+    ),
+    row('get', 'GET /applications/:id/ledger', ['applicant', 'officer', 'budget'], () => ({ path: `${API}/applications/${moneyApp.ret}/ledger` }), 200, (res) =>
+      expect(res.body.slice(0, 2).map((l: { type: string; amountCzk: number }) => [l.type, l.amountCzk])).toEqual([
+        ['commitment', 60_000],
+        ['payment', 20_000],
+      ]),
+    ),
+    row('get', 'GET /calls/:id/budget', ['officer', 'budget'], () => ({ path: `${API}/calls/${money.call.callId}/budget` }), 200, (res) =>
+      expect(res.body).toMatchObject({ callId: money.call.callId, parts: [expect.objectContaining({ code: '1', allocationCzk: 3_000_000 }), expect.objectContaining({ code: '2' })] }),
+    ),
+    row('get', 'GET /ledger/check', ['budget', 'admin'], () => ({ path: `${API}/ledger/check` }), 200, (res) => {
+      expect(res.body).toMatchObject({ ok: expect.any(Boolean), transactions: expect.any(Number), unbalancedTransactions: [] });
+      expect(res.body.parts.map((p: { partId: string }) => p.partId)).not.toContain(money.partIds.get('1'));
+    }),
+    row(
+      'post',
+      'POST /ledger/transactions/:id/reversal',
+      ['budget'],
+      async () => {
+        const lines = await expectStatus(ledgerOf(t, cast.budget.token, moneyApp.reverse), 200, 'ledger');
+        const payment = lines.body.find((l: { type: string }) => l.type === 'payment') as { id: string };
+        return { path: `${API}/ledger/transactions/${payment.id}/reversal`, body: { reason: 'Zaúčtováno omylem' } };
+      },
+      201,
+      (res) =>
+        expect(res.body).toMatchObject({ type: 'payment', amountCzk: 20_000, applicationId: moneyApp.reverse, paidCzk: 0, returnedCzk: 0, returnDueCzk: 0 }),
+    ),
+    // reports and open data (on `money`)
+    row('get', 'GET /reports/disbursements', ['budget', 'officer'], () => ({ path: `${API}/reports/disbursements?callId=${money.call.callId}` }), 200, (res) => {
+      expect(res.body.callId).toBe(money.call.callId);
+      expect(res.body.items).toContainEqual(expect.objectContaining({ type: 'payment', applicationId: moneyApp.ret, amountCzk: 20_000 }));
+    }),
+    row('get', 'GET /reports/reconciliation', ['budget'], () => ({ path: `${API}/reports/reconciliation?callId=${money.call.callId}` }), 200, (res) =>
+      expect(res.body).toMatchObject({ callId: money.call.callId, parts: [expect.objectContaining({ code: '1', allocationCzk: 3_000_000 }), expect.objectContaining({ code: '2' })] }),
+    ),
+    row('get', 'GET /reports/policy', ['officer', 'budget'], () => ({ path: `${API}/reports/policy?callId=${money.call.callId}` }), 200, (res) =>
+      expect(res.body).toMatchObject({ callId: money.call.callId, totalAwardedCzk: expect.any(Number), byMeasure: expect.any(Array) }),
+    ),
+    row('get', 'GET /exports/360giving', EVERYONE, () => ({ path: `${API}/exports/360giving?callId=${money.call.callId}` }), 200, (res) => {
+      expect(res.body.publisher).toMatchObject({ identifier: 'CZ-ICO-00064581' });
+      expect(res.body.grants.length).toBeGreaterThanOrEqual(6);
+    }),
     // audit
     row('get', 'GET /audit', ['budget', 'admin'], () => ({ path: `${API}/audit` }), 200, (res) => {
       isPage(res);
@@ -482,6 +611,27 @@ describe('authorisation', () => {
 
       const asOfficer = await send('get', `${API}/applications?callId=${ownCall.callId}`, cast.officer.token);
       expect(asOfficer.body.items.map((x: { id: string }) => x.id).sort()).toEqual([aDraft, aSubmitted, bDraft].sort());
+    });
+  });
+
+  describe("another organisation's money does not exist for an applicant (404)", () => {
+    let stranger: Applicant;
+    beforeAll(async () => {
+      stranger = await registerApplicant(t);
+    });
+
+    it.each([
+      ['POST /applications/:id/settlement', 'post', (id: string) => `${API}/applications/${id}/settlement`, settlementOf(1_000)],
+      ['GET /applications/:id/ledger', 'get', (id: string) => `${API}/applications/${id}/ledger`, undefined],
+    ] as const)('%s of a paid, contracted application', async (_label, method, path, body) => {
+      const before = await ledgerOf(t, cast.applicant.token, moneyApp.ret);
+      expect(before.status).toBe(200);
+      const problem = expectProblem(await send(method, path(moneyApp.ret), stranger.token, body), 404, 'NOT_FOUND');
+      const missing = expectProblem(await send(method, path(randomUUID()), stranger.token, body), 404, 'NOT_FOUND');
+      expect(problem.detail).toBe(missing.detail);
+      expect((await ledgerOf(t, cast.applicant.token, moneyApp.ret)).body).toEqual(before.body);
+      const app = await send('get', `${API}/applications/${moneyApp.ret}`, cast.applicant.token);
+      expect(app.body.status).toBe('contracted');
     });
   });
 

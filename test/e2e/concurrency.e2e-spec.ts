@@ -44,7 +44,7 @@ describe('concurrent submissions', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, send));
     // Duplicates wait for the first request and replay its answer.
     expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
-    expect(new Set(answers.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    for (const answer of answers) expect(answer.body).toEqual(answers[0].body);
     expect(answers.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(9);
     const [{ count }] = await t.dataSource.query("SELECT COUNT(*)::int AS count FROM audit_event WHERE action = 'application.submitted' AND entity_id = $1", [draft.id]);
     expect(count).toBe(1);

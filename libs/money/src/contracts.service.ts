@@ -83,7 +83,7 @@ export class ContractsService {
       });
     } catch (error) {
       if (uniqueViolation(error) === 'grant_contract_number_key') {
-        throw new DomainError('VALIDATION_FAILED', `Contract number ${command.contractNumber} is already used.`, [
+        throw new DomainError('CONTRACT_NUMBER_TAKEN', `Contract number ${command.contractNumber} is already used.`, [
           { field: 'contractNumber', message: 'is already used by another contract' },
         ]);
       }

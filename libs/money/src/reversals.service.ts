@@ -56,6 +56,9 @@ export class ReversalsService {
         throw new DomainError('INVALID_STATUS_TRANSITION', `A ${original.type} is not reversed here; only payments and returns recorded by mistake are.`);
       }
       if (app.status === 'closed') throw new DomainError('INVALID_STATUS_TRANSITION', 'The application is closed; its movements can no longer be reversed.');
+      if (original.type === 'payment' && app.settlement) {
+        throw new DomainError('INVALID_STATUS_TRANSITION', 'The recipient has settled the grant against its payments; a payment can no longer be reversed.');
+      }
       const violations = checkReversal(original, history);
       if (violations.length) throw DomainError.fromViolations(violations);
       const now = this.clock.now();

@@ -193,7 +193,8 @@ export class SettlementsService {
         await this.ledger.post(manager, tx, links, caller.id, now);
         await this.insertReturn(manager, { id, applicationId, command, ledgerTransactionId: tx.id, now, by: caller.id });
       } else {
-        const held = app.paidCzk - app.returnedCzk - app.returnDueCzk;
+        // Before the review the recipient may send back money it holds; after it, only what the review claimed.
+        const held = app.settlement?.reviewedAt ? 0 : app.paidCzk - app.returnedCzk - app.returnDueCzk;
         const violations = checkReturn({ amountCzk: command.amountCzk, returnDueCzk: app.returnDueCzk, heldCzk: held, receivedOn: command.receivedOn, today });
         if (violations.length) throw DomainError.fromViolations(violations);
         returned = command.amountCzk;

@@ -33,6 +33,7 @@ export function statusOf(code: ErrorCode): number {
     case 'QUORUM_NOT_MET':
     case 'ALLOCATION_EXCEEDED':
     case 'CONTRACT_REQUIRED':
+    case 'CONTRACT_NUMBER_TAKEN':
     case 'PAYMENT_EXCEEDS_AWARD':
     case 'IDEMPOTENCY_KEY_REUSED':
     case 'IDEMPOTENCY_REQUEST_IN_PROGRESS':
