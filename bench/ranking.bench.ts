@@ -15,15 +15,16 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { apiEnvironment } from './lib/api-env';
 import { runBaseline, startBaselineServer } from './lib/baseline';
+import { runBenchmark, seconds, toBaseline } from './lib/bench-main';
 import { OwnerDatabase, benchDatabaseName, recreateDatabase } from './lib/database';
 import { JsonClient } from './lib/http-client';
 import { closeClients, createClients, type LoadResult } from './lib/load';
 import { askProbe, type MemoryFigures } from './lib/probe-protocol';
-import { readStatusKb, type CpuUsage } from './lib/proc';
+import { readStatusKb } from './lib/proc';
 import { freePort, removeIfEmpty, REPO_ROOT, startApi, stopProcess, waitForReady, type ApiProcess, type ForkedServer } from './lib/processes';
 import { printCpuProfile, printQueryProfile, summariseCpuProfile, summariseQueries } from './lib/profile-summary';
 import { RANKING_USAGE, parseRankingOptions, type RankingOptions } from './lib/ranking-args';
-import { otherWork, peakOf, proposalRequest, rankingRequest, runPhase, warmUp } from './lib/ranking-phases';
+import { peakOf, proposalRequest, rankingRequest, runPhase, warmUp } from './lib/ranking-phases';
 import {
   buildRankingChecks,
   rankingNotes,
@@ -48,7 +49,7 @@ import {
 import { fetchRanking, postProposal, verifyAuditChain, verifyRanking, type RankingVerification } from './lib/ranking-verify';
 import { fmt, fmtMib, printTable, writeJson } from './lib/report';
 import { gitRevision, verdict } from './lib/results';
-import type { Baseline, Secrets } from './lib/run-types';
+import type { Secrets } from './lib/run-types';
 import { createAnnouncedCall, createDrafts, createOfficer, login, registerApplicants } from './lib/seed';
 import { summarise } from './lib/stats';
 import { submitAll } from './lib/submit-phase';
@@ -397,30 +398,4 @@ async function verify(api: ApiProcess, seeded: RankingSeeded, options: RankingOp
   }
 }
 
-function toBaseline({ load, cpu }: { load: LoadResult; cpu: CpuUsage }): Baseline {
-  const requestsPerSecond = load.requests / (load.elapsedMs / 1000);
-  const latency = summarise(load.latenciesMs);
-  console.log(
-    `    ${load.requests} requests in ${fmt(load.elapsedMs / 1000, 2)} s: ${fmt(requestsPerSecond, 0)} requests/s; ` +
-      `p50 ${fmt(latency.p50Ms, 2)} ms, p99 ${fmt(latency.p99Ms, 2)} ms`,
-  );
-  const c = cpu.cores;
-  console.log(`    CPU (cores): server ${fmt(c.api, 2)}, clients ${fmt(c.clients, 2)}, all other work ${fmt(otherWork(cpu), 2)}`);
-  if (c.clients > 0.9) console.log('    (the single-threaded client is the limit: the baseline is a floor of what node:http does here)');
-  return { requestsPerSecond, cpu, latency, failures: load.failures.length };
-}
-
-function seconds(startedMs: number): number {
-  return (performance.now() - startedMs) / 1000;
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const detail = error instanceof Error ? (process.env.BENCH_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
-    console.error(`bench:ranking failed: ${detail}${process.env.BENCH_DEBUG ? '' : ' (BENCH_DEBUG=1 shows the stack)'}`);
-    process.exitCode = 1;
-  },
-);
+runBenchmark('ranking', main);

@@ -12,12 +12,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { USAGE, parseOptions, type BenchOptions } from './lib/args';
 import { runBaseline, startBaselineServer } from './lib/baseline';
+import { runBenchmark, seconds, toBaseline } from './lib/bench-main';
 import { OwnerDatabase, benchDatabaseName, recreateDatabase } from './lib/database';
 import { expectStatus, JsonClient } from './lib/http-client';
-import { closeClients, createClients, type LoadResult } from './lib/load';
+import { closeClients, createClients } from './lib/load';
 import { PhaseMonitor } from './lib/monitor';
 import { askProbe } from './lib/probe-protocol';
-import { readStatusKb, type CpuUsage } from './lib/proc';
+import { readStatusKb } from './lib/proc';
 import {
   freePort,
   removeIfEmpty,
@@ -31,7 +32,7 @@ import {
 import { printCpuProfile, printQueryProfile, summariseCpuProfile, summariseQueries } from './lib/profile-summary';
 import { fmt, fmtMib, printTable, writeJson } from './lib/report';
 import { buildChecks, gitRevision, resultsJson, verdict, WINDOW_NOTE } from './lib/results';
-import type { ApiRun, AuditVerification, Baseline, Measured, Secrets, Seeded, Verified } from './lib/run-types';
+import type { ApiRun, AuditVerification, Measured, Secrets, Seeded, Verified } from './lib/run-types';
 import { API, createAnnouncedCall, createDrafts, createOfficer, login, registerApplicants } from './lib/seed';
 import { summarise, throughputBySlice } from './lib/stats';
 import { referenceProblems, submitAll } from './lib/submit-phase';
@@ -282,32 +283,4 @@ async function verifyAuditChain(api: ApiProcess, adminToken: string): Promise<Au
   }
 }
 
-function toBaseline({ load, cpu }: { load: LoadResult; cpu: CpuUsage }): Baseline {
-  const requestsPerSecond = load.requests / (load.elapsedMs / 1000);
-  const latency = summarise(load.latenciesMs);
-  console.log(
-    `    ${load.requests} requests in ${fmt(load.elapsedMs / 1000, 2)} s: ${fmt(requestsPerSecond, 0)} requests/s; ` +
-      `p50 ${fmt(latency.p50Ms, 2)} ms, p99 ${fmt(latency.p99Ms, 2)} ms`,
-  );
-  const c = cpu.cores;
-  console.log(
-    `    CPU (cores): server ${fmt(c.api, 2)}, clients ${fmt(c.clients, 2)}, other processes ${fmt(c.otherProcesses + c.postgresOther, 2)}`,
-  );
-  if (c.clients > 0.9) console.log('    (the single-threaded client is the limit: the baseline is a floor of what node:http does here)');
-  return { requestsPerSecond, cpu, latency, failures: load.failures.length };
-}
-
-function seconds(startedMs: number): number {
-  return (performance.now() - startedMs) / 1000;
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const detail = error instanceof Error ? (process.env.BENCH_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
-    console.error(`bench:submit failed: ${detail}${process.env.BENCH_DEBUG ? '' : ' (BENCH_DEBUG=1 shows the stack)'}`);
-    process.exitCode = 1;
-  },
-);
+runBenchmark('submit', main);
