@@ -84,6 +84,8 @@ describe('money: from recommended to closed', () => {
       ['penalty', 1_025],
       ['penalty_payment', 1_025],
     ]);
+    const view = await t.http.get(`/api/v1/applications/${app.id}`).auth(applicant, { type: 'bearer' });
+    expect(view.body).toMatchObject({ status: 'closed', money: { awardedCzk: requested, paidCzk: requested, returnedCzk: requested - 150_000, returnDueCzk: 0 } });
     const check = await ledgerCheck(t, budget);
     expect(check.body).toMatchObject({ ok: true, unbalancedTransactions: [], parts: [], applications: [] });
   });

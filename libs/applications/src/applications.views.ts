@@ -19,6 +19,8 @@ export interface ApplicationSummaryView {
   correctionDueOn: string | null;
   /** The commission's funding proposal, once made. */
   proposedCzk: number | null;
+  /** The money of the grant: awarded (after releases), paid out, returned, and claimed back but not yet returned. */
+  money: { awardedCzk: number; paidCzk: number; returnedCzk: number; returnDueCzk: number };
   createdAt: string;
   updatedAt: string;
 }
@@ -62,6 +64,7 @@ export function toSummaryView(app: ApplicationEntity): ApplicationSummaryView {
     submittedAt: app.submittedAt?.toISOString() ?? null,
     correctionDueOn: app.correctionDueOn,
     proposedCzk: app.proposedCzk,
+    money: { awardedCzk: app.awardedCzk, paidCzk: app.paidCzk, returnedCzk: app.returnedCzk, returnDueCzk: app.returnDueCzk },
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
   };

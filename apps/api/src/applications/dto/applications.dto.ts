@@ -147,6 +147,20 @@ export class SubmissionReceiptResponse {
   submittedAt!: string;
 }
 
+export class ApplicationMoneyResponse {
+  @ApiProperty({ type: 'integer', description: 'Awarded by the decision, less what was released after the settlement' })
+  awardedCzk!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Paid out in all' })
+  paidCzk!: number;
+
+  @ApiProperty({ type: 'integer' })
+  returnedCzk!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Claimed back by the settlement review and not yet returned' })
+  returnDueCzk!: number;
+}
+
 export class ApplicationSummaryResponse {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -183,6 +197,9 @@ export class ApplicationSummaryResponse {
 
   @ApiProperty({ type: 'integer', nullable: true, description: 'The funding proposal, once the officer has made one' })
   proposedCzk!: number | null;
+
+  @ApiProperty({ type: ApplicationMoneyResponse })
+  money!: ApplicationMoneyResponse;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
