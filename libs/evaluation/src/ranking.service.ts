@@ -5,10 +5,10 @@ import { AuditTrail } from '@app/core/audit/audit-trail.service';
 import type { AuthUser } from '@app/core/auth/role';
 import { Clock } from '@app/core/clock/clock';
 import { DomainError } from '@app/core/errors/domain-error';
-import { checkProposalAdjustment, proposeFunding } from './domain/funding-line';
+import { checkMayPropose, checkProposalAdjustment, proposeFunding } from './domain/funding-line';
 import { checkQuorum, quorumSummary } from './domain/quorum';
 import { rankingBoard, type BoardRow } from './domain/ranking-board';
-import { compareReferenceNumbers } from './domain/reference-order';
+import { hidePeerScores } from './domain/peer-scores';
 import { maxTotal, scoringWindow } from './domain/scoring.rules';
 import { EvaluationRepository, type CallTerms, type RankedApplication } from './evaluation.repository';
 
@@ -116,9 +116,8 @@ export class RankingService {
         [applicationId],
       );
       const app = rows[0];
-      if (app.status !== 'eligible') {
-        throw new DomainError('INVALID_STATUS_TRANSITION', `Only an eligible application can be proposed funding; this one is ${app.status}.`);
-      }
+      const refused = checkMayPropose(app.status);
+      if (refused.length) throw DomainError.fromViolations(refused);
       const parts: { proposed_czk: string; allocation_czk: string; code: string }[] = await manager.query(
         'SELECT proposed_czk, allocation_czk, code FROM call_part WHERE id = $1 FOR UPDATE',
         [app.call_part_id],
@@ -318,34 +317,6 @@ function present(terms: CallTerms, board: Board, partCode?: string): RankingView
     parts: parts.map((p) => ({ code: p.code, allocationCzk: p.allocationCzk, proposedCzk: p.proposedCzk })),
     items: parts.flatMap((p) => (board.get(p.code) ?? []).map(toItem)),
   };
-}
-
-/**
- * Hidden peer scores in the ranking too: a member sees the scores, the rank
- * and the proposal (all of which would betray the others' scores) only of
- * applications they have scored without a conflict; after the evaluation
- * closes, of all but their conflicts. Hidden ones follow the others, by part
- * and reference number, so not even their order gives the ranking away.
- */
-function hidePeerScores(items: readonly RankingItem[], visible: ReadonlySet<string>, partOrder: readonly string[]): RankingItem[] {
-  const shown = items.filter((i) => visible.has(i.applicationId));
-  const hidden = items
-    .filter((i) => !visible.has(i.applicationId))
-    .sort((a, b) => partOrder.indexOf(a.partCode) - partOrder.indexOf(b.partCode) || compareReferenceNumbers(a.referenceNumber, b.referenceNumber))
-    .map((i) => ({
-      ...i,
-      averageScore: null,
-      normalisedScore: null,
-      scorers: null,
-      spread: null,
-      spreadFlagged: false,
-      counting: null,
-      rank: null,
-      proposedCzk: null,
-      recommended: null,
-      scoresHidden: true,
-    }));
-  return [...shown, ...hidden];
 }
 
 function toItem(row: BoardRow<RankedApplication>): RankingItem {

@@ -58,13 +58,8 @@ export class PaymentsService {
         paidOn: command.paidOn,
         signedOn: app.contract?.signedOn ?? null,
         today: pragueDate(now),
+        status: app.status,
       });
-      if (!violations.length && app.status !== 'contracted') {
-        violations.push({
-          code: 'INVALID_STATUS_TRANSITION',
-          message: `Payments are made while the contract runs; this application is ${app.status}.`,
-        });
-      }
       if (violations.length) throw DomainError.fromViolations(violations);
       const contract = app.contract!;
       const id = randomUUID();

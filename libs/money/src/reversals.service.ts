@@ -8,12 +8,10 @@ import { Clock } from '@app/core/clock/clock';
 import { toSafeNumber } from '@app/core/database/bigint.transformer';
 import { DomainError } from '@app/core/errors/domain-error';
 import { pragueDate } from '@app/core/time/prague-time';
+import { checkCorrection } from './domain/correction.rules';
 import { checkReversal, reversalOf, type LedgerTransaction, type MovementType } from './domain/ledger';
 import { LedgerWriter } from './ledger.writer';
 import { MoneyRepository } from './money.repository';
-
-/** The movements the Budget Department records, and so may correct. */
-const REVERSIBLE: readonly string[] = ['payment', 'return'];
 
 export interface ReversalView {
   id: string;
@@ -52,14 +50,8 @@ export class ReversalsService {
       const history = await this.transactionsOf(manager, app.applicationId, app.callPartId);
       const original = history.find((t) => t.id === transactionId);
       if (!original) throw new DomainError('NOT_FOUND', 'No such ledger transaction of an application.');
-      if (!REVERSIBLE.includes(original.type)) {
-        throw new DomainError('INVALID_STATUS_TRANSITION', `A ${original.type} is not reversed here; only payments and returns recorded by mistake are.`);
-      }
-      if (app.status === 'closed') throw new DomainError('INVALID_STATUS_TRANSITION', 'The application is closed; its movements can no longer be reversed.');
-      if (original.type === 'payment' && app.settlement) {
-        throw new DomainError('INVALID_STATUS_TRANSITION', 'The recipient has settled the grant against its payments; a payment can no longer be reversed.');
-      }
-      const violations = checkReversal(original, history);
+      const refused = checkCorrection({ type: original.type, status: app.status, settled: app.settlement !== null });
+      const violations = refused.length ? refused : checkReversal(original, history);
       if (violations.length) throw DomainError.fromViolations(violations);
       const now = this.clock.now();
       const reversal = reversalOf(original, { id: randomUUID(), occurredOn: pragueDate(now), reference: `reversal: ${reason.trim()}` });

@@ -10,7 +10,7 @@ import { DomainError } from '@app/core/errors/domain-error';
 import { pragueDate } from '@app/core/time/prague-time';
 import { applicationAccount, penaltyEntries, penaltyPaymentEntries, releaseEntries, returnDueEntries, returnEntries } from './domain/ledger';
 import { assessPenalty } from './domain/penalty';
-import { checkReturn, checkSettlement, checkSettlementReview, settlementReviewOutcome, type SettlementLine } from './domain/settlement.rules';
+import { checkReturn, checkReturnAccepted, checkSettlement, checkSettlementReview, settlementReviewOutcome, type SettlementLine } from './domain/settlement.rules';
 import { LedgerWriter } from './ledger.writer';
 import { MoneyRepository, type MoneySubject } from './money.repository';
 
@@ -170,15 +170,14 @@ export class SettlementsService {
     return this.dataSource.transaction(async (manager) => {
       const app = await this.money.lockSubject(manager, applicationId);
       if (!app) throw new DomainError('NOT_FOUND', 'No such submitted application.');
+      const refused = checkReturnAccepted(app.status);
+      if (refused.length) throw DomainError.fromViolations(refused);
       const now = this.clock.now();
       const today = pragueDate(now);
       const penaltyAccount = applicationAccount(app.callPartId, applicationId, 'penalty_due');
       const penaltyDue = await this.money.accountBalance(manager, penaltyAccount);
       const reference = command.reference.trim();
       const links = { callPartId: app.callPartId, applicationId };
-      if (!['contracted', 'settlement_submitted', 'settled'].includes(app.status)) {
-        throw new DomainError('INVALID_STATUS_TRANSITION', `Nothing can be returned for an application that is ${app.status}.`);
-      }
       const id = randomUUID();
       let penaltyLevied = 0;
       let penaltyPaid = 0;

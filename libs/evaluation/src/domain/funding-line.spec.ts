@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkProposalAdjustment, proposeFunding } from './funding-line';
+import { checkMayPropose, checkProposalAdjustment, proposeFunding } from './funding-line';
 
 const item = (id: string, requestedCzk: number, recommended = true) => ({ id, requestedCzk, recommended });
 
@@ -130,6 +130,15 @@ describe('checkProposalAdjustment', () => {
   it.each([[-1], [0.5], [Number.NaN]])('refuses %p as malformed', (proposedCzk) => {
     expect(checkProposalAdjustment({ ...base, proposedCzk })).toEqual([
       { code: 'VALIDATION_FAILED', field: 'proposedCzk', message: 'The proposal must be a whole, non-negative number of CZK.' },
+    ]);
+  });
+});
+
+describe('checkMayPropose', () => {
+  it('proposes funding for eligible applications only', () => {
+    expect(checkMayPropose('eligible')).toEqual([]);
+    expect(checkMayPropose('submitted')).toEqual([
+      { code: 'INVALID_STATUS_TRANSITION', message: 'Only an eligible application can be proposed funding; this one is submitted.' },
     ]);
   });
 });

@@ -46,6 +46,12 @@ export function proposeFunding<T extends FundingCandidate>(ranked: readonly T[],
   return { items, proposedTotalCzk: allocationCzk - remaining, remainingCzk: remaining };
 }
 
+/** Only an eligible application (in the evaluation, not yet closed) can be proposed funding. */
+export function checkMayPropose(status: string): Violation[] {
+  if (status === 'eligible') return [];
+  return [{ code: 'INVALID_STATUS_TRANSITION', message: `Only an eligible application can be proposed funding; this one is ${status}.` }];
+}
+
 /** An officer's change of one proposal: within the request, and all proposals of the part within its allocation. */
 export function checkProposalAdjustment(input: {
   proposedCzk: number;

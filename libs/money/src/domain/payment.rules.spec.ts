@@ -71,3 +71,16 @@ describe('checkPayment', () => {
     );
   });
 });
+
+describe('checkPayment and the application status', () => {
+  const ok = { hasContract: true, awardCzk: 100_000, paidSoFarCzk: 0, amountCzk: 10_000 };
+  it('pays while the contract runs', () => {
+    expect(checkPayment({ ...ok, status: 'contracted' })).toEqual([]);
+  });
+  it('refuses after the settlement, when nothing else is wrong', () => {
+    expect(checkPayment({ ...ok, status: 'settlement_submitted' })).toEqual([
+      { code: 'INVALID_STATUS_TRANSITION', message: 'Payments are made while the contract runs; this application is settlement_submitted.' },
+    ]);
+    expect(checkPayment({ ...ok, amountCzk: 200_000, status: 'settled' }).map((x) => x.code)).toEqual(['PAYMENT_EXCEEDS_AWARD']);
+  });
+});

@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '@app/applications/domain/application-status';
 import { isIsoDate } from '@app/core/time/prague-time';
 import { assertWholeCzk, czk, invalid, isPositiveCzk, type Violation } from './czk';
 
@@ -18,6 +19,8 @@ export function checkPayment(input: {
   paidOn?: string;
   signedOn?: string | null;
   today?: string;
+  /** When given: payments are made while the contract runs (contracted), reported only when nothing else is wrong. */
+  status?: ApplicationStatus;
 }): Violation[] {
   assertWholeCzk('awardCzk', input.awardCzk);
   assertWholeCzk('paidSoFarCzk', input.paidSoFarCzk);
@@ -50,6 +53,9 @@ export function checkPayment(input: {
         `With ${czk(input.paidSoFarCzk)} already paid, ${czk(input.amountCzk)} more would make ${czk(total)}, ` +
         `above the award of ${czk(input.awardCzk)}; at most ${czk(Math.max(0, input.awardCzk - input.paidSoFarCzk))} can still be paid.`,
     });
+  }
+  if (v.length === 0 && input.status !== undefined && input.status !== 'contracted') {
+    v.push({ code: 'INVALID_STATUS_TRANSITION', message: `Payments are made while the contract runs; this application is ${input.status}.` });
   }
   return v;
 }

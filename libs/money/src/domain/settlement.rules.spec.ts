@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Violation } from './czk';
-import { checkReturn, checkSettlement, checkSettlementReview, isSettlementOverdue, settlementReviewOutcome } from './settlement.rules';
+import { checkReturn, checkReturnAccepted, checkSettlement, checkSettlementReview, isSettlementOverdue, settlementReviewOutcome } from './settlement.rules';
 
 const codes = (vs: Violation[]) => vs.map((v) => [v.code, v.field]);
 
@@ -180,5 +180,16 @@ describe('isSettlementOverdue', () => {
     expect(isSettlementOverdue({ settlementDueOn: '2028-01-31', submittedOn: null, today: '2028-01-31' })).toBe(false);
     expect(isSettlementOverdue({ settlementDueOn: '2028-01-31', submittedOn: null, today: '2028-02-01' })).toBe(true);
     expect(isSettlementOverdue({ settlementDueOn: '2028-01-31', submittedOn: '2028-02-05', today: '2028-02-10' })).toBe(false);
+  });
+});
+
+describe('checkReturnAccepted', () => {
+  it.each(['contracted', 'settlement_submitted', 'settled'] as const)('accepts money back while %s', (status) => {
+    expect(checkReturnAccepted(status)).toEqual([]);
+  });
+  it.each(['approved', 'closed', 'rejected'] as const)('refuses it when %s', (status) => {
+    expect(checkReturnAccepted(status)).toEqual([
+      { code: 'INVALID_STATUS_TRANSITION', message: `Nothing can be returned for an application that is ${status}.` },
+    ]);
   });
 });

@@ -170,6 +170,14 @@ export function settlementReviewOutcome(
   };
 }
 
+/** Money comes back while the contract runs and until nothing is owed: contracted, settlement submitted, settled. */
+export const RETURN_STATUSES: readonly ApplicationStatus[] = ['contracted', 'settlement_submitted', 'settled'];
+
+export function checkReturnAccepted(status: ApplicationStatus): Violation[] {
+  if (RETURN_STATUSES.includes(status)) return [];
+  return [{ code: 'INVALID_STATUS_TRANSITION', message: `Nothing can be returned for an application that is ${status}.` }];
+}
+
 /**
  * Money received back from the recipient (POST …/returns): at most what it
  * owes plus what it still holds of the grant, received no later than today.
