@@ -7,6 +7,7 @@ import { AuditAppendFunction1795760900000 } from './1795760900000-audit-append-f
 import { Evaluation1795768854670 } from './1795768854670-evaluation';
 import { Money1795772487085 } from './1795772487085-money';
 import { LedgerGuarantees1795772500000 } from './1795772500000-ledger-guarantees';
+import { LettersWorker1795777745791 } from './1795777745791-letters-worker';
 
 /** Every migration, in order, as classes (globs break the CLI and bundling). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Evaluation1795768854670,
   Money1795772487085,
   LedgerGuarantees1795772500000,
+  LettersWorker1795777745791,
 ];

@@ -13,6 +13,9 @@ export type LetterStatus = 'queued' | 'ready' | 'failed';
 @Index('letter_application_id_idx', ['applicationId'])
 @Check('letter_kind_check', `kind IN ('approval', 'rejection', 'ineligible', 'correction_request')`)
 @Check('letter_status_check', `status IN ('queued', 'ready', 'failed')`)
+@Check('letter_ready_check', `status <> 'ready' OR (pdf IS NOT NULL AND sha256 IS NOT NULL AND ready_at IS NOT NULL)`)
+@Check('letter_failed_check', `status <> 'failed' OR failure_reason IS NOT NULL`)
+@Check('letter_generation_check', `generation >= 0 AND attempts >= 0`)
 export class LetterEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'letter_pkey' })
   id!: string;
@@ -36,6 +39,18 @@ export class LetterEntity {
 
   @Column({ type: 'char', length: 64, nullable: true })
   sha256!: string | null;
+
+  /** The rendered PDF (stored in PostgreSQL), set once with its SHA-256 when the letter becomes ready. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  pdf!: Buffer | null;
+
+  /** Rendering attempts of the current generation (BullMQ retries them with exponential backoff). */
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  /** Bumped by an officer's retry of a failed letter: the queue job of each generation has its own id. */
+  @Column({ type: 'int', default: 0 })
+  generation!: number;
 
   @Column({ name: 'failure_reason', type: 'text', nullable: true })
   failureReason!: string | null;

@@ -92,6 +92,40 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   COUNCIL_THRESHOLD_CZK = 1_000_000;
+
+  /** Key prefix of the BullMQ queues in Redis (one Redis can serve several installations or test runs). */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1–64 letters, digits, - or _' })
+  QUEUE_PREFIX = 'prague-grants';
+
+  /** Folder with letters/ (wording) and fonts/ (embedded Czech font); default: templates/ of the installation. */
+  @IsOptional()
+  @IsString()
+  TEMPLATES_DIR?: string;
+
+  /** Letters one worker process renders at once (rendering is CPU-bound; more only overlaps database and Redis waits). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  LETTER_CONCURRENCY = 4;
+
+  /** First retry delay of a failed rendering; doubles for each of the 5 attempts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  LETTER_BACKOFF_MS = 2000;
+
+  /** How long a worker owns a job without renewing it; a job of a killed worker runs again after this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  LETTER_LOCK_MS = 30_000;
+
+  /** How often the outbox relay looks for letters to hand to the queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS = 250;
 }
 
 /** Used by ConfigModule: stops the process with every wrong variable named. */
