@@ -11,6 +11,12 @@ export function applyTestEnvironment(): void {
   process.env.TRUST_PROXY ??= 'loopback';
   process.env.BOOTSTRAP_ADMIN_EMAIL ??= 'admin@test.praha.eu';
   process.env.BOOTSTRAP_ADMIN_PASSWORD ??= 'admin-password-for-tests';
+  // Queues of their own for each test file (and run), so files and parallel runs never share jobs.
+  process.env.QUEUE_PREFIX = `pg-test-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  // Letters: quick polling, quick retries, stalled jobs back in seconds (the SIGKILL test).
+  process.env.OUTBOX_POLL_MS ??= '50';
+  process.env.LETTER_BACKOFF_MS ??= '50';
+  process.env.LETTER_LOCK_MS ??= '2000';
 }
 
 export function assertTestDatabase(url: string): void {

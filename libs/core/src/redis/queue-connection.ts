@@ -1,4 +1,4 @@
-import type { RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'bullmq';
 
 /**
  * ioredis options for BullMQ from REDIS_URL. A producer (the relay, the API's

@@ -1,0 +1,39 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditTrail } from '@app/core/audit/audit-trail.service';
+import { Clock, SystemClock } from '@app/core/clock/clock';
+import { AppConfig } from '@app/core/config/app-config';
+import { AppConfigModule } from '@app/core/config/config.module';
+import { DatabaseModule } from '@app/core/database/database.module';
+import { queueConnection } from '@app/core/redis/queue-connection';
+import { LettersWorkerModule } from '@app/letters/worker/letters-worker.module';
+
+/** What the worker shares with the API: config, the database (as the app role), clock and audit trail. */
+@Global()
+@Module({
+  imports: [AppConfigModule, DatabaseModule],
+  providers: [{ provide: Clock, useClass: SystemClock }, AuditTrail],
+  exports: [Clock, AuditTrail],
+})
+class WorkerCoreModule {}
+
+/** The worker process: no HTTP, only queues (see LettersWorkerModule). */
+@Module({
+  imports: [
+    WorkerCoreModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL') }, forRoutes: [] }),
+    }),
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: queueConnection(config.get('REDIS_URL'), 'producer'),
+        prefix: config.get('QUEUE_PREFIX'),
+      }),
+    }),
+    LettersWorkerModule,
+  ],
+})
+export class WorkerModule {}

@@ -1,0 +1,16 @@
+import type { JobsOptions } from 'bullmq';
+import { LETTER_ATTEMPTS } from '../queue/letters-queue';
+
+/**
+ * Five attempts with exponential backoff; finished jobs are kept a week (and
+ * at most 100,000), so that a relay repeating a hand-over within that time
+ * finds the id taken and adds nothing; failed ones a month, for the dashboard.
+ */
+export function letterJobOptions(backoffMs: number): JobsOptions {
+  return {
+    attempts: LETTER_ATTEMPTS,
+    backoff: { type: 'exponential', delay: backoffMs },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+}

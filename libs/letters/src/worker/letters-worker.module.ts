@@ -1,0 +1,40 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { resolve } from 'node:path';
+import { AppConfig } from '@app/core/config/app-config';
+import { LETTERS_QUEUE } from '../queue/letters-queue';
+import { LetterRenderer } from '../render/letter-renderer';
+import { EvictionPolicyCheck } from './eviction-policy-check';
+import { LetterRenderProcessor } from './letter-render.processor';
+import { LetterStore } from './letter-store';
+import { OutboxRelay } from './outbox-relay';
+import { QUEUE_PROCESSORS, SERVED_QUEUES } from './queue-processor';
+import { QueueWorkers } from './queue-workers';
+
+/** The queues the worker serves; each needs a processor in QUEUE_PROCESSORS. */
+export const WORKER_QUEUES = [LETTERS_QUEUE] as const;
+
+/**
+ * Everything the worker process runs: the outbox relay, the letters
+ * processor and its renderer (templates and fonts loaded once at start).
+ * Needs the global config, database and audit providers (see apps/worker).
+ */
+@Module({
+  imports: [BullModule.registerQueue(...WORKER_QUEUES.map((name) => ({ name })))],
+  providers: [
+    {
+      provide: LetterRenderer,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => LetterRenderer.load(config.get('TEMPLATES_DIR') ?? resolve('templates')),
+    },
+    LetterStore,
+    LetterRenderProcessor,
+    OutboxRelay,
+    EvictionPolicyCheck,
+    { provide: SERVED_QUEUES, useValue: WORKER_QUEUES },
+    { provide: QUEUE_PROCESSORS, inject: [LetterRenderProcessor], useFactory: (letters: LetterRenderProcessor) => [letters] },
+    QueueWorkers,
+  ],
+  exports: [OutboxRelay, LetterStore],
+})
+export class LettersWorkerModule {}

@@ -1,0 +1,93 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/core/config/app-config';
+import { LETTER_RENDER_TOPIC } from '../letter-requests';
+import { LETTERS_QUEUE, letterJobDataOf, letterJobId, type LetterJobData } from '../queue/letters-queue';
+import { letterJobOptions } from './letter-job-options';
+
+/** Outbox rows handed over per transaction. */
+const BATCH = 200;
+/** Wait after a failed hand-over (Redis or PostgreSQL away), growing to this. */
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Moves letter requests from the transactional outbox to the BullMQ queue:
+ * claims pending rows (FOR UPDATE SKIP LOCKED, so several workers share the
+ * work), adds their jobs with ids derived from the letter and generation,
+ * and marks the rows sent in the same transaction. Rows stay pending until
+ * Redis has accepted their jobs; a crash between add and mark re-adds jobs
+ * BullMQ already has, which it ignores.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly stop = new AbortController();
+  private running: Promise<void> | null = null;
+  private outage: string | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(LETTERS_QUEUE) private readonly queue: Queue<LetterJobData>,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = this.loop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stop.abort();
+    await this.running;
+  }
+
+  /** Hands over one batch; the number of rows moved. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; payload: Record<string, unknown> }[] = await manager.query(
+        `SELECT id, payload FROM outbox_message
+          WHERE sent_at IS NULL AND topic = $1
+          ORDER BY id LIMIT ${BATCH}
+            FOR UPDATE SKIP LOCKED`,
+        [LETTER_RENDER_TOPIC],
+      );
+      if (rows.length === 0) return 0;
+      const options = letterJobOptions(this.config.get('LETTER_BACKOFF_MS'));
+      await this.queue.addBulk(
+        rows.map((row) => {
+          const data = letterJobDataOf(row.payload);
+          return { name: 'render', data, opts: { ...options, jobId: letterJobId(data) } };
+        }),
+      );
+      await manager.query('UPDATE outbox_message SET sent_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    const pollMs = this.config.get('OUTBOX_POLL_MS');
+    let backoffMs = pollMs;
+    while (!this.stop.signal.aborted) {
+      let moved = 0;
+      try {
+        moved = await this.relayOnce();
+        if (this.outage) this.logger.log(`Letters flow again (after: ${this.outage})`);
+        this.outage = null;
+        backoffMs = pollMs;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (this.outage === null) this.logger.warn(`Letters wait in the outbox: cannot hand them to the queue (${reason}); retrying`);
+        this.outage = reason;
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+      }
+      if (moved < BATCH) await this.pause(this.outage ? backoffMs : pollMs);
+    }
+  }
+
+  private async pause(ms: number): Promise<void> {
+    await sleep(ms, undefined, { signal: this.stop.signal }).catch(() => undefined);
+  }
+}
