@@ -8,6 +8,7 @@ import { AppConfig } from '@app/core/config/app-config';
 import { CoreModule } from '@app/core/core.module';
 import { EvaluationModule } from '@app/evaluation/evaluation.module';
 import { IdentityModule } from '@app/identity/identity.module';
+import { LettersModule } from '@app/letters/letters.module';
 import { MoneyModule } from '@app/money/money.module';
 import { PolicyModule } from '@app/policy/policy.module';
 import { ApplicationsController } from './applications/applications.controller';
@@ -17,6 +18,9 @@ import { ProgrammesController } from './calls/programmes.controller';
 import { ApplicationEvaluationController } from './evaluation/application-evaluation.controller';
 import { RankingController } from './evaluation/ranking.controller';
 import { HealthController } from './health/health.controller';
+import { LettersController } from './letters/letters.controller';
+import { QueueDashboardModule } from './letters/queue-dashboard.module';
+import { RedisEvictionCheck } from './letters/redis-eviction-check';
 import { ApplicationMoneyController } from './money/application-money.controller';
 import { BudgetController } from './money/budget.controller';
 import { AuthController } from './identity/auth.controller';
@@ -40,6 +44,8 @@ import { ReportsController } from './reports/reports.controller';
     ApplicationsModule,
     EvaluationModule,
     MoneyModule,
+    LettersModule,
+    QueueDashboardModule,
   ],
   controllers: [
     HealthController,
@@ -55,6 +61,8 @@ import { ReportsController } from './reports/reports.controller';
     BudgetController,
     ReportsController,
     AuditController,
+    LettersController,
   ],
+  providers: [RedisEvictionCheck],
 })
 export class ApiModule {}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LetterRequests } from './letter-requests';
+import { LettersRepository } from './letters.repository';
+import { LettersService } from './letters.service';
 
-@Module({ providers: [LetterRequests], exports: [LetterRequests] })
+@Module({ providers: [LetterRequests, LettersRepository, LettersService], exports: [LetterRequests, LettersService] })
 export class LettersModule {}

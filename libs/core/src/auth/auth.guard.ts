@@ -20,8 +20,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
     const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
-    const token = bearerToken(req.headers.authorization);
-    const user = token ? await this.tokens.verify(token) : null;
+    const user = await this.tokens.verifyAuthorization(req.headers.authorization);
     if (user) req.user = user;
     if (isPublic) return true;
     if (!user) throw new DomainError('UNAUTHENTICATED', 'A valid bearer token is required.');
@@ -32,9 +31,4 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
-}
-
-function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  return match ? match[1] : null;
 }

@@ -18,6 +18,12 @@ export class TokenService {
     return this.jwt.signAsync(claims);
   }
 
+  /** The caller of an `Authorization: Bearer <token>` header; null without one or when it is not valid. */
+  verifyAuthorization(header: string | undefined): Promise<AuthUser | null> {
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    return match ? this.verify(match[1]) : Promise.resolve(null);
+  }
+
   async verify(token: string): Promise<AuthUser | null> {
     try {
       const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });

@@ -35,6 +35,8 @@ export function statusOf(code: ErrorCode): number {
     case 'CONTRACT_REQUIRED':
     case 'CONTRACT_NUMBER_TAKEN':
     case 'PAYMENT_EXCEEDS_AWARD':
+    case 'LETTER_NOT_READY':
+    case 'LETTER_NOT_FAILED':
     case 'IDEMPOTENCY_KEY_REUSED':
     case 'IDEMPOTENCY_REQUEST_IN_PROGRESS':
       return 409;
@@ -54,6 +56,8 @@ export function statusOf(code: ErrorCode): number {
       return 429;
     case 'INTERNAL_ERROR':
       return 500;
+    case 'QUEUE_UNAVAILABLE':
+      return 503;
     default:
       return assertNever(code);
   }
@@ -70,6 +74,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export function titleOf(status: number): string {

@@ -45,9 +45,9 @@ function trustProxy(value: string): boolean | number | string {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
-/** `/api/v1` for everything but the health probes. */
+/** `/api/v1` for everything but the health probes and the queue dashboard (bull-board, mounted by the API module). */
 export function applyGlobalPrefix(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'admin/queues'] });
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
