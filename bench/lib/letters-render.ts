@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { LetterRenderer } from '@app/letters/render/letter-renderer';
 import { LETTER_ID, letterData } from '@app/letters/render/testing/letter-fixtures';
 
@@ -9,7 +10,13 @@ export interface RenderingMeasurement {
   lettersPerSecond: number;
 }
 
-const TEMPLATES = join(__dirname, '../../templates');
+/** The repository's templates/, from bench/lib as from dist/bench/lib. */
+function templatesDir(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'templates', 'letters'))) return join(dir, 'templates');
+  }
+  throw new Error(`No templates/letters above ${__dirname}`);
+}
 
 /**
  * Renders one representative approval letter `letters` times in this process,
@@ -21,7 +28,7 @@ const TEMPLATES = join(__dirname, '../../templates');
  */
 export async function measureRendering(opts: { letters: number; font: 'embedded' | 'helvetica' }): Promise<RenderingMeasurement> {
   if (!Number.isInteger(opts.letters) || opts.letters < 1) throw new RangeError(`letters must be a positive integer, got ${opts.letters}`);
-  const renderer = LetterRenderer.load(TEMPLATES, { font: opts.font });
+  const renderer = LetterRenderer.load(templatesDir(), { font: opts.font });
   const letter = { id: LETTER_ID, kind: 'approval' as const, data: letterData('approval') };
   for (let i = 0; i < 5; i++) await renderer.render(letter);
   const start = process.hrtime.bigint();

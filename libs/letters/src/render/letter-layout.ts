@@ -26,27 +26,22 @@ export function drawLetter(doc: PDFKit.PDFDocument, c: LetterContent): void {
   const ruleY = doc.y + 6;
   doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(0.6).stroke();
 
-  // The references on the left, the recipient's address on the right, side by side.
-  const blockTop = ruleY + 24;
-  const labelWidth = 92;
-  const refWidth = width * 0.5 - 8;
-  doc.fontSize(SIZE.small);
-  let y = blockTop;
-  for (const [label, value] of c.references) {
-    doc.font(FACE.regular).text(label, left, y, { width: labelWidth });
-    doc.font(FACE.bold).text(value, left + labelWidth, y, { width: refWidth - labelWidth });
-    y = Math.max(y, doc.y) + 2;
-  }
-  const refsBottom = y;
-  const addressLeft = left + width * 0.5 + 8;
-  const addressWidth = width * 0.5 - 8;
+  // The recipient's address, then the references (label: value), full width.
   doc.fontSize(SIZE.body);
   c.address.forEach((line, i) => {
-    doc.font(i === 0 ? FACE.bold : FACE.regular).text(line, addressLeft, i === 0 ? blockTop : undefined, { width: addressWidth, lineGap: 1 });
+    doc.font(i === 0 ? FACE.bold : FACE.regular).text(line, left, i === 0 ? ruleY + 22 : undefined, { width: width * 0.6, lineGap: 1 });
   });
+  const labelWidth = 92;
+  let y = doc.y + 18;
+  doc.fontSize(SIZE.small);
+  for (const [label, value] of c.references) {
+    doc.font(FACE.regular).text(label, left, y, { width: labelWidth });
+    doc.font(FACE.bold).text(value, left + labelWidth, y, { width: width - labelWidth });
+    y = doc.y + 2;
+  }
 
   // Subject and body.
-  doc.font(FACE.bold).fontSize(SIZE.title).text(c.title, left, Math.max(refsBottom, doc.y) + 28, { width });
+  doc.font(FACE.bold).fontSize(SIZE.title).text(c.title, left, y + 22, { width });
   doc.moveDown(0.8);
   for (const block of c.blocks) {
     if ('heading' in block) {
