@@ -22,6 +22,8 @@ import { API, expectProblem } from '../support/http';
 import { callTerms, pointsFor, submitApplication, type Criterion } from '../support/evaluation';
 import { addDays } from '@app/core/time/prague-time';
 import { contracted, evaluatedCalls, expectStatus, ledgerOf, paidOut, settlementOf, submitSettlement, today, type EvaluatedCall } from '../support/money';
+import { simulateWorkerGaveUp, storedLetters } from '../support/letters';
+import { lettersSettled, startLettersWorker } from '../support/letters-worker';
 
 /**
  * Who may call what: every route that exists × every role and anonymous,
@@ -58,6 +60,8 @@ interface Row {
   success: number;
   /** Cheap checks of a successful body. */
   check?: (res: Response, caller: Caller) => void;
+  /** The success's media type, when not JSON. */
+  contentType?: RegExp;
 }
 
 const row = (
@@ -120,6 +124,8 @@ describe('authorisation', () => {
   let money: EvaluatedCall;
   /** One of them for each money row, brought to where the row's request can succeed (CZK 60,000 each: the Council's). */
   const moneyApp = { decide: '', contract: '', publish: '', pay: '', settle: '', review: '', ret: '', reverse: '' };
+  /** The approval letter of `moneyApp.contract`, rendered by the worker (the only letter that exists while it runs). */
+  let readyLetterId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -136,6 +142,14 @@ describe('authorisation', () => {
       201,
       'decision',
     );
+    [{ id: readyLetterId }] = await storedLetters([moneyApp.contract]);
+    const worker = await startLettersWorker();
+    try {
+      await lettersSettled(t.dataSource, [readyLetterId]);
+    } finally {
+      await worker.close();
+    }
+    // The other decisions' letters stay queued: no worker runs from here on.
     for (const id of [moneyApp.publish, moneyApp.pay]) await contracted(t, cast.officer.token, id, 60_000);
     for (const id of [moneyApp.settle, moneyApp.review, moneyApp.ret, moneyApp.reverse]) await paidOut(t, cast, id, 60_000, 20_000);
     await expectStatus(submitSettlement(t, cast.applicant.token, moneyApp.review, settlementOf(20_000)), 201, 'settlement');
@@ -474,6 +488,29 @@ describe('authorisation', () => {
       (res) =>
         expect(res.body).toMatchObject({ type: 'payment', amountCzk: 20_000, applicationId: moneyApp.reverse, paidCzk: 0, returnedCzk: 0, returnDueCzk: 0 }),
     ),
+    // letters (on `money`: the cast's applicant's applications)
+    row('get', 'GET /applications/:id/letters', ['applicant', 'officer', 'budget'], () => ({ path: `${API}/applications/${moneyApp.contract}/letters` }), 200, (res) =>
+      expect(res.body).toEqual([expect.objectContaining({ id: readyLetterId, kind: 'approval', status: 'ready', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]),
+    ),
+    {
+      ...row('get', 'GET /letters/:id/pdf', ['applicant', 'officer', 'budget'], () => ({ path: `${API}/letters/${readyLetterId}/pdf` }), 200, (res) =>
+        expect(res.headers).toMatchObject({ etag: expect.stringMatching(/^"[0-9a-f]{64}"$/), 'content-disposition': expect.stringMatching(/-approval\.pdf"$/) }),
+      ),
+      contentType: /^application\/pdf$/,
+    },
+    // The officer's cell needs a failed letter: the worker's last attempt is simulated on a queued one.
+    row(
+      'post',
+      'POST /letters/:id/retry',
+      ['officer'],
+      async (c) => {
+        const [letter] = await storedLetters([moneyApp.publish]);
+        if (c === 'officer') await simulateWorkerGaveUp(letter.id);
+        return { path: `${API}/letters/${letter.id}/retry` };
+      },
+      202,
+      (res) => expect(res.body).toMatchObject({ kind: 'approval', status: 'queued', failureReason: null }),
+    ),
     // reports and open data (on `money`)
     row('get', 'GET /reports/disbursements', ['budget', 'officer'], () => ({ path: `${API}/reports/disbursements?callId=${money.call.callId}` }), 200, (res) => {
       expect(res.body.callId).toBe(money.call.callId);
@@ -504,7 +541,12 @@ describe('authorisation', () => {
       expect(res.body.openapi).toMatch(/^3\./);
       expect(Object.keys(res.body.paths)).toContain('/api/v1/applications');
     }),
+    // bull-board (Express middleware behind the API's token check; not in the OpenAPI document)
+    { ...row('get', 'GET /admin/queues', ['officer', 'admin'], () => ({ path: '/admin/queues' }), 200, (res) => expect(res.text).toContain('<div id="root">')), contentType: /^text\/html/ },
   ];
+
+  /** Rows that are not operations of the OpenAPI document. */
+  const NOT_IN_OPENAPI = new Set(['GET /api/docs-json', 'GET /admin/queues']);
 
   type Expectation = 'success' | 'unauthenticated' | 'forbidden' | 'forbidden-or-not-found';
 
@@ -525,7 +567,7 @@ describe('authorisation', () => {
     );
     const inMatrix = MATRIX.map((r) => r.route);
     expect(new Set(inMatrix).size).toBe(inMatrix.length);
-    expect([...inMatrix].filter((r) => r !== 'GET /api/docs-json').sort()).toEqual(documented.sort());
+    expect([...inMatrix].filter((r) => !NOT_IN_OPENAPI.has(r)).sort()).toEqual(documented.sort());
   });
 
   it.each(CELLS)('%s as %s → %s', async (_route, caller, expectation, r) => {
@@ -544,7 +586,7 @@ describe('authorisation', () => {
         break;
       case 'success':
         if (res.status !== r.success) throw new Error(`expected ${r.success}, got ${res.status} ${JSON.stringify(res.body)}`);
-        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.headers['content-type']).toMatch(r.contentType ?? /^application\/json/);
         r.check?.(res, caller);
         break;
     }
@@ -697,7 +739,8 @@ describe('authorisation', () => {
     const forge = (mutate: (claims: Json) => Json, secret = REAL_SECRET(), header?: Json) =>
       signJwt(mutate(claimsOf(cast.admin.token)), secret, header);
 
-    const ROUTES = [`${API}/me`, `${API}/audit/verify`];
+    // The queue dashboard checks tokens outside Nest's guard, with the same verification.
+    const ROUTES = [`${API}/me`, `${API}/audit/verify`, '/admin/queues/api/queues'];
 
     it.each(ROUTES)('control: a token re-signed with the real secret is accepted on %s', async (path) => {
       const token = forge((c) => ({ ...c, iat: now(), exp: now() + 600 }));
