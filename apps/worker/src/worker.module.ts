@@ -31,6 +31,8 @@ class WorkerCoreModule {}
       useFactory: (config: AppConfig) => ({
         connection: queueConnection(config.get('REDIS_URL'), 'producer'),
         prefix: config.get('QUEUE_PREFIX'),
+        // Close even a connection that is reconnecting (Redis away) at shutdown.
+        forceDisconnectOnShutdown: true,
       }),
     }),
     LettersWorkerModule,

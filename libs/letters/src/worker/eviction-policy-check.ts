@@ -12,14 +12,19 @@ export class EvictionPolicyCheck implements OnApplicationBootstrap {
   constructor(private readonly config: AppConfig) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const warning = await this.check();
+    if (warning) this.logger.error(`WARNING: ${warning}`);
+  }
+
+  /** The warning to give about Redis' eviction policy, or null when it is noeviction. */
+  async check(): Promise<string | null> {
     const redis = new Redis({ ...queueConnection(this.config.get('REDIS_URL'), 'producer'), lazyConnect: true, retryStrategy: () => null });
     redis.on('error', () => undefined);
     try {
       await redis.connect();
-      const warning = evictionPolicyWarning(await readEvictionPolicy(redis));
-      if (warning) this.logger.error(`WARNING: ${warning}`);
+      return evictionPolicyWarning(await readEvictionPolicy(redis));
     } catch (error) {
-      this.logger.warn(`Redis is not reachable at start (${error instanceof Error ? error.message : String(error)}): its eviction policy is checked next start`);
+      return `Redis is not reachable at start (${error instanceof Error ? error.message : String(error)}): its eviction policy is checked at the next start.`;
     } finally {
       redis.disconnect();
     }

@@ -36,6 +36,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
+    // Connection errors surface in relayOnce() (logged once per outage); no unhandled 'error' events.
+    this.queue.on('error', () => undefined);
     this.running = this.loop();
   }
 

@@ -54,7 +54,21 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    // close() waits for the jobs in hand; a job it cannot finish stays in Redis and runs again elsewhere.
-    await Promise.all(this.workers.map((w) => w.close()));
+    // close() waits for the jobs in hand. It can wait forever while a connection is reconnecting
+    // (taskforcesh/bullmq#4656), so it gets the lock's duration; then the worker is disconnected and
+    // any job still in hand stays active in Redis, where the stalled-job check returns it to the queue.
+    const graceMs = this.config.get('LETTER_LOCK_MS');
+    await Promise.all(
+      this.workers.map(async (worker) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<'timeout'>((done) => (timer = setTimeout(() => done('timeout'), graceMs)));
+        const outcome = await Promise.race([worker.close().then(() => 'closed' as const), timedOut]);
+        clearTimeout(timer);
+        if (outcome === 'timeout') {
+          this.logger.warn(`Queue "${worker.name}": the worker did not close within ${graceMs} ms; disconnecting (a job in hand runs again)`);
+          await worker.disconnect();
+        }
+      }),
+    );
   }
 }
