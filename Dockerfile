@@ -28,8 +28,12 @@ RUN npm ci --omit=dev && npm cache clean --force
 # Compiled app, migrations (dist/migrations) and the data source for the
 # TypeORM CLI; create-database.js for the migrate service.
 COPY --from=build /app/dist ./dist
+# Letter wording and the embedded Czech font (read by the worker at start).
+COPY templates ./templates
 COPY scripts/create-database.js ./scripts/create-database.js
 # Everything above stays owned by root: the app cannot modify its own code.
 USER node
 EXPOSE 3000
+# The API; the letters worker runs from the same image with
+#   node --max-old-space-size=192 dist/apps/worker/src/main.js
 CMD ["node", "--max-old-space-size=256", "dist/apps/api/src/main.js"]

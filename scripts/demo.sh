@@ -3,7 +3,8 @@
 #
 # Installs dependencies, creates .env (with a random JWT_SECRET) when missing,
 # makes sure PostgreSQL and Redis run, builds, creates the database, runs the
-# migrations, seeds demo data (prints the demo logins) and starts the API.
+# migrations, seeds demo data (prints the demo logins) and starts the letters
+# worker (in the background) and the API.
 # Variables already set in the environment take precedence over .env.
 set -euo pipefail
 
@@ -58,5 +59,11 @@ node scripts/create-database.js --set-app-password
 log "demo data"
 node dist/apps/api/src/demo/seed.js
 
-log "starting the API; Swagger UI: http://localhost:${PORT}/api/docs  (Ctrl-C stops it)"
-exec node --max-old-space-size=256 dist/apps/api/src/main.js
+log "starting the letters worker (log: /tmp/prague-grants-worker.log)"
+node --max-old-space-size=192 dist/apps/worker/src/main.js >/tmp/prague-grants-worker.log 2>&1 &
+worker=$!
+# Ctrl-C stops both; the worker finishes the letter in hand first.
+trap 'kill -TERM "$worker" 2>/dev/null; wait "$worker" 2>/dev/null' EXIT
+
+log "starting the API; Swagger UI: http://localhost:${PORT}/api/docs, queue dashboard /admin/queues  (Ctrl-C stops both)"
+node --max-old-space-size=256 dist/apps/api/src/main.js

@@ -27,6 +27,8 @@ case ${1:-} in
 esac
 
 ensure_node_deps
+# Letter tests (unit and e2e) read the PDFs' text with poppler's pdftotext.
+ensure_tool pdftotext poppler-utils
 
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/prague_grants_test}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
@@ -62,6 +64,8 @@ fi
 if [[ $mode == e2e || $mode == all ]]; then
   ensure_postgres "$DATABASE_URL"
   ensure_redis "$REDIS_URL"
+  # The Redis-down test starts a redis-server of its own.
+  ensure_tool redis-server redis-server
   run_jest e2e --config jest.e2e.config.js --runInBand "$@"
 fi
 

@@ -372,7 +372,7 @@ _redis_start() {
   shift
   log "starting redis-server on port $port (bind $*)"
   redis-server --daemonize yes --bind "$@" --port "$port" --save "" --appendonly no \
-    --dir /tmp --logfile /tmp/prague-grants-redis.log
+    --maxmemory-policy noeviction --dir /tmp --logfile /tmp/prague-grants-redis.log
 }
 
 ensure_redis() {
@@ -422,6 +422,20 @@ ensure_redis() {
         "See /tmp/prague-grants-redis.log:" "$(tail -n 5 /tmp/prague-grants-redis.log 2>/dev/null)"
   fi
   log "Redis is ready at $host:$port"
+}
+
+# A command the tests need (e.g. pdftotext from poppler-utils): installed with
+# apt-get when missing and allowed (CI), else stop with how to get it.
+ensure_tool() {
+  local command=$1 package=$2
+  have "$command" && return 0
+  if may_install_missing; then
+    log "$command is missing; installing Debian's $package"
+    apt_install "$package"
+    have "$command" || die "$package was installed but $command is still missing."
+  else
+    die "The tests need $command: install it (Debian/Ubuntu: sudo apt-get install $package)."
+  fi
 }
 
 # --------------------------------------------------------------------------
