@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { applyGlobalPrefix, buildOpenApiDocument } from '@app/core/http/configure-http-app';
 import { RedisClient } from '@app/core/redis/redis.module';
+import { LETTERS_QUEUE } from '@app/letters/queue/letters-queue';
 
 /**
  * Writes the OpenAPI document without a database or Redis: the document only
@@ -21,6 +23,9 @@ async function main(): Promise<void> {
     .useValue({})
     .overrideProvider(RedisClient)
     .useValue({})
+    // A real queue would connect (and reconnect forever) to the placeholder Redis.
+    .overrideProvider(getQueueToken(LETTERS_QUEUE))
+    .useValue({ on: () => undefined })
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   applyGlobalPrefix(app);
