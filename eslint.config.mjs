@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'migrations/data/**'] },
+  { ignores: ['dist/**', '.gen/**', 'node_modules/**', 'coverage/**', 'migrations/data/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
