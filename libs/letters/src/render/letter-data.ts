@@ -1,5 +1,6 @@
 import { isIsoDate } from '@app/core/time/prague-time';
 import type { LetterKind } from '../letter.entity';
+import { RENDERED_KINDS } from './letter-template';
 
 /** The data of a letter lacks, or has wrong, what the letter must say. Every problem is listed. */
 export class LetterDataError extends Error {
@@ -47,8 +48,6 @@ export interface LetterData {
 
 type Json = Record<string, unknown>;
 
-// A record, so that a new kind of letter fails to compile here until it is handled.
-const KINDS: Record<LetterKind, true> = { approval: true, rejection: true, ineligible: true, correction_request: true };
 
 /** Reads fields of an untrusted object, collecting every problem instead of stopping at the first. */
 class Reader {
@@ -174,7 +173,7 @@ function decisionOf(r: Reader, kind: LetterKind, d: Json): LetterDecision {
  */
 export function parseLetterData(kind: LetterKind, data: unknown): LetterData {
   const problems: string[] = [];
-  if (!Object.hasOwn(KINDS, kind)) throw new LetterDataError([`kind must be one of ${Object.keys(KINDS).join(', ')}, got ${show(kind)}`]);
+  if (!RENDERED_KINDS.includes(kind)) throw new LetterDataError([`kind must be one of ${RENDERED_KINDS.join(', ')}, got ${show(kind)}`]);
   const r = new Reader(problems);
   const root = r.object(data, 'data');
   const recipient = r.object(root.recipient, 'recipient');

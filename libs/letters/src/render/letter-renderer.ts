@@ -6,7 +6,7 @@ import type { LetterKind } from '../letter.entity';
 import { LetterDataError, parseLetterData } from './letter-data';
 import { parseFace, standardFace, type LetterFace } from './letter-fonts';
 import { drawLetter, FACE, PAGE } from './letter-layout';
-import { LETTER_LANGUAGES, parseCommonTemplate, parseKindTemplate, TemplateError, templateTexts, type LetterLanguage } from './letter-template';
+import { LETTER_LANGUAGES, RENDERED_KINDS, parseCommonTemplate, parseKindTemplate, TemplateError, templateTexts, type LetterLanguage } from './letter-template';
 import { composeLetter, contentTexts, type LetterTemplates } from './letter-text';
 
 export { LetterDataError } from './letter-data';
@@ -22,8 +22,6 @@ export interface LetterToRender {
   data: unknown;
   language?: LetterLanguage;
 }
-
-const KINDS: readonly LetterKind[] = ['approval', 'rejection', 'ineligible', 'correction_request'];
 
 /** The embedded faces (a DejaVu Sans subset, see scripts/subset-fonts.sh). */
 export const FONT_FILES = { regular: 'DejaVuSans.subset.ttf', bold: 'DejaVuSans-Bold.subset.ttf' } as const;
@@ -100,7 +98,7 @@ export class LetterRenderer {
       const commonFile = join(templatesDir, 'letters', `common.${language}.json`);
       const common = parseCommonTemplate(readJson(commonFile), commonFile);
       checkCoverage(commonFile, templateTexts(common), faces);
-      for (const kind of KINDS) {
+      for (const kind of RENDERED_KINDS) {
         const file = join(templatesDir, 'letters', `${kind}.${language}.json`);
         const template = parseKindTemplate(readJson(file), file, kind);
         checkCoverage(file, templateTexts(template), faces);

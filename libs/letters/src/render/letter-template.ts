@@ -71,6 +71,9 @@ export type Placeholder = (typeof COMMON_PLACEHOLDERS)[number] | (typeof KIND_PL
 
 export type ListName = 'reasons';
 
+/** Every kind of letter, from a record over LetterKind: a new kind cannot be forgotten here. */
+export const RENDERED_KINDS = Object.keys(KIND_PLACEHOLDERS) as LetterKind[];
+
 /** The lists from the data a kind of letter has (for `listOf`). */
 export const KIND_LISTS: Readonly<Record<LetterKind, readonly ListName[]>> = {
   approval: [],
