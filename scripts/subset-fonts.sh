@@ -7,8 +7,12 @@
 #
 # The subset: Basic Latin, Latin-1 Supplement, Latin Extended-A (all of Czech
 # and the neighbours' names: ě š č ř ž ý á í é ů ú ň ť ď, ä ö ü ß, ł ő ű ...),
-# General Punctuation (– — ‘ ’ ‚ “ ” „ … •, the no-break spaces U+00A0 and
-# U+202F) and €. Dropped: TrueType hinting (it only tunes rasterising at
+# Latin Extended-B and Latin Extended Additional (Romanian, Vietnamese:
+# ș ț ơ ư ạ ế ữ ...), Cyrillic (Ukrainian and Russian names and titles: the
+# policy's largest groups of foreigners), General Punctuation (– — ‘ ’ ‚ “ ” „
+# … •, the no-break spaces U+00A0 and U+202F), № and €. A character outside
+# the subset in a letter's data makes the letter fail with a LetterDataError
+# naming it (an officer sees it and can retry once it is corrected). Dropped: TrueType hinting (it only tunes rasterising at
 # small pixel sizes, and it is a large share of the file), and the OpenType
 # layout tables (GSUB, GPOS, GDEF: kerning and ligatures) with MATH. pdfkit
 # shapes every word of every letter through them, which made a letter about
@@ -23,7 +27,7 @@ set -euo pipefail
 SRC_DIR="${DEJAVU_DIR:-/usr/share/fonts/truetype/dejavu}"
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/templates/fonts"
 PYTHON="${PYTHON:-/usr/bin/python3}"
-UNICODES="U+0020-007E,U+00A0-00FF,U+0100-017F,U+2000-206F,U+20AC"
+UNICODES="U+0020-007E,U+00A0-00FF,U+0100-017F,U+0180-024F,U+1E00-1EFF,U+0400-04FF,U+2000-206F,U+2116,U+20AC"
 
 mkdir -p "$OUT_DIR"
 for face in DejaVuSans DejaVuSans-Bold; do

@@ -10,7 +10,7 @@ const TEMPLATES = join(__dirname, '../../../../templates');
 const KINDS: LetterKind[] = ['approval', 'rejection', 'ineligible', 'correction_request'];
 
 function pdfText(pdf: Buffer): string {
-  const out = spawnSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf });
+  const out = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf });
   if (out.status !== 0) throw new Error(`pdftotext failed: ${out.stderr.toString()}`);
   // Line breaks and no-break spaces become plain spaces: the tests look for words, not at the layout.
   return out.stdout.toString('utf8').replace(/[\s\u00A0\u202F]+/g, ' ');
@@ -148,12 +148,23 @@ describe('LetterRenderer', () => {
     ]);
   });
 
+  it('prints the names of the policy’s largest groups of foreigners: Ukrainian, Russian, Vietnamese, Romanian', async () => {
+    const data = letterData('approval');
+    (data.application as Record<string, unknown>).title = 'Українська громада — Cộng đồng người Việt — Școală';
+    (data.recipient as Record<string, unknown>).name = 'Спільнота «Надія», z. s.';
+    const text = pdfText((await renderer.render({ id: LETTER_ID, kind: 'approval', data })).pdf);
+    expect(text).toContain('Українська громада');
+    expect(text).toContain('Cộng đồng người Việt');
+    expect(text).toContain('Școală');
+    expect(text).toContain('Спільнота «Надія», z. s.');
+  });
+
   it('refuses text its font cannot print, rather than printing boxes', async () => {
     const data = letterData('approval');
-    (data.application as Record<string, unknown>).title = 'Українська громада';
+    (data.application as Record<string, unknown>).title = 'Komunita 中文';
     const err = await renderer.render({ id: LETTER_ID, kind: 'approval', data }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LetterDataError);
-    expect((err as Error).message).toContain('"У" (U+0423)');
+    expect((err as Error).message).toContain('"中" (U+4E2D)');
   });
 });
 
