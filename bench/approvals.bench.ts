@@ -12,25 +12,14 @@
  * baseline. Options: bench/lib/approvals-args.ts (`--help`).
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { APPROVALS_USAGE, parseApprovalsOptions, type ApprovalsOptions } from './lib/approvals-args';
 import { dropCeilingTable, prepareCeilingTable, runNodeCeiling, runPgbench, CEILING_TABLE } from './lib/approvals-ceiling';
-import { decideAll, resolutionOf, summariseDecisions, warmUpDecisions, type DecisionsPhase, type DecisionTarget, type Resolution } from './lib/approvals-phase';
-import {
-  approvalsBodyGuard,
-  approvalsCall,
-  approvalApplicationBody,
-  approvalSheet,
-  approvalsPlan,
-  closeEvaluation,
-  createBudgetUser,
-  APPROVALS_PART_CODE,
-  type ApprovalsPlan,
-} from './lib/approvals-seed';
+import { decideAll, resolutionOf, summariseDecisions, warmUpDecisions, type DecisionsPhase, type Resolution } from './lib/approvals-phase';
+import { approvalsBodyGuard, approvalsPlan, type ApprovalsPlan } from './lib/approvals-seed';
 import {
   approvalsNotes,
   approvalsResultsJson,
@@ -41,27 +30,22 @@ import {
   type Ceiling,
 } from './lib/approvals-results';
 import { verifyApprovals, type ApprovalsVerification } from './lib/approvals-verify';
-import { apiEnvironment } from './lib/api-env';
+import { apiEnvironment, newSecrets } from './lib/api-env';
 import { runBaseline, startBaselineServer } from './lib/baseline';
 import { runBenchmark, seconds, toBaseline } from './lib/bench-main';
-import { OwnerDatabase, benchDatabaseName, recreateDatabase } from './lib/database';
+import { OwnerDatabase, benchDatabaseName, prepareBenchDatabase } from './lib/database';
 import { JsonClient } from './lib/http-client';
-import { closeClients, createClients, type LoadResult } from './lib/load';
+import { closeClients, createClients } from './lib/load';
 import { PhaseMonitor } from './lib/monitor';
 import { askProbe } from './lib/probe-protocol';
 import { readStatusKb } from './lib/proc';
 import { freePort, removeIfEmpty, REPO_ROOT, startApi, stopProcess, waitForReady, type ApiProcess, type ForkedServer } from './lib/processes';
+import { seedRecommended } from './lib/recommended-seed';
 import { printCpuProfile, printQueryProfile, summariseCpuProfile, summariseQueries } from './lib/profile-summary';
 import { otherWork } from './lib/ranking-phases';
-import type { Profiled, SeedingStep } from './lib/ranking-results';
-import { createCommission, formallyCheckAll, scoreOverHttp, scoreWithSql, sheetJobs, throwOnFailures } from './lib/ranking-seed';
-import { postProposal } from './lib/ranking-verify';
+import type { Profiled } from './lib/ranking-results';
 import { fmt, fmtMib, printTable, writeJson } from './lib/report';
 import { gitRevision, verdict } from './lib/results';
-import type { Secrets } from './lib/run-types';
-import { createAnnouncedCall, createDrafts, createOfficer, login, registerApplicants } from './lib/seed';
-import { summarise } from './lib/stats';
-import { submitAll } from './lib/submit-phase';
 
 const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
 
@@ -89,7 +73,7 @@ async function main(): Promise<number> {
 
 async function benchmark(options: ApprovalsOptions, plan: ApprovalsPlan, baselineServer: ForkedServer): Promise<number> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const db = await prepareDatabase(options.databaseUrl);
+  const db = await prepareBenchDatabase(options.databaseUrl);
   try {
     const postgres = await postgresSettings(db);
     const run = await runApi(options, plan, db, stamp);
@@ -139,21 +123,8 @@ async function postgresSettings(db: OwnerDatabase): Promise<Record<string, strin
   return settings;
 }
 
-async function prepareDatabase(url: string): Promise<OwnerDatabase> {
-  const started = performance.now();
-  await recreateDatabase(url);
-  const db = await OwnerDatabase.connect(url);
-  const migrations = await db.migrate();
-  console.log(`==> database recreated, ${migrations} migrations run in ${fmt(seconds(started), 2)} s`);
-  return db;
-}
-
 async function runApi(options: ApprovalsOptions, plan: ApprovalsPlan, db: OwnerDatabase, stamp: string): Promise<ApprovalsRun> {
-  const secrets: Secrets = {
-    jwtSecret: randomBytes(32).toString('hex'),
-    admin: { email: 'bench-admin@praha.example.cz', password: randomBytes(12).toString('hex') },
-    password: randomBytes(12).toString('hex'),
-  };
+  const secrets = newSecrets();
   const port = await freePort();
   const logFile = join(RESULTS_DIR, `approvals-${stamp}.api.log`);
   const preload = options.profile ? join(__dirname, 'lib', 'query-probe.js') : undefined;
@@ -165,7 +136,7 @@ async function runApi(options: ApprovalsOptions, plan: ApprovalsPlan, db: OwnerD
     await waitForReady(api, 60_000);
     const rssAtReadyKb = readStatusKb(api.pid, 'VmRSS');
     console.log(`    ready in ${fmt(seconds(started), 2)} s, RSS ${fmtMib(rssAtReadyKb)}`);
-    const seeded = await seed(api, options, plan, db, secrets);
+    const seeded = await seedRecommended(api, options, plan, db, secrets);
     const resolution = resolutionOf(options.body, options.seed);
     const { phase, profile } = await measure(api, seeded, options, db, stamp, resolution);
     const verified = await verify(api, seeded, db, phase);
@@ -183,131 +154,6 @@ async function stopApi(api: ApiProcess): Promise<string> {
   const exit = await stopProcess(api.child);
   console.log(`==> API stopped (SIGTERM): ${exit}`);
   return exit;
-}
-
-function seedingStep(load: LoadResult, requestsPerJob = 1): SeedingStep {
-  return {
-    requests: load.requests * requestsPerJob,
-    seconds: load.elapsedMs / 1000,
-    perSecond: (load.requests * requestsPerJob) / (load.elapsedMs / 1000),
-    latency: summarise(load.latenciesMs),
-  };
-}
-
-async function seed(api: ApiProcess, options: ApprovalsOptions, plan: ApprovalsPlan, db: OwnerDatabase, secrets: Secrets): Promise<ApprovalsSeeded> {
-  console.log('==> seeding through the API');
-  const client = new JsonClient(api.origin, Math.max(options.concurrency, options.seedConcurrency));
-  const clients = createClients(api.origin, options.concurrency);
-  const times: Record<string, number> = {};
-  const step = async <T>(name: string, label: string, work: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    const value = await work();
-    times[name] = seconds(started);
-    console.log(`    ${label.padEnd(88)} ${fmt(times[name])} s`);
-    return value;
-  };
-  try {
-    const started = performance.now();
-    const adminToken = await step('admin', 'admin logs in', () => login(client, secrets.admin));
-    const officerToken = await step('officer', 'admin creates the officer, who logs in', () => createOfficer(client, adminToken, secrets.password));
-    const call = await step('call', 'officer creates programme and call (one part: requests ÷ oversubscription), announces it', () =>
-      createAnnouncedCall(client, officerToken, options.draftsPerOrganisation, approvalsCall(plan)),
-    );
-    await step('openWindow', 'window opened by SQL (one UPDATE as the owner)', () => db.openWindowNow(call.callId));
-    const applicants = await step(
-      'registrations',
-      `${options.organisations} organisations register and log in (concurrency ${options.seedConcurrency})`,
-      () => registerApplicants(client, options.organisations, options.seedConcurrency, secrets.password),
-    );
-    const count = plan.applications;
-    const drafts = await step('drafts', `${count} drafts created, requests CZK 35,000–87,500 (concurrency ${options.concurrency})`, () =>
-      createDrafts(client, call, applicants, options.draftsPerOrganisation, options.concurrency, (n) => approvalApplicationBody(call, n, options.seed)),
-    );
-    const submitted = await step('submits', `${count} submitted (${options.concurrency} clients)`, () => submitAll(clients, drafts));
-    throwOnFailures('submits', submitted.load);
-    await step('closeWindow', 'window closed by SQL (one UPDATE as the owner)', () => db.closeWindowNow(call.callId));
-    const checked = await step('formalChecks', `${count} formally checked as eligible (${options.concurrency} clients)`, () =>
-      formallyCheckAll(clients, officerToken, drafts),
-    );
-    throwOnFailures('formal checks', checked);
-    const members = await step('commission', `admin creates ${options.members} commission members, who log in; officer sets the commission`, () =>
-      createCommission(client, adminToken, officerToken, call.callId, options.members, secrets.password),
-    );
-    const jobs = sheetJobs(
-      members,
-      drafts.map((d) => d.id),
-    );
-    let sheetsOverHttp: SeedingStep | null = null;
-    if (options.sheets === 'http') {
-      const scored = await step('sheets', `${jobs.length} declarations + ${jobs.length} score sheets (57–95 points) through the API`, () =>
-        scoreOverHttp(clients, jobs, options.seed, (job) => approvalSheet(options.seed, job)),
-      );
-      throwOnFailures('declarations and score sheets', scored);
-      sheetsOverHttp = seedingStep(scored, 2);
-    } else {
-      await step('sheets', `${jobs.length} declarations + ${jobs.length} score sheets inserted with SQL as the owner`, () =>
-        scoreWithSql(db, call.callId, jobs, options.seed, (job) => approvalSheet(options.seed, job)),
-      );
-    }
-    const proposal = await step('proposal', 'officer proposes funding down the ranking (POST funding-proposal)', () =>
-      postProposal(client, call.callId, officerToken),
-    );
-    await step('close', `officer closes the evaluation: ${count} recommended (POST close-evaluation)`, () =>
-      closeEvaluation(client, call.callId, officerToken, count),
-    );
-    const budgetToken = await step('budget', 'admin creates a Budget Department user, who logs in', () => createBudgetUser(client, adminToken, secrets.password));
-    await step('vacuum', 'VACUUM ANALYZE as the owner (what autovacuum would have done by now)', () => db.query('VACUUM ANALYZE'));
-    times.total = seconds(started);
-
-    const { partId, targets } = await decisionTargets(db, call.callId, drafts.map((d) => d.id), plan);
-    const submits = seedingStep(submitted.load);
-    const formalChecks = seedingStep(checked);
-    console.log(
-      `    submits ${fmt(submits.perSecond)}/s, formal checks ${fmt(formalChecks.perSecond)}/s` +
-        (sheetsOverHttp ? `, declarations + sheets ${fmt(sheetsOverHttp.perSecond)} requests/s` : ''),
-    );
-    console.log(`    seeding took ${fmt(times.total)} s`);
-    return {
-      call,
-      partId,
-      plan,
-      targets,
-      members: members.length,
-      adminToken,
-      officerToken,
-      budgetToken,
-      proposedCzk: proposal.parts.reduce((s, p) => s + p.proposedCzk, 0),
-      seconds: times,
-      submits,
-      formalChecks,
-      sheetsOverHttp,
-    };
-  } finally {
-    client.close();
-    closeClients(clients);
-  }
-}
-
-/** The part and the applications to decide, in the order they were created (organisations in turn), checked against the plan. */
-async function decisionTargets(
-  db: OwnerDatabase,
-  callId: string,
-  ids: readonly string[],
-  plan: ApprovalsPlan,
-): Promise<{ partId: string; targets: DecisionTarget[] }> {
-  const [part]: { id: string }[] = await db.query('SELECT id FROM call_part WHERE call_id = $1 AND code = $2', [callId, APPROVALS_PART_CODE]);
-  const rows: { id: string; status: string; requested: string }[] = await db.query(
-    'SELECT id, status, requested_czk::text AS requested FROM application WHERE call_id = $1',
-    [callId],
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const targets = ids.map((applicationId, i) => {
-    const row = byId.get(applicationId);
-    if (row?.status !== 'recommended') throw new Error(`application ${applicationId} is ${row?.status ?? 'missing'}, not recommended`);
-    if (Number(row.requested) !== plan.requests[i]) throw new Error(`application ${applicationId} requests ${row.requested}, the plan says ${plan.requests[i]}`);
-    return { applicationId, n: i + 1, requestedCzk: plan.requests[i] };
-  });
-  return { partId: part.id, targets };
 }
 
 async function measure(

@@ -8,15 +8,14 @@
  * and the database, and a minimal node:http server is measured with the same
  * client code as the baseline. Options: bench/lib/ranking-args.ts (`--help`).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { apiEnvironment } from './lib/api-env';
+import { apiEnvironment, newSecrets } from './lib/api-env';
 import { runBaseline, startBaselineServer } from './lib/baseline';
 import { runBenchmark, seconds, toBaseline } from './lib/bench-main';
-import { OwnerDatabase, benchDatabaseName, recreateDatabase } from './lib/database';
+import { OwnerDatabase, benchDatabaseName, prepareBenchDatabase } from './lib/database';
 import { JsonClient } from './lib/http-client';
 import { closeClients, createClients, type LoadResult } from './lib/load';
 import { askProbe, type MemoryFigures } from './lib/probe-protocol';
@@ -73,7 +72,7 @@ async function main(): Promise<number> {
 
 async function benchmark(options: RankingOptions, baselineServer: ForkedServer): Promise<number> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const db = await prepareDatabase(options.databaseUrl);
+  const db = await prepareBenchDatabase(options.databaseUrl);
   try {
     const postgres = await postgresSettings(db);
     const run = await runApi(options, db, stamp, postgres);
@@ -121,21 +120,8 @@ async function postgresSettings(db: OwnerDatabase): Promise<Record<string, strin
   return settings;
 }
 
-async function prepareDatabase(url: string): Promise<OwnerDatabase> {
-  const started = performance.now();
-  await recreateDatabase(url);
-  const db = await OwnerDatabase.connect(url);
-  const migrations = await db.migrate();
-  console.log(`==> database recreated, ${migrations} migrations run in ${fmt(seconds(started), 2)} s`);
-  return db;
-}
-
 async function runApi(options: RankingOptions, db: OwnerDatabase, stamp: string, postgres: Record<string, string>): Promise<RankingRun> {
-  const secrets: Secrets = {
-    jwtSecret: randomBytes(32).toString('hex'),
-    admin: { email: 'bench-admin@praha.example.cz', password: randomBytes(12).toString('hex') },
-    password: randomBytes(12).toString('hex'),
-  };
+  const secrets = newSecrets();
   const port = await freePort();
   const logFile = join(RESULTS_DIR, `ranking-${stamp}.api.log`);
   const preload = options.profile ? join(__dirname, 'lib', 'query-probe.js') : undefined;

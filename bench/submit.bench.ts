@@ -5,15 +5,15 @@
  * minimal node:http server is measured with the same clients as the baseline.
  * Options: bench/lib/args.ts (`--help`).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { USAGE, parseOptions, type BenchOptions } from './lib/args';
 import { runBaseline, startBaselineServer } from './lib/baseline';
+import { newSecrets } from './lib/api-env';
 import { runBenchmark, seconds, toBaseline } from './lib/bench-main';
-import { OwnerDatabase, benchDatabaseName, recreateDatabase } from './lib/database';
+import { OwnerDatabase, benchDatabaseName, prepareBenchDatabase } from './lib/database';
 import { expectStatus, JsonClient } from './lib/http-client';
 import { closeClients, createClients } from './lib/load';
 import { PhaseMonitor } from './lib/monitor';
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
 
 async function benchmark(options: BenchOptions, baselineServer: ForkedServer): Promise<number> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const db = await prepareDatabase(options.databaseUrl);
+  const db = await prepareBenchDatabase(options.databaseUrl);
   try {
     const run = await runApi(options, db, stamp);
     console.log(`==> baseline: minimal node:http server, ${options.concurrency} keep-alive clients, ${options.baselineSeconds} s`);
@@ -88,21 +88,8 @@ function printHeader(options: BenchOptions): void {
   if (process.env.PGOPTIONS) console.log(`PGOPTIONS for the API: ${process.env.PGOPTIONS} (an experiment, not production's setting)`);
 }
 
-async function prepareDatabase(url: string): Promise<OwnerDatabase> {
-  const started = performance.now();
-  await recreateDatabase(url);
-  const db = await OwnerDatabase.connect(url);
-  const migrations = await db.migrate();
-  console.log(`==> database recreated, ${migrations} migrations run in ${fmt(seconds(started), 2)} s`);
-  return db;
-}
-
 async function runApi(options: BenchOptions, db: OwnerDatabase, stamp: string): Promise<ApiRun> {
-  const secrets: Secrets = {
-    jwtSecret: randomBytes(32).toString('hex'),
-    admin: { email: 'bench-admin@praha.example.cz', password: randomBytes(12).toString('hex') },
-    password: randomBytes(12).toString('hex'),
-  };
+  const secrets = newSecrets();
   const port = await freePort();
   const logFile = join(RESULTS_DIR, `submit-${stamp}.api.log`);
   const preload = options.profile ? join(__dirname, 'lib', 'query-probe.js') : undefined;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Secrets } from './run-types';
 
 /**
@@ -25,4 +26,13 @@ export function apiEnvironment(port: number, secrets: Secrets, databaseUrl: stri
   // API_NODE_OPTIONS: V8 / Node flags for the API alone (an experiment), e.g. '--max-semi-space-size=8'.
   if (process.env.API_NODE_OPTIONS) env.NODE_OPTIONS = process.env.API_NODE_OPTIONS;
   return env;
+}
+
+/** A fresh JWT secret, bootstrap admin and user password for one run. */
+export function newSecrets(): Secrets {
+  return {
+    jwtSecret: randomBytes(32).toString('hex'),
+    admin: { email: 'bench-admin@praha.example.cz', password: randomBytes(12).toString('hex') },
+    password: randomBytes(12).toString('hex'),
+  };
 }

@@ -1,6 +1,9 @@
+import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/core/database/data-source-options';
+import { seconds } from './bench-main';
+import { fmt } from './report';
 
 /** The database name of the URL, refusing any that is not obviously a benchmark's: it gets dropped. */
 export function benchDatabaseName(url: string): string {
@@ -24,6 +27,16 @@ export async function recreateDatabase(url: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** Drops and recreates the benchmark's database, runs the migrations, and connects as the owner. */
+export async function prepareBenchDatabase(url: string): Promise<OwnerDatabase> {
+  const started = performance.now();
+  await recreateDatabase(url);
+  const db = await OwnerDatabase.connect(url);
+  const migrations = await db.migrate();
+  console.log(`==> database recreated, ${migrations} migrations run in ${fmt(seconds(started), 2)} s`);
+  return db;
 }
 
 /** The migration owner's connection: migrations, the window shortcut and the checks afterwards. */

@@ -87,8 +87,8 @@ export interface CpuProfileSummary {
   topFunctions: CpuShare[];
 }
 
-/** Self time of the API's CPU profile, by package or area and by function. */
-export function summariseCpuProfile(file: string): CpuProfileSummary {
+/** Self time of a CPU profile (the API's unless told), by package or area (or by `area`'s grouping) and by function. */
+export function summariseCpuProfile(file: string, area: (url: string, functionName: string) => string = areaOf): CpuProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const byArea = new Map<string, number>();
@@ -99,7 +99,7 @@ export function summariseCpuProfile(file: string): CpuProfileSummary {
     const us = profile.timeDeltas[i] ?? 0;
     if (!frame) return;
     total += us;
-    add(byArea, areaOf(frame.url, frame.functionName), us);
+    add(byArea, area(frame.url, frame.functionName), us);
     add(byFunction, `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}${frame.url ? `:${frame.lineNumber + 1}` : ''}`, us);
   });
   const shares = (m: Map<string, number>, n: number) =>
@@ -107,8 +107,8 @@ export function summariseCpuProfile(file: string): CpuProfileSummary {
   return { sampledMs: total / 1000, byArea: shares(byArea, 14), topFunctions: shares(byFunction, 20) };
 }
 
-export function printCpuProfile(summary: CpuProfileSummary): void {
-  console.log(`  API CPU profile (${fmt(summary.sampledMs / 1000)} s sampled), self time by area:`);
+export function printCpuProfile(summary: CpuProfileSummary, who = 'API'): void {
+  console.log(`  ${who} CPU profile (${fmt(summary.sampledMs / 1000)} s sampled), self time by area:`);
   for (const a of summary.byArea) console.log(`    ${fmt(a.share * 100).padStart(5)} %  ${a.name}`);
   console.log('  top functions by self time:');
   for (const f of summary.topFunctions) console.log(`    ${fmt(f.share * 100).padStart(5)} %  ${f.name}`);
@@ -118,7 +118,7 @@ function add(map: Map<string, number>, key: string, us: number): void {
   map.set(key, (map.get(key) ?? 0) + us);
 }
 
-function areaOf(url: string, functionName: string): string {
+export function areaOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native / V8 builtins)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1];
