@@ -34,29 +34,32 @@ export class LetterStore {
     return rows[0] ?? null;
   }
 
-  /** True when this call made the letter ready; false when it was not waiting (any more) in this generation. */
+  /**
+   * True when this call made the letter ready; false when it was not waiting (any more) in this generation.
+   * One statement (atomic on its own): the update, then the audit event for the row it changed, so the
+   * audit chain's lock is held only to the end of the statement rather than across round trips.
+   */
   async markReady(letter: StoredLetter, rendered: { pdf: Buffer; sha256: string }, attempts: number): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: { ready_at: Date }[] = await manager.query(
-        `WITH ready AS (
-           UPDATE letter SET status = 'ready', pdf = $3, sha256 = $4, ready_at = now(), attempts = $5, failure_reason = NULL
-            WHERE id = $1 AND generation = $2 AND status = 'queued'
-            RETURNING ready_at
-         )
-         SELECT ready_at FROM ready`,
-        [letter.id, letter.generation, rendered.pdf, rendered.sha256, attempts],
-      );
-      if (rows.length === 0) return false;
-      await this.audit.append(manager, {
+    const values: unknown[] = [];
+    const bind = (value: unknown) => `$${values.push(value)}`;
+    const update = `UPDATE letter SET status = 'ready', pdf = ${bind(rendered.pdf)}, sha256 = ${bind(rendered.sha256)}, ready_at = now(),
+                           attempts = ${bind(attempts)}, failure_reason = NULL
+                     WHERE id = ${bind(letter.id)} AND generation = ${bind(letter.generation)} AND status = 'queued'
+                    RETURNING id`;
+    const appended = this.audit.appendCall(
+      {
         actor: null,
         action: 'letter.ready',
         entityType: 'letter',
         entityId: letter.id,
         before: { status: 'queued', generation: letter.generation },
         after: { status: 'ready', applicationId: letter.applicationId, kind: letter.kind, sha256: rendered.sha256, bytes: rendered.pdf.length, attempts },
-      });
-      return true;
-    });
+      },
+      bind,
+    );
+    // One row from `ready` or none: the event is appended only when the update changed the letter.
+    const rows: unknown[] = await this.dataSource.query(`WITH ready AS (${update}) SELECT ${appended} AS audit_seq FROM ready`, values);
+    return rows.length > 0;
   }
 
   /** After the last attempt: failed with the reason, for an officer to retry. */
