@@ -42,11 +42,20 @@ export function workerCpuMsPerLetter(p: LettersPhase, letters: number): number {
   return (p.cpu.worker * phaseSeconds * 1000) / letters;
 }
 
+/** The worker's own letters/s: its backlog after the approvals ÷ the time to drain it (see lettersChecks). */
+export function workerOwnRate(p: LettersPhase): number {
+  return Number.isNaN(p.drainLettersPerSecond) ? p.workerLettersPerSecond : p.drainLettersPerSecond;
+}
+
 export function lettersChecks(options: LettersOptions, run: LettersRun, render: LettersRender): Check[] {
   const p = run.phase;
   const v = run.verified;
   const expected = options.organisations * options.draftsPerOrganisation;
-  const ratio = p.workerLettersPerSecond / render.helvetica.lettersPerSecond;
+  // The worker's own rate: draining its backlog once the approvals are answered, with the API idle. While the
+  // approvals run it shares the 2 cores (hyperthreads) with the API, PostgreSQL and the clients; that rate is shown too.
+  // (A backlog too small to time means the worker kept pace with the approvals: then its rate while sharing.)
+  const workerRate = workerOwnRate(p);
+  const ratio = workerRate / render.helvetica.lettersPerSecond;
   const t = LETTERS_TARGETS;
   return [
     {
@@ -57,14 +66,14 @@ export function lettersChecks(options: LettersOptions, run: LettersRun, render: 
       kind: 'target',
     },
     {
-      metric: 'worker letters/s (first → last ready_at)',
-      measured: fmt(p.workerLettersPerSecond),
+      metric: `one worker's letters/s (its backlog of ${expected - p.readyWhenApprovalsDone} after the approvals, API idle)`,
+      measured: fmt(workerRate),
       target: `≥ ${t.workerLettersPerSecond}`,
-      pass: p.workerLettersPerSecond >= t.workerLettersPerSecond,
+      pass: workerRate >= t.workerLettersPerSecond,
       kind: 'target',
     },
+    info('worker letters/s while sharing the cores with the approvals (first → last ready_at)', fmt(p.workerLettersPerSecond)),
     info('letters/s, first approval → all ready', fmt(p.endToEndLettersPerSecond)),
-    info('worker letters/s draining the backlog after the approvals', fmt(p.drainLettersPerSecond)),
     {
       metric: 'worker letters/s ÷ Helvetica in-process',
       measured: `${fmt(ratio * 100)} %`,
@@ -164,7 +173,7 @@ export function lettersResultsJson(options: LettersOptions, run: LettersRun, ren
     apiExit: run.apiExit,
     rendering: {
       ...render,
-      workerShareOfHelvetica: p.workerLettersPerSecond / render.helvetica.lettersPerSecond,
+      workerShareOfHelvetica: workerOwnRate(p) / render.helvetica.lettersPerSecond,
       embeddedShareOfHelvetica: render.embedded.lettersPerSecond / render.helvetica.lettersPerSecond,
     },
     profile: run.profile,
