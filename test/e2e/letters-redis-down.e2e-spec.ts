@@ -1,6 +1,9 @@
 // First: points REDIS_URL at this file's own redis-server before the app's modules read it.
 import { PrivateRedis } from '../support/private-redis';
 import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { LETTERS_QUEUE } from '@app/letters/queue/letters-queue';
 import Redis from 'ioredis';
 import { EvictionPolicyCheck } from '@app/letters/worker/eviction-policy-check';
 import { asOwner } from '../support/db';
@@ -61,6 +64,23 @@ describe('letters while Redis is down', () => {
     expect(events.size).toBe(40);
     expect([...events.values()].every((n) => n === 1)).toBe(true);
   }, 120_000);
+
+  it('adds again the jobs of queued letters when Redis comes back without its data', async () => {
+    const queue = worker.get<Queue>(getQueueToken(LETTERS_QUEUE));
+    await queue.pause();
+    const setup = await setUpEvaluation(t, cast.officer.token, { applications: 10, applicants: 5, members: 0, eligible: false });
+    const ids = await correctionRequests(t, cast.officer.token, setup.applications.map((a) => a.id), 1);
+    // Handed over to Redis (outbox sent), not rendered (the queue is paused) ...
+    const deadline = Date.now() + 10_000;
+    while ((await pendingOutbox(ids)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await pendingOutbox(ids)).toBe(0);
+    expect(await letterCounts(t.dataSource, ids)).toEqual({ queued: 10, ready: 0, failed: 0 });
+    // ... and lost: Redis restarts without its data (no pause flag either).
+    await redis.restartWithoutData();
+    expect(await lettersSettled(t.dataSource, ids, 60_000)).toEqual({ queued: 0, ready: 10, failed: 0 });
+    const events = await readyEventsPerLetter(t.dataSource, ids);
+    expect([...events.values()]).toEqual(Array(10).fill(1));
+  }, 90_000);
 
   it('warns at start unless Redis may never evict queued jobs', async () => {
     const check = worker.get(EvictionPolicyCheck);

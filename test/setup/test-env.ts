@@ -17,6 +17,7 @@ export function applyTestEnvironment(): void {
   process.env.OUTBOX_POLL_MS ??= '50';
   process.env.LETTER_BACKOFF_MS ??= '50';
   process.env.LETTER_LOCK_MS ??= '2000';
+  process.env.LETTER_RESCUE_AFTER_MS ??= '2000';
 }
 
 export function assertTestDatabase(url: string): void {

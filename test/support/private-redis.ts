@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
@@ -50,6 +50,14 @@ export class PrivateRedis {
     child.kill('SIGTERM');
     await exited;
     this.child = null;
+  }
+
+  /** Stops the server, deletes its data (as a Redis without persistence loses it on restart) and starts it again. */
+  async restartWithoutData(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+    mkdirSync(this.dir, { recursive: true });
+    await this.start();
   }
 
   async destroy(): Promise<void> {

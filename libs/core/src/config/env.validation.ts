@@ -121,6 +121,16 @@ export class EnvironmentVariables {
   @Min(1000)
   LETTER_LOCK_MS = 30_000;
 
+  /**
+   * A letter still queued this long after its hand-over is checked against
+   * the queue; when Redis no longer has its job (Redis lost its data), the
+   * job is added again.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  LETTER_RESCUE_AFTER_MS = 300_000;
+
   /** How often the outbox relay looks for letters to hand to the queue. */
   @Transform(toInt)
   @IsInt()

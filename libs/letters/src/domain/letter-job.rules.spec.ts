@@ -1,4 +1,4 @@
-import { attemptOf, failureReasonOf, nothingToRender, unservedQueues } from './letter-job.rules';
+import { attemptOf, failureReasonOf, lostJobs, nothingToRender, unservedQueues } from './letter-job.rules';
 
 describe('nothingToRender', () => {
   it('renders a queued letter of the job generation', () => {
@@ -52,5 +52,12 @@ describe('unservedQueues', () => {
     expect(unservedQueues(['letters'], ['letters'])).toEqual([]);
     expect(unservedQueues(['letters', 'exports'], ['letters'])).toEqual(['exports']);
     expect(unservedQueues(['letters'], [])).toEqual(['letters']);
+  });
+});
+
+describe('lostJobs', () => {
+  it('picks only letters whose job Redis does not know', () => {
+    const letters = ['unknown', 'waiting', 'active', 'delayed', 'completed', 'failed', 'unknown'].map((jobState, i) => ({ id: String(i), jobState }));
+    expect(lostJobs(letters).map((l) => l.id)).toEqual(['0', '6']);
   });
 });

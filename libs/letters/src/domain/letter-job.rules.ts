@@ -31,3 +31,13 @@ export function unservedQueues(queues: readonly string[], processed: readonly st
   const taken = new Set(processed);
   return queues.filter((q) => !taken.has(q));
 }
+
+/**
+ * The letters whose job Redis no longer has (BullMQ answers 'unknown' for a
+ * job id it does not know): they are still queued in PostgreSQL, their outbox
+ * row was handed over, and nothing will ever render them unless the job is
+ * added again. A job in any other state is left alone.
+ */
+export function lostJobs<T extends { jobState: string }>(letters: readonly T[]): T[] {
+  return letters.filter((l) => l.jobState === 'unknown');
+}

@@ -7,6 +7,7 @@ import { LetterRenderer } from '../render/letter-renderer';
 import { EvictionPolicyCheck } from './eviction-policy-check';
 import { LetterRenderProcessor } from './letter-render.processor';
 import { LetterStore } from './letter-store';
+import { LostJobRescue } from './lost-job-rescue';
 import { OutboxRelay } from './outbox-relay';
 import { QUEUE_PROCESSORS, SERVED_QUEUES } from './queue-processor';
 import { QueueWorkers } from './queue-workers';
@@ -15,8 +16,9 @@ import { QueueWorkers } from './queue-workers';
 export const WORKER_QUEUES = [LETTERS_QUEUE] as const;
 
 /**
- * Everything the worker process runs: the outbox relay, the letters
- * processor and its renderer (templates and fonts loaded once at start).
+ * Everything the worker process runs: the outbox relay, the rescue of jobs
+ * Redis lost, the letters processor and its renderer (templates and fonts
+ * loaded once at start).
  * Needs the global config, database and audit providers (see apps/worker).
  */
 @Module({
@@ -30,6 +32,7 @@ export const WORKER_QUEUES = [LETTERS_QUEUE] as const;
     LetterStore,
     LetterRenderProcessor,
     OutboxRelay,
+    LostJobRescue,
     EvictionPolicyCheck,
     { provide: SERVED_QUEUES, useValue: WORKER_QUEUES },
     { provide: QUEUE_PROCESSORS, inject: [LetterRenderProcessor], useFactory: (letters: LetterRenderProcessor) => [letters] },

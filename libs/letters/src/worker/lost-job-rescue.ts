@@ -1,0 +1,85 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/core/config/app-config';
+import { failureReasonOf, lostJobs } from '../domain/letter-job.rules';
+import { LETTER_RENDER_TOPIC } from '../letter-requests';
+import { LETTERS_QUEUE, letterJobId, type LetterJobData } from '../queue/letters-queue';
+import { letterJobOptions } from './letter-job-options';
+
+/** Letters checked per round. */
+const BATCH = 500;
+
+/**
+ * The outbox guarantees a letter reaches Redis; this guarantees it is not
+ * lost there. A Redis that restarts without its data (no AOF) or is flushed
+ * forgets jobs whose outbox rows are already marked sent: their letters would
+ * stay `queued` for ever. Every round, letters still queued
+ * LETTER_RESCUE_AFTER_MS after their last hand-over (and with no outbox row
+ * pending) are looked up in the queue, and a job Redis does not know is added again under its own id
+ * (the processor is idempotent, so a race with a late job changes nothing).
+ */
+@Injectable()
+export class LostJobRescue implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(LostJobRescue.name);
+  private readonly stop = new AbortController();
+  private running: Promise<void> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(LETTERS_QUEUE) private readonly queue: Queue<LetterJobData>,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = this.loop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stop.abort();
+    await this.running;
+  }
+
+  /** One round; the number of jobs added again. */
+  async rescueOnce(): Promise<number> {
+    // Timed by the database's clock from the last hand-over (sent_at), not from the letter's own time.
+    const waiting: { letterId: string; generation: number }[] = await this.dataSource.query(
+      `SELECT l.id AS "letterId", l.generation
+         FROM letter l
+         JOIN (SELECT payload->>'letterId' AS letter_id, bool_or(sent_at IS NULL) AS pending, max(sent_at) AS last_sent
+                 FROM outbox_message
+                WHERE topic = $2 AND payload->>'letterId' IN (SELECT id::text FROM letter WHERE status = 'queued')
+                GROUP BY 1) o ON o.letter_id = l.id::text
+        WHERE l.status = 'queued' AND NOT o.pending
+          AND o.last_sent < now() - make_interval(secs => $1::double precision / 1000)
+        ORDER BY o.last_sent LIMIT ${BATCH}`,
+      [this.config.get('LETTER_RESCUE_AFTER_MS'), LETTER_RENDER_TOPIC],
+    );
+    if (waiting.length === 0) return 0;
+    const states = await Promise.all(waiting.map(async (data) => ({ data, jobState: await this.queue.getJobState(letterJobId(data)) })));
+    const lost = lostJobs(states);
+    if (lost.length === 0) return 0;
+    const options = letterJobOptions(this.config.get('LETTER_BACKOFF_MS'));
+    await this.queue.addBulk(lost.map(({ data }) => ({ name: 'render', data, opts: { ...options, jobId: letterJobId(data) } })));
+    this.logger.warn(`Redis had lost the jobs of ${lost.length} queued letter(s): added again`);
+    return lost.length;
+  }
+
+  private async loop(): Promise<void> {
+    // Every half of the rescue age, at most a minute.
+    const everyMs = Math.min(60_000, Math.max(500, Math.floor(this.config.get('LETTER_RESCUE_AFTER_MS') / 2)));
+    while (!this.stop.signal.aborted) {
+      await sleep(everyMs, undefined, { signal: this.stop.signal }).catch(() => undefined);
+      if (this.stop.signal.aborted) break;
+      try {
+        await this.rescueOnce();
+      } catch (error) {
+        // Redis or PostgreSQL away: the relay reports outages; the next round tries again.
+        this.logger.debug(`Lost-job check skipped: ${failureReasonOf(error)}`);
+      }
+    }
+  }
+}
