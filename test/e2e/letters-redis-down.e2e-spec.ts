@@ -5,11 +5,10 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { LETTERS_QUEUE } from '@app/letters/queue/letters-queue';
 import Redis from 'ioredis';
-import { EvictionPolicyCheck } from '@app/letters/worker/eviction-policy-check';
-import { asOwner } from '../support/db';
+import { RedisEvictionCheck } from '@app/core/redis/redis-eviction-check';
 import { setUpEvaluation } from '../support/evaluation';
 import { createCast, type Cast } from '../support/factories';
-import { correctionRequests, letterCounts, lettersSettled, readyEventsPerLetter, startLettersWorker } from '../support/letters-worker';
+import { correctionRequests, letterCounts, lettersSettled, pendingOutbox, readyEventsPerLetter, startLettersWorker, waitFor } from '../support/letters-worker';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -17,12 +16,6 @@ import { createTestApp, type TestApp } from '../support/test-app';
  * in PostgreSQL), their letters wait in the outbox, and when Redis is back
  * every one of them is rendered, none missing, none twice.
  */
-
-const pendingOutbox = (letterIds: readonly string[]) =>
-  asOwner(
-    async (c) =>
-      Number((await c.query<{ n: string }>("SELECT count(*) AS n FROM outbox_message WHERE sent_at IS NULL AND payload->>'letterId' = ANY($1)", [letterIds])).rows[0].n),
-  );
 
 describe('letters while Redis is down', () => {
   const redis = new PrivateRedis('noeviction');
@@ -55,11 +48,11 @@ describe('letters while Redis is down', () => {
     expect(during).toHaveLength(30);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await letterCounts(t.dataSource, during)).toEqual({ queued: 30, ready: 0, failed: 0 });
-    expect(await pendingOutbox(during)).toBe(30);
+    expect(await pendingOutbox(t.dataSource, during)).toBe(30);
 
     await redis.start();
     expect(await lettersSettled(t.dataSource, during, 60_000)).toEqual({ queued: 0, ready: 30, failed: 0 });
-    expect(await pendingOutbox(during)).toBe(0);
+    expect(await pendingOutbox(t.dataSource, during)).toBe(0);
     const events = await readyEventsPerLetter(t.dataSource, [...before, ...during]);
     expect(events.size).toBe(40);
     expect([...events.values()].every((n) => n === 1)).toBe(true);
@@ -71,9 +64,7 @@ describe('letters while Redis is down', () => {
     const setup = await setUpEvaluation(t, cast.officer.token, { applications: 10, applicants: 5, members: 0, eligible: false });
     const ids = await correctionRequests(t, cast.officer.token, setup.applications.map((a) => a.id), 1);
     // Handed over to Redis (outbox sent), not rendered (the queue is paused) ...
-    const deadline = Date.now() + 10_000;
-    while ((await pendingOutbox(ids)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(await pendingOutbox(ids)).toBe(0);
+    await waitFor(async () => (await pendingOutbox(t.dataSource, ids)) === 0, 10_000);
     expect(await letterCounts(t.dataSource, ids)).toEqual({ queued: 10, ready: 0, failed: 0 });
     // ... and lost: Redis restarts without its data (no pause flag either).
     await redis.restartWithoutData();
@@ -83,7 +74,7 @@ describe('letters while Redis is down', () => {
   }, 90_000);
 
   it('warns at start unless Redis may never evict queued jobs', async () => {
-    const check = worker.get(EvictionPolicyCheck);
+    const check = worker.get(RedisEvictionCheck);
     expect(await check.check()).toBeNull();
     const admin = new Redis(process.env.REDIS_URL!);
     try {

@@ -13,9 +13,11 @@ import {
   correctionRequests,
   letterCounts,
   lettersSettled,
+  pendingOutbox,
   readyEventsPerLetter,
   spawnLettersWorker,
   startLettersWorker,
+  waitFor,
   workerStarted,
   type WorkerProcess,
 } from '../support/letters-worker';
@@ -123,7 +125,7 @@ describe('letters worker', () => {
       expect(await lettersSettled(t.dataSource, ids)).toEqual({ queued: 0, ready: 30, failed: 0 });
       // The relay crashed between add and mark: the rows are handed over again.
       await asOwner((c) => c.query("UPDATE outbox_message SET sent_at = NULL WHERE payload->>'letterId' = ANY($1)", [ids]));
-      await waitFor(async () => (await pendingOutbox(ids)) === 0);
+      await waitFor(async () => (await pendingOutbox(t.dataSource, ids)) === 0);
       await new Promise((r) => setTimeout(r, 500));
       const events = await readyEventsPerLetter(t.dataSource, ids);
       expect([...events.values()]).toEqual(Array(30).fill(1));
@@ -200,18 +202,3 @@ describe('letters worker', () => {
     }, 180_000);
   });
 });
-
-async function pendingOutbox(letterIds: readonly string[]): Promise<number> {
-  return asOwner(
-    async (c) =>
-      Number((await c.query<{ n: string }>("SELECT count(*) AS n FROM outbox_message WHERE sent_at IS NULL AND payload->>'letterId' = ANY($1)", [letterIds])).rows[0].n),
-  );
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -114,3 +114,21 @@ export async function readyEventsPerLetter(dataSource: DataSource, letterIds: re
   );
   return new Map(rows.map((r) => [r.id, r.n]));
 }
+
+/** Outbox rows of these letters not yet handed over to Redis. */
+export async function pendingOutbox(dataSource: DataSource, letterIds: readonly string[]): Promise<number> {
+  const [row]: { n: number }[] = await dataSource.query(
+    "SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL AND payload->>'letterId' = ANY($1)",
+    [letterIds],
+  );
+  return row.n;
+}
+
+/** Polls the condition every 100 ms until it holds, or fails after timeoutMs. */
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

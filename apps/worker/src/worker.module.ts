@@ -7,13 +7,15 @@ import { AppConfig } from '@app/core/config/app-config';
 import { AppConfigModule } from '@app/core/config/config.module';
 import { DatabaseModule } from '@app/core/database/database.module';
 import { queueConnection } from '@app/core/redis/queue-connection';
+import { RedisEvictionCheck } from '@app/core/redis/redis-eviction-check';
+import { RedisModule } from '@app/core/redis/redis.module';
 import { LettersWorkerModule } from '@app/letters/worker/letters-worker.module';
 
-/** What the worker shares with the API: config, the database (as the app role), clock and audit trail. */
+/** What the worker shares with the API: config, the database (as the app role), Redis' eviction-policy warning, clock and audit trail. */
 @Global()
 @Module({
-  imports: [AppConfigModule, DatabaseModule],
-  providers: [{ provide: Clock, useClass: SystemClock }, AuditTrail],
+  imports: [AppConfigModule, DatabaseModule, RedisModule],
+  providers: [{ provide: Clock, useClass: SystemClock }, AuditTrail, RedisEvictionCheck],
   exports: [Clock, AuditTrail],
 })
 class WorkerCoreModule {}

@@ -8,29 +8,16 @@ import { DomainError } from '@app/core/errors/domain-error';
 import { checkMayPropose, checkProposalAdjustment, proposeFunding } from './domain/funding-line';
 import { checkQuorum, quorumSummary } from './domain/quorum';
 import { rankingBoard, type BoardRow } from './domain/ranking-board';
-import { hidePeerScores } from './domain/peer-scores';
+import { hidePeerScores, type PeerScoreLine } from './domain/peer-scores';
 import { maxTotal, scoringWindow } from './domain/scoring.rules';
 import { EvaluationRepository, type CallTerms, type RankedApplication } from './evaluation.repository';
 
-export interface RankingItem {
-  applicationId: string;
-  partCode: string;
-  referenceNumber: string;
+/** A ranking line: the score fields a member may be hidden (PeerScoreLine), and the application's own. */
+export interface RankingItem extends PeerScoreLine {
   organisationName: string;
   title: string;
   status: string;
-  averageScore: number | null;
-  normalisedScore: number | null;
-  scorers: number | null;
-  spread: number | null;
-  spreadFlagged: boolean;
-  counting: boolean | null;
-  rank: number | null;
   requestedCzk: number;
-  proposedCzk: number | null;
-  recommended: boolean | null;
-  /** For a commission member: the scores of an application they have not scored yet, or are conflicted on, are not shown. */
-  scoresHidden: boolean;
 }
 
 export interface RankingView {

@@ -6,7 +6,7 @@
 export function evictionPolicyWarning(policy: string | null): string | null {
   if (policy === 'noeviction') return null;
   if (policy === null) {
-    return 'Could not read Redis maxmemory-policy (CONFIG GET refused): make sure it is "noeviction", or queued letters can be lost when Redis is full.';
+    return 'Could not read Redis maxmemory-policy (Redis not reachable, or CONFIG GET refused): make sure it is "noeviction", or queued letters can be lost when Redis is full.';
   }
   return `Redis maxmemory-policy is "${policy}", not "noeviction": when Redis is full it will evict queued letter jobs. Set maxmemory-policy noeviction (and appendonly yes).`;
 }

@@ -14,6 +14,7 @@ export interface PeerScoreLine {
   rank: number | null;
   proposedCzk: number | null;
   recommended: boolean | null;
+  /** For a commission member: the scores of an application they have not scored yet, or are conflicted on, are not shown. */
   scoresHidden: boolean;
 }
 

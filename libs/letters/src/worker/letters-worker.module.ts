@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { AppConfig } from '@app/core/config/app-config';
 import { LETTERS_QUEUE } from '../queue/letters-queue';
 import { LetterRenderer } from '../render/letter-renderer';
-import { EvictionPolicyCheck } from './eviction-policy-check';
 import { LetterRenderProcessor } from './letter-render.processor';
 import { LetterStore } from './letter-store';
 import { LostJobRescue } from './lost-job-rescue';
@@ -33,7 +32,6 @@ export const WORKER_QUEUES = [LETTERS_QUEUE] as const;
     LetterRenderProcessor,
     OutboxRelay,
     LostJobRescue,
-    EvictionPolicyCheck,
     { provide: SERVED_QUEUES, useValue: WORKER_QUEUES },
     { provide: QUEUE_PROCESSORS, inject: [LetterRenderProcessor], useFactory: (letters: LetterRenderProcessor) => [letters] },
     QueueWorkers,

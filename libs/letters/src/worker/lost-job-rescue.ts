@@ -8,7 +8,7 @@ import { AppConfig } from '@app/core/config/app-config';
 import { failureReasonOf, lostJobs } from '../domain/letter-job.rules';
 import { LETTER_RENDER_TOPIC } from '../letter-requests';
 import { LETTERS_QUEUE, letterJobId, type LetterJobData } from '../queue/letters-queue';
-import { letterJobOptions } from './letter-job-options';
+import { letterJobs } from './letter-job-options';
 
 /** Letters checked per round. */
 const BATCH = 500;
@@ -62,8 +62,7 @@ export class LostJobRescue implements OnApplicationBootstrap, OnApplicationShutd
     const states = await Promise.all(waiting.map(async (data) => ({ data, jobState: await this.queue.getJobState(letterJobId(data)) })));
     const lost = lostJobs(states);
     if (lost.length === 0) return 0;
-    const options = letterJobOptions(this.config.get('LETTER_BACKOFF_MS'));
-    await this.queue.addBulk(lost.map(({ data }) => ({ name: 'render', data, opts: { ...options, jobId: letterJobId(data) } })));
+    await this.queue.addBulk(letterJobs(lost.map(({ data }) => data), this.config.get('LETTER_BACKOFF_MS')));
     this.logger.warn(`Redis had lost the jobs of ${lost.length} queued letter(s): added again`);
     return lost.length;
   }

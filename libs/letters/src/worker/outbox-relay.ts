@@ -6,8 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core/config/app-config';
 import { LETTER_RENDER_TOPIC } from '../letter-requests';
-import { LETTERS_QUEUE, letterJobDataOf, letterJobId, type LetterJobData } from '../queue/letters-queue';
-import { letterJobOptions } from './letter-job-options';
+import { LETTERS_QUEUE, letterJobDataOf, type LetterJobData } from '../queue/letters-queue';
+import { letterJobs } from './letter-job-options';
 
 /** Outbox rows handed over per transaction. */
 const BATCH = 200;
@@ -57,13 +57,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [LETTER_RENDER_TOPIC],
       );
       if (rows.length === 0) return 0;
-      const options = letterJobOptions(this.config.get('LETTER_BACKOFF_MS'));
-      await this.queue.addBulk(
-        rows.map((row) => {
-          const data = letterJobDataOf(row.payload);
-          return { name: 'render', data, opts: { ...options, jobId: letterJobId(data) } };
-        }),
-      );
+      await this.queue.addBulk(letterJobs(rows.map((row) => letterJobDataOf(row.payload)), this.config.get('LETTER_BACKOFF_MS')));
       await manager.query('UPDATE outbox_message SET sent_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       return rows.length;
     });

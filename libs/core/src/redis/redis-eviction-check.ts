@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { evictionPolicyWarning, readEvictionPolicy } from '@app/core/redis/eviction-policy';
-import { RedisClient } from '@app/core/redis/redis.module';
+import { evictionPolicyWarning, readEvictionPolicy } from './eviction-policy';
+import { RedisClient } from './redis.module';
 
 /**
- * Says loudly at start when Redis may evict queued letter jobs. Never holds
+ * Says loudly at start, in the API and in the worker, when Redis may evict
+ * queued letter jobs. Never holds
  * up nor fails the start: it runs once Redis is ready, now or later.
  */
 @Injectable()
