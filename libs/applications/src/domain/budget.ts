@@ -18,6 +18,15 @@ export function budgetTotals(lines: readonly BudgetLine[]): { requestedCzk: numb
   return { requestedCzk, totalCostCzk };
 }
 
+/**
+ * The most a call lets an applicant request for a project of this total cost:
+ * `pct` % of it, rounded down to whole CZK (exact integers, no floats).
+ */
+export function maxRequestForCost(totalCostCzk: number, maxRequestShareOfCostsPct: number): number {
+  const product = maxRequestShareOfCostsPct * totalCostCzk;
+  return (product - (product % 100)) / 100;
+}
+
 const czk = (n: number): string => `CZK ${n.toLocaleString('en-US')}`;
 
 const invalid = (field: string, message: string): Violation => ({ code: 'VALIDATION_FAILED', field, message });

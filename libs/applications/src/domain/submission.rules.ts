@@ -1,7 +1,7 @@
 import type { OrganisationKind } from '@app/calls/domain/call.rules';
 import type { Violation } from '@app/core/errors/domain-error';
 import { formatPragueDateTime, isIsoDate, pragueDate } from '@app/core/time/prague-time';
-import { BudgetLine, checkDraft } from './budget';
+import { BudgetLine, checkDraft, maxRequestForCost } from './budget';
 
 export interface SubmissionContext {
   now: Date;
@@ -100,8 +100,7 @@ export function checkSubmission(ctx: SubmissionContext): Violation[] {
   // requested / total > pct / 100, cross-multiplied to stay in exact integers.
   const pct = call.maxRequestShareOfCostsPct;
   if (app.requestedCzk * 100 > pct * app.totalCostCzk) {
-    const product = pct * app.totalCostCzk;
-    const maxCzk = (product - (product % 100)) / 100;
+    const maxCzk = maxRequestForCost(app.totalCostCzk, pct);
     v.push({
       code: 'COFINANCING_REQUIRED',
       field: 'requestedCzk',
