@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# `npm test`: unit tests, then the end-to-end tests against PostgreSQL + Redis.
+# `npm test`: unit tests, the end-to-end tests against PostgreSQL + Redis, then
+# the portal's browser tests (Playwright on Debian's Chromium).
 #
-#   scripts/test.sh                  unit, then e2e
+#   scripts/test.sh                  unit, e2e, then web
 #   scripts/test.sh unit [jest args] unit tests only
 #   scripts/test.sh e2e [jest args]  e2e tests only (needs PostgreSQL and Redis)
-#   scripts/test.sh [jest args]      both, each with the arguments
+#   scripts/test.sh web [pw args]    browser tests only (builds, starts its own API + worker)
+#   scripts/test.sh [jest args]      unit and e2e with the arguments, then web
 #
 # Does not read .env: the e2e suite recreates DATABASE_URL's database, whose
 # name must contain "test" (default prague_grants_test).
@@ -16,12 +18,12 @@ cd "$PRAGUE_GRANTS_ROOT"
 
 mode=all
 case ${1:-} in
-  unit | e2e | all)
+  unit | e2e | web | all)
     mode=$1
     shift
     ;;
   -h | --help)
-    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 esac
@@ -68,6 +70,17 @@ if [[ $mode == e2e || $mode == all ]]; then
   ensure_tool redis-server redis-server
   run_jest e2e --config jest.e2e.config.js --runInBand "$@"
 fi
+if [[ $mode == web || $mode == all ]]; then
+  # Debian's Chromium: Playwright's own browser downloads cannot be reached here.
+  ensure_tool chromium chromium
+  ensure_postgres "${WEB_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/prague_grants_web_test}"
+  ensure_redis "$REDIS_URL"
+  ensure_build
+  log "playwright: browser tests"
+  web_args=()
+  [[ $mode == web ]] && web_args=("$@")
+  PW_JSON_OUTPUT="$results/web.json" npx playwright test -c test/web/playwright.config.ts "${web_args[@]}" || failed=1
+fi
 
 # One closing line over every suite that ran: "tests: N passed, N failed".
 # shellcheck disable=SC2016 # JavaScript template literals, not shell
@@ -77,9 +90,14 @@ node -e '
   for (const file of process.argv.slice(1)) {
     if (!fs.existsSync(file)) continue;
     const r = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (r.stats && r.config) {
+      // Playwright: flaky tests passed on a retry (the config allows none).
+      passed += r.stats.expected + r.stats.flaky; failed += r.stats.unexpected; pending += r.stats.skipped;
+      continue;
+    }
     passed += r.numPassedTests; failed += r.numFailedTests; pending += r.numPendingTests + (r.numTodoTests || 0);
   }
   console.log(`tests: ${passed} passed, ${failed} failed` + (pending ? `, ${pending} skipped` : ""));
-' "$results/unit.json" "$results/e2e.json" || true
+' "$results/unit.json" "$results/e2e.json" "$results/web.json" || true
 
 exit "$failed"

@@ -19,12 +19,17 @@ export default defineConfig({
     alias: [{ find: /^@app\/(core|identity|calls|applications)\/(.*)$/, replacement: here('../../libs/$1/src/$2') }],
   },
   build: {
-    outDir: here('../../dist/web'),
+    outDir: process.env.WEB_OUT_DIR ?? here('../../dist/web'),
     emptyOutDir: true,
     manifest: true,
     sourcemap: false,
     target: 'es2022',
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      // The design system's React package declares no `sideEffects`; its modules have none,
+      // so components the portal does not use (and their floating-ui) stay out of the bundle.
+      treeshake: { moduleSideEffects: (id: string) => !id.includes('/@gov-design-system-ce/react/') },
+    },
   },
   server: {
     port: 5173,
