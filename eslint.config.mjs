@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist/**', '.gen/**', 'node_modules/**', 'coverage/**', 'migrations/data/**'] },
@@ -17,6 +18,12 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       'no-console': ['error', { allow: ['error'] }],
     },
+  },
+  {
+    // The portal: React's rules of hooks (the recommended set, incl. exhaustive dependencies).
+    files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
