@@ -12,6 +12,13 @@ export class DemoClock extends Clock {
     this.offsetMs = days * 86_400_000;
   }
 
+  /** From now on the clock reads `instant`, then runs on from it at the real pace. */
+  at(instant: Date): void {
+    const offsetMs = Date.now() - instant.getTime();
+    if (!Number.isFinite(offsetMs) || offsetMs < 0) throw new RangeError(`The demo clock goes back in time only, not to ${instant.toISOString()}`);
+    this.offsetMs = offsetMs;
+  }
+
   present(): void {
     this.offsetMs = 0;
   }

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@app/applications/applications.module';
 import { CallsModule } from '@app/calls/calls.module';
 import { CoreModule } from '@app/core/core.module';
+import { EvaluationModule } from '@app/evaluation/evaluation.module';
 import { IdentityModule } from '@app/identity/identity.module';
+import { MoneyModule } from '@app/money/money.module';
 import { DemoClock } from './demo-clock';
 
 export const demoClock = new DemoClock();
 
-/** The feature services without HTTP, on a clock the seed can set to the demo's past. */
-@Module({ imports: [CoreModule.forRoot({ clock: demoClock }), IdentityModule, CallsModule, ApplicationsModule] })
+/** The feature services without HTTP (and without the letters queue: decisions only queue their letters in the outbox), on a clock the seed can set to the demo's past. */
+@Module({ imports: [CoreModule.forRoot({ clock: demoClock }), IdentityModule, CallsModule, ApplicationsModule, EvaluationModule, MoneyModule] })
 export class DemoSeedModule {}
