@@ -3,8 +3,9 @@
 #
 # Installs dependencies, creates .env (with a random JWT_SECRET) when missing,
 # makes sure PostgreSQL and Redis run, builds, creates the database, runs the
-# migrations, seeds demo data (prints the demo logins) and starts the letters
-# worker (in the background) and the API.
+# migrations, seeds demo data (prints the portal's address and the demo logins)
+# and starts the letters worker (in the background) and the API, which serves
+# the portal at http://localhost:3000/.
 # Variables already set in the environment take precedence over .env.
 set -euo pipefail
 
@@ -65,5 +66,5 @@ worker=$!
 # Ctrl-C stops both; the worker finishes the letter in hand first.
 trap 'kill -TERM "$worker" 2>/dev/null; wait "$worker" 2>/dev/null' EXIT
 
-log "starting the API; Swagger UI: http://localhost:${PORT}/api/docs, queue dashboard /admin/queues  (Ctrl-C stops both)"
+log "starting the API and the portal: http://localhost:${PORT}/  (Swagger UI /api/docs, queue dashboard /admin/queues; Ctrl-C stops both)"
 node --max-old-space-size=256 dist/apps/api/src/main.js
