@@ -1,0 +1,35 @@
+import { onReasonsField, reasonsFromText } from './formal-check';
+import { ApiError, type ProblemDetails } from './problem';
+
+describe('reasonsFromText', () => {
+  it('takes one reason a line, trimmed, without empty lines', () => {
+    expect(reasonsFromText('  Missing budget justification \n\n\r\nStatutory body not signed  ')).toEqual([
+      'Missing budget justification',
+      'Statutory body not signed',
+    ]);
+    expect(reasonsFromText('   \n ')).toEqual([]);
+  });
+});
+
+describe('onReasonsField', () => {
+  const problem = (fields: string[]): ProblemDetails => ({
+    type: 'about:blank',
+    title: 'Bad Request',
+    status: 400,
+    detail: 'd',
+    code: 'VALIDATION_FAILED',
+    errors: fields.map((field) => ({ field, message: 'too long' })),
+  });
+
+  it('moves problems of single reasons onto the text area, keeping the others', () => {
+    const moved = onReasonsField(new ApiError(400, problem(['reasons[1]', 'correctionDueOn']))) as ApiError;
+    expect(moved.problem.errors.map((e) => e.field)).toEqual(['reasons', 'correctionDueOn']);
+    expect(moved.status).toBe(400);
+  });
+
+  it('leaves other errors as they are', () => {
+    const error = new ApiError(400, problem(['correctionDueOn']));
+    expect(onReasonsField(error)).toBe(error);
+    expect(onReasonsField(null)).toBeNull();
+  });
+});
