@@ -115,12 +115,12 @@ describe('demo seed', () => {
   });
 
   it('closed call: partly scored — commission1 has scored three, commission2 one (and declared a conflict), commission3 none', async () => {
-    const closed = DEMO_STAGES.closed.applications;
+    const closed: Record<string, DemoApplicationDescription> = DEMO_STAGES.closed.applications;
     const members = await Promise.all(DEMO_COMMISSION.map(async (email) => (await get('/me', email)).id as string));
     const eligible = Object.entries(closed).filter(([, d]) => d.status === 'eligible');
     const sheetsBy = new Map<string, number>(members.map((m) => [m, 0]));
     for (const [key, d] of eligible) {
-      const scores = await get(`/applications/${ids('closed').applications[key as keyof typeof closed]}/scores`, 'officer@demo.praha.eu');
+      const scores = await get(`/applications/${(ids('closed').applications as Record<string, string>)[key]}/scores`, 'officer@demo.praha.eu');
       const expected = Object.entries(d.sheets ?? {}).filter(([, v]) => typeof v === 'number');
       expect(scores.sheets.map((s: { totalPoints: number }) => s.totalPoints).sort()).toEqual(expected.map(([, v]) => v).sort());
       for (const s of scores.sheets as { memberId: string }[]) sheetsBy.set(s.memberId, sheetsBy.get(s.memberId)! + 1);

@@ -118,7 +118,11 @@ export interface DemoStageDescription {
   readonly applications: Readonly<Record<string, DemoApplicationDescription>>;
 }
 
-const owner = (i: number) => ({ login: DEMO_APPLICANTS[i].login, organisation: DEMO_APPLICANTS[i].organisation.name });
+type Applicant = typeof DEMO_APPLICANTS;
+const owner = <I extends 0 | 1 | 2 | 3 | 4>(i: I): { login: Applicant[I]['login']; organisation: Applicant[I]['organisation']['name'] } => ({
+  login: DEMO_APPLICANTS[i].login,
+  organisation: DEMO_APPLICANTS[i].organisation.name,
+});
 const NGO1 = owner(0);
 const NGO2 = owner(1);
 const DISTRICT = owner(2);
