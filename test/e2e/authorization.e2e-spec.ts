@@ -227,6 +227,10 @@ describe('authorisation', () => {
     row('post', 'POST /auth/login', EVERYONE, () => ({ path: `${API}/auth/login`, body: { email: cast.applicant.email, password: PASSWORD } }), 200, (res) =>
       expect(res.body).toMatchObject({ accessToken: expect.any(String), user: { id: cast.applicant.userId, role: 'applicant' } }),
     ),
+    // Clears the portal's session cookie; nothing to send back.
+    row('post', 'POST /auth/logout', EVERYONE, () => ({ path: `${API}/auth/logout` }), 204, (res) =>
+      expect(res.headers['set-cookie']).toEqual([expect.stringMatching(/^pg_session=;/)]),
+    ),
     row('get', 'GET /me', ['applicant', 'officer', 'commission', 'budget', 'admin'], () => ({ path: `${API}/me` }), 200, (res, caller) =>
       expect(res.body).toMatchObject({ role: caller, email: cast[caller as Role].email }),
     ),
@@ -586,7 +590,8 @@ describe('authorisation', () => {
         break;
       case 'success':
         if (res.status !== r.success) throw new Error(`expected ${r.success}, got ${res.status} ${JSON.stringify(res.body)}`);
-        expect(res.headers['content-type']).toMatch(r.contentType ?? /^application\/json/);
+        if (r.success === 204) expect(res.text ?? '').toBe('');
+        else expect(res.headers['content-type']).toMatch(r.contentType ?? /^application\/json/);
         r.check?.(res, caller);
         break;
     }
@@ -784,6 +789,16 @@ describe('authorisation', () => {
 
     it.each(HEADER_CASES)('an Authorization header with %s on %s', async (_label, path, make) => {
       expectUnauthenticated(await t.http.get(path).set('Authorization', make()));
+    });
+
+    // The portal's session cookie carries the same token and goes through the same verification.
+    it.each(ROUTES)('control: a re-signed token is accepted as the session cookie on %s', async (path) => {
+      const token = forge((c) => ({ ...c, iat: now(), exp: now() + 600 }));
+      expect((await t.http.get(path).set('Cookie', `pg_session=${token}`)).status).toBe(200);
+    });
+
+    it.each(TOKEN_CASES)('a session cookie holding a token %s on %s', async (_label, path, make) => {
+      expectUnauthenticated(await t.http.get(path).set('Cookie', `pg_session=${make()}`));
     });
   });
 });

@@ -21,7 +21,7 @@ describe('platform: health, OpenAPI, request ids, problem details', () => {
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/applications/{id}/submit', '/api/v1/auth/login', '/health/ready']));
-    expect(doc.body.paths['/api/v1/applications/{id}/submit'].post.security).toEqual([{ bearer: [] }]);
+    expect(doc.body.paths['/api/v1/applications/{id}/submit'].post.security).toEqual([{ bearer: [] }, { cookie: [] }]);
     expect(doc.body.paths['/api/v1/calls'].get.security).toEqual([]);
     const ui = await t.http.get('/api/docs');
     expect(ui.status).toBe(200);

@@ -6,6 +6,7 @@ import { ApplicationsModule } from '@app/applications/applications.module';
 import { CallsModule } from '@app/calls/calls.module';
 import { AppConfig } from '@app/core/config/app-config';
 import { CoreModule } from '@app/core/core.module';
+import { UnmatchedRequests } from '@app/core/http/unmatched-requests';
 import { RedisEvictionCheck } from '@app/core/redis/redis-eviction-check';
 import { EvaluationModule } from '@app/evaluation/evaluation.module';
 import { IdentityModule } from '@app/identity/identity.module';
@@ -63,6 +64,6 @@ import { ReportsController } from './reports/reports.controller';
     AuditController,
     LettersController,
   ],
-  providers: [RedisEvictionCheck],
+  providers: [RedisEvictionCheck, UnmatchedRequests],
 })
 export class ApiModule {}

@@ -1,13 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
 import { Public, Roles } from '@app/core/auth/auth.decorators';
 import type { Role } from '@app/core/auth/role';
 import { ProblemDetailsDto } from './problem.dto';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (VALIDATION_FAILED and friends); every field problem is listed',
-  401: 'Missing or invalid bearer token',
-  403: 'The role may not do this',
+  401: 'Missing or invalid bearer token or session cookie',
+  403: 'The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED)',
   404: 'Not found, or not visible to the caller',
   409: 'Conflicts with the current state',
   422: 'Breaks a business rule',
@@ -23,9 +23,9 @@ export function ApiProblems(...statuses: number[]) {
   );
 }
 
-/** A route for these roles: 401 without a token, 403 for other roles. */
+/** A route for these roles, by bearer token or the portal's session cookie: 401 without either, 403 for other roles. */
 export function Auth(...roles: Role[]) {
-  return applyDecorators(Roles(...roles), ApiBearerAuth('bearer'), ApiProblems(401, 403));
+  return applyDecorators(Roles(...roles), ApiBearerAuth('bearer'), ApiCookieAuth('cookie'), ApiProblems(401, 403));
 }
 
 /** A route anyone may call without a token. */

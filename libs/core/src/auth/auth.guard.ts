@@ -1,13 +1,18 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
 import { DomainError } from '../errors/domain-error';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { AuthUser, Role } from './role';
+import { CSRF_FAILED_DETAIL, MISSING_CREDENTIALS_DETAIL, passesCsrfCheck } from './session';
 import { TokenService } from './token.service';
 
 /**
- * Global guard: every route needs a valid bearer token unless marked @Public;
- * a route's @Roles decides which roles may call it (403 otherwise).
+ * Global guard: every route needs a valid bearer token or session cookie
+ * unless marked @Public; a route's @Roles decides which roles may call it
+ * (403 otherwise). A state-changing request authenticated by the cookie must
+ * carry the CSRF header (403 CSRF_CHECK_FAILED); on a public route such a
+ * request is simply anonymous.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -19,11 +24,14 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
-    const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
-    const user = await this.tokens.verifyAuthorization(req.headers.authorization);
-    if (user) req.user = user;
+    const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const authentication = await this.tokens.authenticate(req);
+    const user = authentication?.user ?? null;
+    const csrfPassed = !authentication || passesCsrfCheck(req.method, authentication.source, req.headers);
+    if (user && csrfPassed) req.user = user;
     if (isPublic) return true;
-    if (!user) throw new DomainError('UNAUTHENTICATED', 'A valid bearer token is required.');
+    if (!user) throw new DomainError('UNAUTHENTICATED', MISSING_CREDENTIALS_DETAIL);
+    if (!csrfPassed) throw new DomainError('CSRF_CHECK_FAILED', CSRF_FAILED_DETAIL);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles) throw new Error(`Route ${context.getClass().name}.${context.getHandler().name} declares no @Roles`);
     if (!roles.includes(user.role)) {

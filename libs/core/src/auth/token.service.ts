@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { IncomingHttpHeaders } from 'node:http';
 import { ROLES, type AuthUser, type Role } from './role';
+import { credentialsOf, type CredentialSource } from './session';
 
 interface TokenClaims {
   sub: string;
   role: Role;
   org: string | null;
+}
+
+/** A request as authentication reads it (cookies as cookie-parser leaves them). */
+export interface CredentialCarrier {
+  headers: IncomingHttpHeaders;
+  cookies?: Record<string, unknown>;
+}
+
+export interface Authentication {
+  source: CredentialSource;
+  /** Null when the credentials were sent but do not verify (expired, forged, malformed). */
+  user: AuthUser | null;
 }
 
 /** Issues and reads access tokens; the claims are exactly what authorisation needs. */
@@ -18,10 +32,14 @@ export class TokenService {
     return this.jwt.signAsync(claims);
   }
 
-  /** The caller of an `Authorization: Bearer <token>` header; null without one or when it is not valid. */
-  verifyAuthorization(header: string | undefined): Promise<AuthUser | null> {
-    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-    return match ? this.verify(match[1]) : Promise.resolve(null);
+  /**
+   * Who sent the request: `Authorization: Bearer <token>` first, else the
+   * session cookie. Null when it carries neither.
+   */
+  async authenticate(request: CredentialCarrier): Promise<Authentication | null> {
+    const credentials = credentialsOf(request.headers, request.cookies);
+    if (!credentials) return null;
+    return { source: credentials.source, user: credentials.token ? await this.verify(credentials.token) : null };
   }
 
   async verify(token: string): Promise<AuthUser | null> {

@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -55,6 +57,26 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(60)
   JWT_TTL_SECONDS = 3600;
+
+  /**
+   * The browser session cookie (`pg_session`) carries `Secure`: sent over
+   * HTTPS only. Defaults to true when NODE_ENV is production, else false
+   * (the demo runs on http://localhost).
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'COOKIE_SECURE must be true or false' })
+  COOKIE_SECURE?: boolean;
+
+  /**
+   * The web portal's production build (index.html and assets/), served at `/`.
+   * Relative to the working directory; default dist/web. A missing folder is
+   * allowed: the API then serves the API alone.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'WEB_ROOT must be a folder path' })
+  WEB_ROOT?: string;
 
   @IsOptional()
   @IsEmail({}, { message: 'BOOTSTRAP_ADMIN_EMAIL must be an email address' })
@@ -153,5 +175,7 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
       'Invalid environment configuration:\n  - BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together',
     );
   }
+  env.COOKIE_SECURE ??= env.NODE_ENV === 'production';
+  env.WEB_ROOT = resolve(env.WEB_ROOT ?? 'dist/web');
   return env;
 }

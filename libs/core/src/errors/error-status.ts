@@ -10,6 +10,7 @@ export function statusOf(code: ErrorCode): number {
     case 'UNAUTHENTICATED':
       return 401;
     case 'FORBIDDEN':
+    case 'CSRF_CHECK_FAILED':
     case 'NOT_A_COMMISSION_MEMBER':
     case 'CONFLICT_OF_INTEREST':
       return 403;

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { MISSING_CREDENTIALS_DETAIL } from '../auth/session';
 import { DomainError, type FieldProblem } from './domain-error';
 import type { ErrorCode } from './error-code';
 import { statusOf, titleOf } from './error-status';
@@ -34,13 +35,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     const problem = this.toProblem(exception);
-    problem.instance = req.originalUrl?.split('?')[0];
-    if (req.id) problem.requestId = String(req.id);
     if (problem.status >= 500) {
       this.logger.error({ err: safeError(exception), requestId: req.id }, 'Unhandled error');
     }
     if (res.headersSent) return;
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    sendProblem(req, res, problem);
   }
 
   private toProblem(exception: unknown): ProblemDetails {
@@ -61,7 +60,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function httpProblem(status: number, exception: HttpException): ProblemDetails {
   switch (status) {
     case 401:
-      return problem('UNAUTHENTICATED', 'A valid bearer token is required.');
+      return problem('UNAUTHENTICATED', MISSING_CREDENTIALS_DETAIL);
     case 403:
       return problem('FORBIDDEN', 'Your role does not allow this.');
     case 404:
@@ -93,6 +92,17 @@ function safeError(exception: unknown): Record<string, unknown> {
     stack: exception.stack,
     ...(driver ? { sqlState: driver.code, constraint: driver.constraint, table: driver.table } : {}),
   };
+}
+
+/**
+ * Answers with problem details naming the request (path, request id). Also
+ * for Express middleware that Nest's filter never sees (the queue dashboard's
+ * guard, the web portal's files).
+ */
+export function sendProblem(req: Request & { id?: unknown }, res: Response, body: ProblemDetails): void {
+  const named: ProblemDetails = { ...body, instance: req.originalUrl?.split('?')[0] };
+  if (req.id) named.requestId = String(req.id);
+  res.status(named.status).type('application/problem+json').send(JSON.stringify(named));
 }
 
 export function problem(code: ErrorCode, detail: string, errors: FieldProblem[] = []): ProblemDetails {
