@@ -250,6 +250,12 @@ describe('authorisation', () => {
       200,
       (res) => expect(res.body).toEqual({ userId: affiliated, organisationIds: [cast.applicant.organisationId] }),
     ),
+    // Officers may list commission members only (other roles or none: 403, see portal-reads).
+    row('get', 'GET /users', ['admin', 'officer'], () => ({ path: `${API}/users?role=commission&pageSize=200` }), 200, (res) => {
+      isPage(res, 200);
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((u: { role: string; affiliations: unknown }) => u.role === 'commission' && Array.isArray(u.affiliations))).toBe(true);
+    }),
     row('get', 'GET /organisations/:id', ['applicant', 'officer', 'budget'], () => ({ path: `${API}/organisations/${cast.applicant.organisationId}` }), 200, (res) =>
       expect(res.body).toMatchObject({ id: cast.applicant.organisationId, kind: 'ngo' }),
     ),
@@ -266,8 +272,12 @@ describe('authorisation', () => {
       (res) => expect(res.body).toMatchObject({ id: expect.stringMatching(UUID), appropriationCzk: 1_000 }),
     ),
     // Not in the contract's tables: the code allows officer and budget.
+    row('get', 'GET /programmes', ['officer', 'budget'], () => ({ path: `${API}/programmes` }), 200, (res) => {
+      isPage(res);
+      expect(res.body.items[0]).toEqual(expect.objectContaining({ id: expect.stringMatching(UUID), code: expect.any(String), appropriationCzk: expect.any(Number) }));
+    }),
     row('get', 'GET /programmes/:id', ['officer', 'budget'], () => ({ path: `${API}/programmes/${call.programmeId}` }), 200, (res) =>
-      expect(res.body).toMatchObject({ id: call.programmeId, code: call.programmeCode }),
+      expect(res.body).toMatchObject({ id: call.programmeId, code: call.programmeCode, allocatedCzk: 4_000_000, budgetMeasures: [] }),
     ),
     row(
       'post',
@@ -297,6 +307,12 @@ describe('authorisation', () => {
       200,
       (res) => expect(res.body.members).toHaveLength(3),
     ),
+    // A member of the call's commission (the cast's member sits on `evaluation`'s).
+    row('get', 'GET /calls/:id/commission', ['officer', 'commission'], () => ({ path: `${API}/calls/${evaluation.callId}/commission` }), 200, (res) => {
+      expect(res.body.callId).toBe(evaluation.callId);
+      expect(res.body.members).toHaveLength(3);
+      expect(res.body.members).toContainEqual(expect.objectContaining({ userId: cast.commission.id, chair: false }));
+    }),
     row('get', 'GET /calls', EVERYONE, () => ({ path: `${API}/calls?pageSize=200` }), 200, (res) => {
       isPage(res, 200);
       expect(res.body.items.map((c: { id: string }) => c.id)).toContain(call.callId);
@@ -339,7 +355,7 @@ describe('authorisation', () => {
       ['applicant', 'officer', 'budget'],
       () => ({ path: `${API}/applications/${sharedDraftId}` }),
       200,
-      (res) => expect(res.body).toMatchObject({ id: sharedDraftId, organisationId: cast.applicant.organisationId }),
+      (res) => expect(res.body).toMatchObject({ id: sharedDraftId, organisationId: cast.applicant.organisationId, contract: null, settlement: null }),
       ['commission'],
     ),
     // evaluation: the formal check, the DOT Commission, ranking and funding (on `evaluation`, whose window has closed)
@@ -381,6 +397,9 @@ describe('authorisation', () => {
       },
       200,
       (res) => expect(res.body).toMatchObject({ applicationId: eligibleId, sheets: expect.any(Array), scorers: res.body.sheets.length }),
+    ),
+    row('get', 'GET /applications/:id/my-evaluation', ['commission'], () => ({ path: `${API}/applications/${eligibleId}/my-evaluation` }), 200, (res) =>
+      expect(res.body).toMatchObject({ applicationId: eligibleId, declaration: { hasConflict: false }, automaticConflict: false, scoring: 'open' }),
     ),
     row(
       'patch',
@@ -496,6 +515,10 @@ describe('authorisation', () => {
     row('get', 'GET /applications/:id/letters', ['applicant', 'officer', 'budget'], () => ({ path: `${API}/applications/${moneyApp.contract}/letters` }), 200, (res) =>
       expect(res.body).toEqual([expect.objectContaining({ id: readyLetterId, kind: 'approval', status: 'ready', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]),
     ),
+    row('get', 'GET /letters', ['officer', 'budget'], () => ({ path: `${API}/letters?callId=${money.call.callId}&pageSize=200` }), 200, (res) => {
+      isPage(res, 200);
+      expect(res.body.items).toContainEqual(expect.objectContaining({ id: readyLetterId, applicationId: moneyApp.contract, kind: 'approval', status: 'ready', failureReason: null }));
+    }),
     {
       ...row('get', 'GET /letters/:id/pdf', ['applicant', 'officer', 'budget'], () => ({ path: `${API}/letters/${readyLetterId}/pdf` }), 200, (res) =>
         expect(res.headers).toMatchObject({ etag: expect.stringMatching(/^"[0-9a-f]{64}"$/), 'content-disposition': expect.stringMatching(/-approval\.pdf"$/) }),

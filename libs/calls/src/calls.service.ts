@@ -28,6 +28,7 @@ import {
   type CallTerms,
 } from './domain/call.rules';
 import { ProgrammeEntity } from './programme.entity';
+import { ProgrammesRepository, type BudgetMeasureView } from './programmes.repository';
 
 export interface ProgrammeCommand {
   code: string;
@@ -55,6 +56,12 @@ export interface CommissionCommand {
   chairId: string;
 }
 
+export interface ProgrammeDetailsView extends ProgrammeView {
+  /** The parts' allocations of the programme's announced calls. */
+  allocatedCzk: number;
+  budgetMeasures: BudgetMeasureView[];
+}
+
 export interface CommissionView {
   callId: string;
   members: { userId: string; fullName: string; email: string; chair: boolean }[];
@@ -68,6 +75,7 @@ export class CallsService {
     private readonly clock: Clock,
     private readonly policy: PolicyService,
     private readonly ledger: LedgerWriter,
+    private readonly programmes: ProgrammesRepository,
   ) {}
 
   async createProgramme(caller: AuthUser, command: ProgrammeCommand): Promise<ProgrammeView> {
@@ -105,10 +113,19 @@ export class CallsService {
     }
   }
 
-  async getProgramme(id: string): Promise<ProgrammeView> {
-    const programme = await this.dataSource.getRepository(ProgrammeEntity).findOneBy({ id });
+  /** A programme with its budget measures and what its announced calls allocate. */
+  async getProgramme(id: string): Promise<ProgrammeDetailsView> {
+    const manager = this.dataSource.manager;
+    const programme = await manager.getRepository(ProgrammeEntity).findOneBy({ id });
     if (!programme) throw new DomainError('NOT_FOUND', 'No such programme.');
-    return toProgrammeView(programme);
+    // One after the other: a manager may share one connection.
+    const budgetMeasures = await this.programmes.budgetMeasuresOf(manager, id);
+    const allocatedCzk = await this.programmes.allocatedByAnnouncedCalls(manager, id);
+    return { ...toProgrammeView(programme), allocatedCzk, budgetMeasures };
+  }
+
+  listProgrammes(page: number, pageSize: number): Promise<{ items: ProgrammeView[]; total: number }> {
+    return this.programmes.page(this.dataSource.manager, page, pageSize);
   }
 
   /** Raises or lowers a programme's appropriation; never below what its announced calls allocate. */
@@ -116,7 +133,7 @@ export class CallsService {
     return this.dataSource.transaction(async (manager) => {
       const programme = await this.lockProgramme(manager, programmeId);
       const before = toProgrammeView(programme);
-      const allocatedCzk = await this.allocatedByAnnouncedCalls(manager, programmeId);
+      const allocatedCzk = await this.programmes.allocatedByAnnouncedCalls(manager, programmeId);
       const violations = checkAppropriationChange({
         appropriationCzk: programme.appropriationCzk,
         changeCzk: command.amountCzk,
@@ -207,7 +224,7 @@ export class CallsService {
         ...checkAnnouncement({ announcedOn: call.announcedOn, submissionOpensAt: call.submissionOpensAt, today: pragueDate(now) }),
         ...checkAllocationsFitAppropriation({
           appropriationCzk: programme.appropriationCzk,
-          allocatedToOtherCallsCzk: await this.allocatedByAnnouncedCalls(manager, programmeId),
+          allocatedToOtherCallsCzk: await this.programmes.allocatedByAnnouncedCalls(manager, programmeId),
           partAllocationsCzk: before.parts.map((p) => p.allocationCzk),
         }),
       ];
@@ -259,6 +276,21 @@ export class CallsService {
       await this.audit.append(manager, { actor: caller, action: 'call.commission_set', entityType: 'call', entityId: callId, before, after });
       return after;
     });
+  }
+
+  /**
+   * The call's DOT Commission: for officers of any call, for a commission
+   * member of an announced call they sit on; a member of another call's
+   * commission is refused as the ranking refuses them (403 NOT_A_COMMISSION_MEMBER).
+   */
+  async getCommission(caller: AuthUser, callId: string): Promise<CommissionView> {
+    const manager = this.dataSource.manager;
+    const call = await manager.findOneBy(CallEntity, { id: callId });
+    if (!call || (call.status === 'draft' && !seesDrafts(caller))) throw new DomainError('NOT_FOUND', 'No such call.');
+    if (caller.role === 'commission' && !(await manager.existsBy(CommissionMemberEntity, { callId, userId: caller.id }))) {
+      throw new DomainError('NOT_A_COMMISSION_MEMBER', "You are not a member of this call's commission.");
+    }
+    return this.commissionOf(manager, callId);
   }
 
   private async commissionOf(manager: EntityManager, callId: string): Promise<CommissionView> {
@@ -346,15 +378,6 @@ export class CallsService {
     return programme;
   }
 
-  private async allocatedByAnnouncedCalls(manager: EntityManager, programmeId: string): Promise<number> {
-    const [{ total }]: { total: string }[] = await manager.query(
-      `SELECT COALESCE(SUM(p.allocation_czk), 0) AS total
-         FROM call_part p JOIN call c ON c.id = p.call_id
-        WHERE c.programme_id = $1 AND c.status = 'announced'`,
-      [programmeId],
-    );
-    return Number(total);
-  }
 }
 
 function seesDrafts(caller: AuthUser | undefined): boolean {

@@ -7,8 +7,8 @@ import { Clock } from '@app/core/clock/clock';
 import { DomainError } from '@app/core/errors/domain-error';
 import { checkDeclaration, mayReadScores } from './domain/conflict-of-interest.rules';
 import { aggregateScores, type ScoreAggregate } from './domain/score-aggregate';
-import { checkMayScore, checkScoreSheet, maxTotal, scoringWindow, sheetTotal } from './domain/scoring.rules';
-import { EvaluationRepository, type MemberContext, type SheetView } from './evaluation.repository';
+import { checkMayScore, checkScoreSheet, maxTotal, scoringWindow, sheetTotal, type ScoringWindowState } from './domain/scoring.rules';
+import { EvaluationRepository, type MemberContext, type OwnDeclaration, type SheetView } from './evaluation.repository';
 import type { CriterionPoints } from './score-sheet.entity';
 
 export interface DeclarationCommand {
@@ -37,6 +37,18 @@ export interface ScoresView {
   spread: number | null;
   spreadFlagged: boolean;
   sheets: SheetView[];
+}
+
+/** Where a member stands on one application: what they declared and scored, and what they may do and read. */
+export interface OwnEvaluationView {
+  applicationId: string;
+  declaration: OwnDeclaration | null;
+  /** Affiliated with the applicant organisation: in conflict whatever they declare. */
+  automaticConflict: boolean;
+  sheet: SheetView | null;
+  scoring: ScoringWindowState;
+  /** GET /applications/:id/scores is open to them: their own sheet is in and they have no conflict. */
+  mayReadScores: boolean;
 }
 
 /**
@@ -141,7 +153,7 @@ export class CommissionService {
     let callId: string;
     if (caller.role === 'commission') {
       const ctx = await this.memberContext(manager, caller, applicationId);
-      const conflicted = ctx.affiliated || ctx.declaration?.hasConflict === true;
+      const conflicted = isConflicted(ctx);
       if (!mayReadScores({ role: 'commission', hasOwnSheet: ctx.hasOwnSheet, conflicted })) {
         throw conflicted
           ? new DomainError('CONFLICT_OF_INTEREST', 'You have a conflict of interest with this application: its scores are not shown to you.')
@@ -174,10 +186,31 @@ export class CommissionService {
     };
   }
 
+  /** The caller's own declaration and sheet, and whether the peers' sheets are open to them; nothing of the peers. */
+  async ownEvaluation(caller: AuthUser, applicationId: string): Promise<OwnEvaluationView> {
+    const manager = this.dataSource.manager;
+    const ctx = await this.memberContext(manager, caller, applicationId);
+    const declaration = await this.repository.declarationOf(manager, applicationId, caller.id);
+    const [sheet] = ctx.hasOwnSheet ? await this.repository.sheetsOf(manager, applicationId, caller.id) : [];
+    return {
+      applicationId,
+      declaration,
+      automaticConflict: ctx.affiliated,
+      sheet: sheet ?? null,
+      scoring: scoringWindow({ now: this.clock.now(), submissionClosesAt: ctx.submissionClosesAt, evaluationClosedAt: ctx.evaluationClosedAt }),
+      mayReadScores: mayReadScores({ role: 'commission', hasOwnSheet: ctx.hasOwnSheet, conflicted: isConflicted(ctx) }),
+    };
+  }
+
   private async memberContext(manager: EntityManager, caller: AuthUser, applicationId: string, lock = false): Promise<MemberContext> {
     const ctx = await this.repository.memberContext(manager, applicationId, caller.id, lock);
     // Not a member of this call, or not (yet) an application for the commission: not theirs to know of.
     if (!ctx) throw new DomainError('NOT_FOUND', 'No such application for your commission.');
     return ctx;
   }
+}
+
+/** A member is in conflict by an affiliation with the applicant or by their own declaration. */
+function isConflicted(ctx: MemberContext): boolean {
+  return ctx.affiliated || ctx.declaration?.hasConflict === true;
 }

@@ -54,6 +54,15 @@ export interface SheetView {
   updatedAt: string;
 }
 
+/** A member's own conflict-of-interest declaration. */
+export interface OwnDeclaration {
+  hasConflict: boolean;
+  reason: string | null;
+  /** Made while the member was affiliated with the applicant organisation. */
+  automatic: boolean;
+  declaredAt: string;
+}
+
 interface ApplicationRow {
   id: string;
   part_code: string;
@@ -238,6 +247,21 @@ export class EvaluationRepository {
     return rows.map((r) => r.reference_number);
   }
 
+  /** The member's declaration on the application, or null before they made one. */
+  async declarationOf(manager: EntityManager, applicationId: string, memberId: string): Promise<OwnDeclaration | null> {
+    const [r]: { has_conflict: boolean; reason: string | null; automatic: boolean; declared_at: Date }[] = await manager.query(
+      'SELECT has_conflict, reason, automatic, declared_at FROM conflict_declaration WHERE application_id = $1 AND member_id = $2',
+      [applicationId, memberId],
+    );
+    return r ? { hasConflict: r.has_conflict, reason: r.reason, automatic: r.automatic, declaredAt: r.declared_at.toISOString() } : null;
+  }
+
+  /**
+   * The application's sheets by the call's current members, leaving out
+   * those of members affiliated with the applicant (they do not count). With
+   * `memberId` only that member's own sheet, which is theirs to read even
+   * when an affiliation has taken it out of the average.
+   */
   async sheetsOf(manager: EntityManager, applicationId: string, memberId?: string): Promise<SheetView[]> {
     const rows: {
       member_id: string;
@@ -254,7 +278,8 @@ export class EvaluationRepository {
          JOIN commission_member m ON m.call_id = s.call_id AND m.user_id = s.member_id
          JOIN application a ON a.id = s.application_id
         WHERE s.application_id = $1
-          AND NOT EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = s.member_id AND f.organisation_id = a.organisation_id) AND ($2::uuid IS NULL OR s.member_id = $2)
+          AND ($2::uuid IS NULL OR s.member_id = $2)
+          AND ($2::uuid IS NOT NULL OR NOT EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = s.member_id AND f.organisation_id = a.organisation_id))
         ORDER BY s.submitted_at, s.member_id`,
       [applicationId, memberId ?? null],
     );

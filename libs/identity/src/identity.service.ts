@@ -9,12 +9,14 @@ import { uniqueViolation } from '@app/core/database/pg-errors';
 import { DomainError } from '@app/core/errors/domain-error';
 import type { OrganisationKind } from '@app/calls/domain/call.rules';
 import { isValidCzechBankAccount } from './domain/bank-account';
+import { mayListUsers } from './domain/user-directory';
 import { isValidIco } from './domain/ico';
 import { toOrganisationView, toUserView, type OrganisationView, type UserView } from './identity.views';
 import { LoginLimiter } from './login-limiter';
 import { OrganisationEntity } from './organisation.entity';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './user.entity';
+import { UsersRepository, type DirectoryUserView } from './users.repository';
 
 export interface AffiliationsView {
   userId: string;
@@ -50,6 +52,7 @@ export class IdentityService implements OnApplicationBootstrap {
     private readonly tokens: TokenService,
     private readonly audit: AuditTrail,
     private readonly config: AppConfig,
+    private readonly users: UsersRepository,
   ) {}
 
   /** An NGO or district registers itself with its first applicant user. */
@@ -119,6 +122,16 @@ export class IdentityService implements OnApplicationBootstrap {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: caller.id });
     if (!user) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists.');
     return toUserView(user);
+  }
+
+  /** Users with their affiliations: admins list everyone, officers commission members only (else 403). */
+  async listUsers(caller: AuthUser, role: Role | undefined, page: number, pageSize: number): Promise<{ items: DirectoryUserView[]; total: number }> {
+    if (!mayListUsers(caller.role, role)) {
+      throw new DomainError('FORBIDDEN', 'Officers may list commission members only: ask for role=commission.', [
+        { field: 'role', message: `must be commission for the role ${caller.role}` },
+      ]);
+    }
+    return this.users.page(this.dataSource.manager, role, page, pageSize);
   }
 
   /** Admin creates officers, commission members, budget staff and other admins. */

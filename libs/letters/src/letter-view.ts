@@ -39,3 +39,17 @@ export function toLetterView(row: LetterRow, caller: Pick<AuthUser, 'role'>): Le
   };
   return caller.role === 'applicant' ? view : { ...view, failureReason: row.failure_reason };
 }
+
+/** A letter in the staff's list across applications (the officer's "failed letters" screen). */
+export interface LetterListView {
+  id: string;
+  applicationId: string;
+  callId: string;
+  referenceNumber: string | null;
+  organisationName: string;
+  kind: LetterKind;
+  status: LetterStatus;
+  failureReason: string | null;
+  createdAt: string;
+  readyAt: string | null;
+}

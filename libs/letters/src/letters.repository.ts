@@ -16,6 +16,19 @@ export interface DownloadableLetter {
   referenceNumber: string | null;
 }
 
+/** A letter in the officers' list across applications. */
+export interface LetterListRow extends LetterRow {
+  application_id: string;
+  call_id: string;
+  reference_number: string | null;
+  organisation_name: string;
+}
+
+export interface LetterFilter {
+  status?: LetterStatus;
+  callId?: string;
+}
+
 /** A letter just put back in the queue, and what it failed with before. */
 export interface RequeuedLetter extends LetterRow {
   generation: number;
@@ -41,6 +54,27 @@ export class LettersRepository {
 
   listByApplication(applicationId: string): Promise<LetterRow[]> {
     return this.dataSource.query(`SELECT ${LETTER_COLUMNS} FROM letter l WHERE l.application_id = $1 ORDER BY l.created_at, l.id`, [applicationId]);
+  }
+
+  /** Letters across applications, newest first, with their application's reference number and organisation. */
+  async page(filter: LetterFilter, page: number, pageSize: number): Promise<{ rows: LetterListRow[]; total: number }> {
+    const where = `($1::text IS NULL OR l.status = $1) AND ($2::uuid IS NULL OR a.call_id = $2)`;
+    const params = [filter.status ?? null, filter.callId ?? null];
+    const rows: LetterListRow[] = await this.dataSource.query(
+      `SELECT ${LETTER_COLUMNS}, l.application_id, a.call_id, a.reference_number, o.name AS organisation_name
+         FROM letter l
+         JOIN application a ON a.id = l.application_id
+         JOIN organisation o ON o.id = a.organisation_id
+        WHERE ${where}
+        ORDER BY l.created_at DESC, l.id
+        LIMIT $3 OFFSET $4`,
+      [...params, pageSize, (page - 1) * pageSize],
+    );
+    const [{ n }]: { n: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS n FROM letter l JOIN application a ON a.id = l.application_id WHERE ${where}`,
+      params,
+    );
+    return { rows, total: Number(n) };
   }
 
   async findDownloadable(letterId: string, organisationId: string | null): Promise<DownloadableLetter | null> {

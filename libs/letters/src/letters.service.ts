@@ -7,8 +7,8 @@ import type { AuthUser } from '@app/core/auth/role';
 import { Clock } from '@app/core/clock/clock';
 import { DomainError } from '@app/core/errors/domain-error';
 import { LETTER_RENDER_TOPIC } from './letter-requests';
-import { toLetterView, type LetterView } from './letter-view';
-import { LettersRepository, type DownloadableLetter } from './letters.repository';
+import { toLetterView, type LetterListView, type LetterView } from './letter-view';
+import { LettersRepository, type DownloadableLetter, type LetterFilter } from './letters.repository';
 
 /** A letter whose PDF can be served. */
 export interface ReadyLetter extends DownloadableLetter {
@@ -35,6 +35,26 @@ export class LettersService {
     if (!(await this.letters.applicationExists(applicationId, scopeOf(caller)))) throw new DomainError('NOT_FOUND', 'No such application.');
     const rows = await this.letters.listByApplication(applicationId);
     return rows.map((row) => toLetterView(row, caller));
+  }
+
+  /** Letters across applications for the staff (officers, the Budget Department: the routes allow no one else), newest first. */
+  async list(filter: LetterFilter, page: number, pageSize: number): Promise<{ items: LetterListView[]; total: number }> {
+    const { rows, total } = await this.letters.page(filter, page, pageSize);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        applicationId: r.application_id,
+        callId: r.call_id,
+        referenceNumber: r.reference_number,
+        organisationName: r.organisation_name,
+        kind: r.kind,
+        status: r.status,
+        failureReason: r.failure_reason,
+        createdAt: r.created_at.toISOString(),
+        readyAt: r.ready_at?.toISOString() ?? null,
+      })),
+      total,
+    };
   }
 
   /** The letter if its PDF is ready: 404 when the caller may not see it, 409 LETTER_NOT_READY while queued or after failing. */

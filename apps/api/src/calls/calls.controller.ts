@@ -54,6 +54,18 @@ export class CallsController {
     return this.calls.setCommission(caller, id, body);
   }
 
+  @Get(':id/commission')
+  @ApiOperation({
+    summary: "The call's DOT Commission",
+    description: 'Officers: any call. Commission members: an announced call whose commission they sit on (a member of another call’s commission: 403 NOT_A_COMMISSION_MEMBER, as for the ranking). Chair first, then by name.',
+  })
+  @Auth('officer', 'commission')
+  @ApiOkResponse({ type: CommissionResponse })
+  @ApiProblems(400, 404)
+  commission(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<CommissionResponse> {
+    return this.calls.getCommission(caller, id);
+  }
+
   @Get()
   @ApiOperation({ summary: 'List announced calls' })
   @Anyone()

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '@app/core/auth/auth.decorators';
 import type { AuthUser } from '@app/core/auth/role';
 import { CallsService } from '@app/calls/calls.service';
+import { PageQuery, pageOf } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
-import { BudgetMeasureRequest, ProgrammeRequest, ProgrammeResponse } from './dto/calls.dto';
+import { BudgetMeasureRequest, ProgrammeDetailResponse, ProgrammePageResponse, ProgrammeRequest, ProgrammeResponse } from './dto/calls.dto';
 
 @ApiTags('programmes and calls')
 @Controller('programmes')
@@ -21,12 +22,21 @@ export class ProgrammesController {
     return this.calls.createProgramme(caller, body);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'A programme' })
+  @Get()
+  @ApiOperation({ summary: 'List programmes', description: 'Newest year first, then by code.' })
   @Auth('officer', 'budget')
-  @ApiOkResponse({ type: ProgrammeResponse })
+  @ApiOkResponse({ type: ProgrammePageResponse })
+  @ApiProblems(400)
+  async list(@Query() query: PageQuery): Promise<ProgrammePageResponse> {
+    return pageOf(await this.calls.listProgrammes(query.page, query.pageSize), query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A programme with its budget measures and what its announced calls allocate' })
+  @Auth('officer', 'budget')
+  @ApiOkResponse({ type: ProgrammeDetailResponse })
   @ApiProblems(400, 404)
-  get(@Param('id', UuidPipe) id: string): Promise<ProgrammeResponse> {
+  get(@Param('id', UuidPipe) id: string): Promise<ProgrammeDetailResponse> {
     return this.calls.getProgramme(id);
   }
 

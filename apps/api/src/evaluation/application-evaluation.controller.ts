@@ -12,6 +12,7 @@ import {
   ConflictOfInterestRequest,
   ConflictOfInterestResponse,
   FormalCheckRequest,
+  OwnEvaluationResponse,
   ProposalRequest,
   RankingItemResponse,
   ScoreSheetRequest,
@@ -88,6 +89,20 @@ export class ApplicationEvaluationController {
   @ApiProblems(404)
   scores(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<ScoresResponse> {
     return this.commission.scores(caller, id);
+  }
+
+  @Get('my-evaluation')
+  @ApiOperation({
+    summary: 'The caller’s own declaration and score sheet',
+    description:
+      'For a member of the call’s commission (another call’s member, or an application not yet eligible: 404, as for the scores). ' +
+      'Shows where the member stands before the peers’ sheets are shown to them: nothing of the other members.',
+  })
+  @Auth('commission')
+  @ApiOkResponse({ type: OwnEvaluationResponse })
+  @ApiProblems(400, 404)
+  ownEvaluation(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<OwnEvaluationResponse> {
+    return this.commission.ownEvaluation(caller, id);
   }
 
   @Patch('proposal')

@@ -1,11 +1,20 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '@app/core/auth/auth.decorators';
 import type { AuthUser } from '@app/core/auth/role';
 import { IdentityService } from '@app/identity/identity.service';
+import { pageOf } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
-import { AffiliationsRequest, AffiliationsResponse, NewStaffUserRequest, OrganisationResponse, UserResponse } from './dto/identity.dto';
+import {
+  AffiliationsRequest,
+  AffiliationsResponse,
+  NewStaffUserRequest,
+  OrganisationResponse,
+  UserListQuery,
+  UserPageResponse,
+  UserResponse,
+} from './dto/identity.dto';
 
 @ApiTags('identity')
 @Controller()
@@ -27,6 +36,18 @@ export class UsersController {
   @ApiProblems(400, 409)
   createUser(@CurrentUser() caller: AuthUser, @Body() body: NewStaffUserRequest): Promise<UserResponse> {
     return this.identity.createStaffUser(caller, body);
+  }
+
+  @Get('users')
+  @ApiOperation({
+    summary: 'List users with their affiliations',
+    description: 'Admins: every user, or those of `role`. Officers: commission members only, to seat a call’s commission (`role=commission`; any other or none: 403). By name, then email.',
+  })
+  @Auth('admin', 'officer')
+  @ApiOkResponse({ type: UserPageResponse })
+  @ApiProblems(400)
+  async listUsers(@CurrentUser() caller: AuthUser, @Query() query: UserListQuery): Promise<UserPageResponse> {
+    return pageOf(await this.identity.listUsers(caller, query.role, query.page, query.pageSize), query);
   }
 
   @Put('users/:id/affiliations')

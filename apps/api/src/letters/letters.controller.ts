@@ -1,12 +1,13 @@
-import { Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '@app/core/auth/auth.decorators';
 import type { AuthUser } from '@app/core/auth/role';
 import { LettersService } from '@app/letters/letters.service';
+import { pageOf } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
-import { LetterResponse } from './dto/letters.dto';
+import { LetterListQuery, LetterPageResponse, LetterResponse } from './dto/letters.dto';
 import { ifNoneMatchHits, letterContentDisposition, letterEtag, reprDigest } from './letter-download';
 
 /**
@@ -39,6 +40,21 @@ export class LettersController {
   @ApiProblems(400, 404)
   list(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<LetterResponse[]> {
     return this.letters.listForApplication(caller, id);
+  }
+
+  @Get('letters')
+  @ApiOperation({
+    summary: 'Letters across applications',
+    description:
+      'Officers and the Budget Department. Newest first, with the application’s reference number and organisation; `status=failed` lists the letters an officer can retry ' +
+      '(POST /letters/:id/retry), with `failureReason`.',
+  })
+  @Auth('officer', 'budget')
+  @ApiOkResponse({ type: LetterPageResponse })
+  @ApiProblems(400)
+  async listAll(@Query() query: LetterListQuery): Promise<LetterPageResponse> {
+    const { page, pageSize, ...filter } = query;
+    return pageOf(await this.letters.list(filter, page, pageSize), query);
   }
 
   @Get('letters/:id/pdf')

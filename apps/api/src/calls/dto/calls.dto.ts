@@ -58,6 +58,33 @@ export class ProgrammeResponse {
   createdAt!: string;
 }
 
+export class ProgrammePageResponse extends PageResponse(ProgrammeResponse, 'ProgrammePageResponse') {}
+
+export class BudgetMeasureResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Change of the appropriation in whole CZK; negative lowered it' })
+  amountCzk!: number;
+
+  @ApiProperty({ example: 'RO 2027/145' })
+  reference!: string;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class ProgrammeDetailResponse extends ProgrammeResponse {
+  @ApiProperty({ type: 'integer', description: 'Sum of the parts’ allocations of the programme’s announced calls; the appropriation never goes below it' })
+  allocatedCzk!: number;
+
+  @ApiProperty({ type: [BudgetMeasureResponse], description: 'Every budget measure, oldest first' })
+  budgetMeasures!: BudgetMeasureResponse[];
+}
+
 export class BudgetMeasureRequest {
   @ApiProperty({ type: 'integer', description: 'Change of the appropriation in whole CZK; negative lowers it' })
   @IsInt({ message: 'must be a whole number of CZK' })

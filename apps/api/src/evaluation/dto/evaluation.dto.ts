@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { FORMAL_CHECK_RESULTS, type FormalCheckResult } from '@app/evaluation/domain/formal-check.rules';
@@ -101,6 +101,28 @@ export class ScoreSheetResponse {
 
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
+}
+
+export class OwnDeclarationResponse extends PickType(ConflictOfInterestResponse, ['hasConflict', 'reason', 'automatic', 'declaredAt'] as const) {}
+
+export class OwnEvaluationResponse {
+  @ApiProperty({ format: 'uuid' })
+  applicationId!: string;
+
+  @ApiProperty({ type: OwnDeclarationResponse, nullable: true, description: 'The caller’s conflict-of-interest declaration; null before they made one' })
+  declaration!: OwnDeclarationResponse | null;
+
+  @ApiProperty({ description: 'The caller is affiliated with the applicant organisation: in conflict whatever they declare' })
+  automaticConflict!: boolean;
+
+  @ApiProperty({ type: ScoreSheetResponse, nullable: true, description: 'The caller’s own score sheet; null before they scored' })
+  sheet!: ScoreSheetResponse | null;
+
+  @ApiProperty({ enum: ['not_open', 'open', 'closed'], description: 'Scoring opens when the submission window closes and closes with the evaluation' })
+  scoring!: 'not_open' | 'open' | 'closed';
+
+  @ApiProperty({ description: 'GET /applications/:id/scores is open to the caller: their own sheet is in and they have no conflict' })
+  mayReadScores!: boolean;
 }
 
 export class ScoresResponse {

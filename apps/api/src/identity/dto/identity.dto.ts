@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested, IsObject } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested, IsObject } from 'class-validator';
 import { ROLES, STAFF_ROLES, type Role, type StaffRole } from '@app/core/auth/role';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@app/calls/domain/call.rules';
+import { PageQuery, PageResponse } from '../../common/pagination.dto';
 import { Optional, Text } from '../../common/validators';
 
 export class AddressDto {
@@ -116,6 +117,20 @@ export class UserResponse {
   @ApiProperty({ format: 'uuid', nullable: true, type: 'string' })
   organisationId!: string | null;
 }
+
+export class UserListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ROLES, description: 'Only users of this role; an officer must ask for `commission`' })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}
+
+export class DirectoryUserResponse extends UserResponse {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Organisations the user is affiliated with (a commission member is in conflict with their applications)' })
+  affiliations!: string[];
+}
+
+export class UserPageResponse extends PageResponse(DirectoryUserResponse, 'UserPageResponse') {}
 
 export class LoginResponse {
   @ApiProperty()

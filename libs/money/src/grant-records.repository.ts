@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { toSafeNumber } from '@app/core/database/bigint.transformer';
+import type { ContractView } from './contracts.service';
+import type { SettlementLine } from './domain/settlement.rules';
+
+/** The signed contract of an application, as its readers see it: what the contract routes answer, its publication URL as `url`. */
+export type ContractRecordView = Omit<ContractView, 'applicationId' | 'publicationUrl'> & { url: string | null };
+
+/** The recipient's settlement and the officer's review of it, as its readers see them. */
+export interface SettlementRecordView {
+  spentCzk: number;
+  lines: SettlementLine[];
+  report: string;
+  submittedAt: string;
+  acceptedCzk: number | null;
+  returnDueCzk: number | null;
+  returnDueOn: string | null;
+  reviewNote: string | null;
+  reviewedAt: string | null;
+}
+
+export interface GrantRecords {
+  contract: ContractRecordView | null;
+  settlement: SettlementRecordView | null;
+}
+
+/** Reads an application's contract and settlement (written by the contracts and settlements services). */
+@Injectable()
+export class GrantRecordsRepository {
+  /** Both in one statement; null where there is none yet. Does not check who may read them: the caller does. */
+  async recordsOf(manager: EntityManager, applicationId: string): Promise<GrantRecords> {
+    const [r]: {
+      contract: { contractNumber: string; signedOn: string; bankAccount: string; amountCzk: string; publicationDueOn: string | null; publishedOn: string | null; url: string | null } | null;
+      settlement: {
+        spentCzk: string;
+        lines: SettlementLine[];
+        report: string;
+        submittedAt: string;
+        acceptedCzk: string | null;
+        returnDueCzk: string | null;
+        returnDueOn: string | null;
+        reviewNote: string | null;
+        reviewedAt: string | null;
+      } | null;
+    }[] = await manager.query(
+      `SELECT (SELECT json_build_object('contractNumber', k.contract_number, 'signedOn', k.signed_on::text, 'bankAccount', k.bank_account,
+                                        'amountCzk', k.amount_czk::text, 'publicationDueOn', k.publication_due_on::text,
+                                        'publishedOn', k.published_on::text, 'url', k.publication_url)
+                 FROM grant_contract k WHERE k.application_id = $1) AS contract,
+              (SELECT json_build_object('spentCzk', s.spent_czk::text, 'lines', s.lines, 'report', s.report, 'submittedAt', s.submitted_at,
+                                        'acceptedCzk', s.accepted_czk::text, 'returnDueCzk', s.return_due_czk::text,
+                                        'returnDueOn', s.return_due_on::text, 'reviewNote', s.review_note, 'reviewedAt', s.reviewed_at)
+                 FROM settlement s WHERE s.application_id = $1) AS settlement`,
+      [applicationId],
+    );
+    const contract = r.contract;
+    const settlement = r.settlement;
+    return {
+      contract: contract ? { ...contract, amountCzk: toSafeNumber(contract.amountCzk) } : null,
+      settlement: settlement
+        ? {
+            spentCzk: toSafeNumber(settlement.spentCzk),
+            lines: settlement.lines,
+            report: settlement.report,
+            submittedAt: new Date(settlement.submittedAt).toISOString(),
+            acceptedCzk: settlement.acceptedCzk === null ? null : toSafeNumber(settlement.acceptedCzk),
+            returnDueCzk: settlement.returnDueCzk === null ? null : toSafeNumber(settlement.returnDueCzk),
+            returnDueOn: settlement.returnDueOn,
+            reviewNote: settlement.reviewNote,
+            reviewedAt: settlement.reviewedAt === null ? null : new Date(settlement.reviewedAt).toISOString(),
+          }
+        : null,
+    };
+  }
+}
