@@ -30,7 +30,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An application with its budget and status history */
+        /** An application with its budget, status history, contract and settlement */
         get: operations["ApplicationsController_get"];
         put?: never;
         post?: never;
@@ -170,6 +170,26 @@ export interface paths {
          * @description Oldest first (by createdAt, then id). An applicant sees their own organisation’s applications only (another’s is 404). Officers and the Budget Department also see `failureReason`.
          */
         get: operations["LettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/my-evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s own declaration and score sheet
+         * @description For a member of the call’s commission (another call’s member, or an application not yet eligible: 404, as for the scores). Shows where the member stands before the peers’ sheets are shown to them: nothing of the other members.
+         */
+        get: operations["ApplicationEvaluationController_ownEvaluation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -379,8 +399,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in and get an access token */
+        /**
+         * Log in and get an access token
+         * @description With the header `X-CSRF-Protection: 1` (the web portal) the answer also sets the session cookie `pg_session` holding the same token, which then authenticates the browser’s requests; state-changing ones must carry the same header (else 403 CSRF_CHECK_FAILED). Without the header no cookie is set: API clients use the token from the body, and a cross-site form cannot log a browser in.
+         */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out of the web portal
+         * @description Clears the session cookie `pg_session` (an expired Set-Cookie with the same attributes). Public, needs no X-CSRF-Protection header. The access token itself stays valid until it expires (tokens are not stored); a script holding a bearer token simply discards it.
+         */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -504,7 +547,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The call's DOT Commission
+         * @description Officers: any call. Commission members: an announced call whose commission they sit on (a member of another call’s commission: 403 NOT_A_COMMISSION_MEMBER, as for the ranking). Chair first, then by name.
+         */
+        get: operations["CallsController_commission"];
         /** Set the call's DOT Commission and its chair */
         put: operations["CallsController_setCommission"];
         post?: never;
@@ -614,6 +661,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Letters across applications
+         * @description Officers and the Budget Department. Newest first, with the application’s reference number and organisation; `status=failed` lists the letters an officer can retry (POST /letters/:id/retry), with `failureReason`.
+         */
+        get: operations["LettersController_listAll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters/{id}/pdf": {
         parameters: {
             query?: never;
@@ -712,7 +779,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List programmes
+         * @description Newest year first, then by code.
+         */
+        get: operations["ProgrammesController_list"];
         put?: never;
         /** Create a programme with its appropriation */
         post: operations["ProgrammesController_create"];
@@ -729,7 +800,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A programme */
+        /** A programme with its budget measures and what its announced calls allocate */
         get: operations["ProgrammesController_get"];
         put?: never;
         post?: never;
@@ -823,7 +894,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List users with their affiliations
+         * @description Admins: every user, or those of `role`. Officers: commission members only, to seat a call’s commission (`role=commission`; any other or none: 403). By name, then email.
+         */
+        get: operations["UsersController_listUsers"];
         put?: never;
         /** Create a staff user (admin) */
         post: operations["UsersController_createUser"];
@@ -920,6 +995,57 @@ export interface components {
             /** @enum {string} */
             kind: "payment_without_contract" | "payment_above_award" | "payment_to_other_account" | "settlement_overdue" | "return_overdue" | "publication_overdue";
             referenceNumber: string;
+        };
+        ApplicationDetailResponse: {
+            budgetLines: components["schemas"]["BudgetLineDto"][];
+            /** Format: uuid */
+            callId: string;
+            contactPerson: components["schemas"]["ContactPersonDto"];
+            /** @description The signed contract; null before it */
+            contract: components["schemas"]["ContractRecordResponse"] | null;
+            /**
+             * Format: date
+             * @description Last day (Europe/Prague) to re-submit after a request for correction
+             */
+            correctionDueOn: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            districts: string[];
+            /** Format: date */
+            endDate: string;
+            /** @description Every formal check, oldest first */
+            formalChecks: components["schemas"]["FormalCheckResponse"][];
+            /** Format: uuid */
+            id: string;
+            justification: string;
+            measureCodes: string[];
+            money: components["schemas"]["ApplicationMoneyResponse"];
+            /** Format: uuid */
+            organisationId: string;
+            otherFundingCzk: number;
+            partCode: string;
+            primaryMeasureCode: string;
+            /** @description The funding proposal, once the officer has made one */
+            proposedCzk: number | null;
+            referenceNumber: string | null;
+            /** @description Sum of the budget lines’ requestedCzk */
+            requestedCzk: number;
+            /** @description The recipient’s settlement and its review; null before it */
+            settlement: components["schemas"]["SettlementRecordResponse"] | null;
+            /** Format: date */
+            startDate: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "correction_requested" | "eligible" | "ineligible" | "recommended" | "not_recommended" | "approved" | "rejected" | "contracted" | "settlement_submitted" | "settled" | "closed" | "withdrawn";
+            statusHistory: components["schemas"]["StatusChangeResponse"][];
+            /** Format: date-time */
+            submittedAt: string | null;
+            summary: string;
+            targetGroups: string[];
+            title: string;
+            /** @description Sum of the budget lines’ totalCzk */
+            totalCostCzk: number;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ApplicationMismatch: {
             /** Format: uuid */
@@ -1184,6 +1310,17 @@ export interface components {
             /** @example RO 2027/145 */
             reference: string;
         };
+        BudgetMeasureResponse: {
+            /** @description Change of the appropriation in whole CZK; negative lowered it */
+            amountCzk: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /** @example RO 2027/145 */
+            reference: string;
+        };
         CallBudgetResponse: {
             /** Format: uuid */
             callId: string;
@@ -1420,6 +1557,23 @@ export interface components {
             /** @example +420 601 234 567 */
             phone: string;
         };
+        ContractRecordResponse: {
+            amountCzk: number;
+            /** @description The recipient’s account; every payment goes to it */
+            bankAccount: string;
+            contractNumber: string;
+            /**
+             * Format: date
+             * @description Over CZK 50,000: publish in the register of contracts by this day (§10d)
+             */
+            publicationDueOn: string | null;
+            /** Format: date */
+            publishedOn: string | null;
+            /** Format: date */
+            signedOn: string;
+            /** @description The contract in the register of contracts */
+            url: string | null;
+        };
         ContractRequest: {
             /**
              * @description The recipient’s account; checksums verified
@@ -1500,6 +1654,18 @@ export interface components {
             resolutionNumber: string;
             status: string;
         };
+        DirectoryUserResponse: {
+            /** @description Organisations the user is affiliated with (a commission member is in conflict with their applications) */
+            affiliations: string[];
+            email: string;
+            fullName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** @enum {string} */
+            role: "applicant" | "officer" | "commission" | "budget" | "admin";
+        };
         DisbursementReportResponse: {
             /** Format: uuid */
             callId: string | null;
@@ -1539,7 +1705,7 @@ export interface components {
         };
         FieldProblemDto: {
             /** @enum {string} */
-            code?: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_ICO" | "INVALID_BANK_ACCOUNT" | "ORGANISATION_EXISTS" | "PROGRAMME_EXISTS" | "EMAIL_TAKEN" | "CALL_NOT_EDITABLE" | "ANNOUNCEMENT_TOO_LATE" | "ALLOCATIONS_EXCEED_APPROPRIATION" | "SUBMISSION_WINDOW_CLOSED" | "SUBMISSION_WINDOW_NOT_OPEN" | "APPLICATION_NOT_EDITABLE" | "INVALID_STATUS_TRANSITION" | "APPLICANT_NOT_ELIGIBLE" | "TOO_MANY_APPLICATIONS" | "REQUEST_OUT_OF_RANGE" | "COFINANCING_REQUIRED" | "MEASURE_NOT_ELIGIBLE" | "PROJECT_PERIOD_OUTSIDE_CALL_YEAR" | "FORMAL_CHECK_NOT_OPEN" | "FORMAL_CHECK_PENDING" | "NOT_A_COMMISSION_MEMBER" | "CONFLICT_OF_INTEREST" | "COI_DECLARATION_REQUIRED" | "COI_DECLARATION_FIXED" | "SCORING_NOT_OPEN" | "SCORING_CLOSED" | "POINTS_OUT_OF_RANGE" | "QUORUM_NOT_MET" | "ALLOCATION_EXCEEDED" | "PROPOSAL_EXCEEDS_REQUEST" | "ASSEMBLY_DECISION_REQUIRED" | "CONTRACT_REQUIRED" | "CONTRACT_NUMBER_TAKEN" | "PAYMENT_EXCEEDS_AWARD" | "SETTLEMENT_EXCEEDS_PAYMENTS" | "LETTER_NOT_READY" | "LETTER_NOT_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "RATE_LIMITED" | "INTERNAL_ERROR" | "QUEUE_UNAVAILABLE";
+            code?: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "NOT_FOUND" | "INVALID_ICO" | "INVALID_BANK_ACCOUNT" | "ORGANISATION_EXISTS" | "PROGRAMME_EXISTS" | "EMAIL_TAKEN" | "CALL_NOT_EDITABLE" | "ANNOUNCEMENT_TOO_LATE" | "ALLOCATIONS_EXCEED_APPROPRIATION" | "SUBMISSION_WINDOW_CLOSED" | "SUBMISSION_WINDOW_NOT_OPEN" | "APPLICATION_NOT_EDITABLE" | "INVALID_STATUS_TRANSITION" | "APPLICANT_NOT_ELIGIBLE" | "TOO_MANY_APPLICATIONS" | "REQUEST_OUT_OF_RANGE" | "COFINANCING_REQUIRED" | "MEASURE_NOT_ELIGIBLE" | "PROJECT_PERIOD_OUTSIDE_CALL_YEAR" | "FORMAL_CHECK_NOT_OPEN" | "FORMAL_CHECK_PENDING" | "NOT_A_COMMISSION_MEMBER" | "CONFLICT_OF_INTEREST" | "COI_DECLARATION_REQUIRED" | "COI_DECLARATION_FIXED" | "SCORING_NOT_OPEN" | "SCORING_CLOSED" | "POINTS_OUT_OF_RANGE" | "QUORUM_NOT_MET" | "ALLOCATION_EXCEEDED" | "PROPOSAL_EXCEEDS_REQUEST" | "ASSEMBLY_DECISION_REQUIRED" | "CONTRACT_REQUIRED" | "CONTRACT_NUMBER_TAKEN" | "PAYMENT_EXCEEDS_AWARD" | "SETTLEMENT_EXCEEDS_PAYMENTS" | "LETTER_NOT_READY" | "LETTER_NOT_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "RATE_LIMITED" | "INTERNAL_ERROR" | "QUEUE_UNAVAILABLE";
             /** @example budgetLines[2].requestedCzk */
             field?: string;
             /** @example must be a whole number of CZK */
@@ -1594,6 +1760,33 @@ export interface components {
             reverses: string | null;
             /** @enum {string} */
             type: "commitment" | "release" | "payment" | "return_due" | "return" | "penalty" | "penalty_payment" | "reversal";
+        };
+        LetterListItemResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            callId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Why rendering failed (null unless failed) */
+            failureReason: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "approval" | "rejection" | "ineligible" | "correction_request";
+            organisationName: string;
+            /** Format: date-time */
+            readyAt: string | null;
+            /** @example INT-2027-0001 */
+            referenceNumber: string | null;
+            /** @enum {string} */
+            status: "queued" | "ready" | "failed";
+        };
+        LetterPageResponse: {
+            items: components["schemas"]["LetterListItemResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         LetterResponse: {
             /** Format: date-time */
@@ -1689,6 +1882,31 @@ export interface components {
             name: string;
             postalCode?: string;
             streetAddress?: string;
+        };
+        OwnDeclarationResponse: {
+            /** @description The member is affiliated with the applicant organisation: a conflict they cannot declare away */
+            automatic: boolean;
+            /** Format: date-time */
+            declaredAt: string;
+            hasConflict: boolean;
+            reason: string | null;
+        };
+        OwnEvaluationResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description The caller is affiliated with the applicant organisation: in conflict whatever they declare */
+            automaticConflict: boolean;
+            /** @description The caller’s conflict-of-interest declaration; null before they made one */
+            declaration: components["schemas"]["OwnDeclarationResponse"] | null;
+            /** @description GET /applications/:id/scores is open to the caller: their own sheet is in and they have no conflict */
+            mayReadScores: boolean;
+            /**
+             * @description Scoring opens when the submission window closes and closes with the evaluation
+             * @enum {string}
+             */
+            scoring: "not_open" | "open" | "closed";
+            /** @description The caller’s own score sheet; null before they scored */
+            sheet: components["schemas"]["ScoreSheetResponse"] | null;
         };
         PartBudgetResponse: {
             allocationCzk: number;
@@ -1797,7 +2015,7 @@ export interface components {
         };
         ProblemDetailsDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_ICO" | "INVALID_BANK_ACCOUNT" | "ORGANISATION_EXISTS" | "PROGRAMME_EXISTS" | "EMAIL_TAKEN" | "CALL_NOT_EDITABLE" | "ANNOUNCEMENT_TOO_LATE" | "ALLOCATIONS_EXCEED_APPROPRIATION" | "SUBMISSION_WINDOW_CLOSED" | "SUBMISSION_WINDOW_NOT_OPEN" | "APPLICATION_NOT_EDITABLE" | "INVALID_STATUS_TRANSITION" | "APPLICANT_NOT_ELIGIBLE" | "TOO_MANY_APPLICATIONS" | "REQUEST_OUT_OF_RANGE" | "COFINANCING_REQUIRED" | "MEASURE_NOT_ELIGIBLE" | "PROJECT_PERIOD_OUTSIDE_CALL_YEAR" | "FORMAL_CHECK_NOT_OPEN" | "FORMAL_CHECK_PENDING" | "NOT_A_COMMISSION_MEMBER" | "CONFLICT_OF_INTEREST" | "COI_DECLARATION_REQUIRED" | "COI_DECLARATION_FIXED" | "SCORING_NOT_OPEN" | "SCORING_CLOSED" | "POINTS_OUT_OF_RANGE" | "QUORUM_NOT_MET" | "ALLOCATION_EXCEEDED" | "PROPOSAL_EXCEEDS_REQUEST" | "ASSEMBLY_DECISION_REQUIRED" | "CONTRACT_REQUIRED" | "CONTRACT_NUMBER_TAKEN" | "PAYMENT_EXCEEDS_AWARD" | "SETTLEMENT_EXCEEDS_PAYMENTS" | "LETTER_NOT_READY" | "LETTER_NOT_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "RATE_LIMITED" | "INTERNAL_ERROR" | "QUEUE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "NOT_FOUND" | "INVALID_ICO" | "INVALID_BANK_ACCOUNT" | "ORGANISATION_EXISTS" | "PROGRAMME_EXISTS" | "EMAIL_TAKEN" | "CALL_NOT_EDITABLE" | "ANNOUNCEMENT_TOO_LATE" | "ALLOCATIONS_EXCEED_APPROPRIATION" | "SUBMISSION_WINDOW_CLOSED" | "SUBMISSION_WINDOW_NOT_OPEN" | "APPLICATION_NOT_EDITABLE" | "INVALID_STATUS_TRANSITION" | "APPLICANT_NOT_ELIGIBLE" | "TOO_MANY_APPLICATIONS" | "REQUEST_OUT_OF_RANGE" | "COFINANCING_REQUIRED" | "MEASURE_NOT_ELIGIBLE" | "PROJECT_PERIOD_OUTSIDE_CALL_YEAR" | "FORMAL_CHECK_NOT_OPEN" | "FORMAL_CHECK_PENDING" | "NOT_A_COMMISSION_MEMBER" | "CONFLICT_OF_INTEREST" | "COI_DECLARATION_REQUIRED" | "COI_DECLARATION_FIXED" | "SCORING_NOT_OPEN" | "SCORING_CLOSED" | "POINTS_OUT_OF_RANGE" | "QUORUM_NOT_MET" | "ALLOCATION_EXCEEDED" | "PROPOSAL_EXCEEDS_REQUEST" | "ASSEMBLY_DECISION_REQUIRED" | "CONTRACT_REQUIRED" | "CONTRACT_NUMBER_TAKEN" | "PAYMENT_EXCEEDS_AWARD" | "SETTLEMENT_EXCEEDS_PAYMENTS" | "LETTER_NOT_READY" | "LETTER_NOT_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "RATE_LIMITED" | "INTERNAL_ERROR" | "QUEUE_UNAVAILABLE";
             /** @example The request has invalid fields; see errors. */
             detail: string;
             errors: components["schemas"]["FieldProblemDto"][];
@@ -1809,6 +2027,26 @@ export interface components {
             title: string;
             /** @example urn:prague-grants:problem:validation-failed */
             type: string;
+        };
+        ProgrammeDetailResponse: {
+            /** @description Sum of the parts’ allocations of the programme’s announced calls; the appropriation never goes below it */
+            allocatedCzk: number;
+            appropriationCzk: number;
+            /** @description Every budget measure, oldest first */
+            budgetMeasures: components["schemas"]["BudgetMeasureResponse"][];
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            year: number;
+        };
+        ProgrammePageResponse: {
+            items: components["schemas"]["ProgrammeResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         ProgrammeRequest: {
             /**
@@ -2015,6 +2253,26 @@ export interface components {
              */
             spentCzk: number;
         };
+        SettlementLineRecordResponse: {
+            category: string;
+            spentCzk: number;
+        };
+        SettlementRecordResponse: {
+            /** @description Accepted by the officer’s review; null before it */
+            acceptedCzk: number | null;
+            lines: components["schemas"]["SettlementLineRecordResponse"][];
+            report: string;
+            /** @description Claimed back by the review (paid − returned − accepted) */
+            returnDueCzk: number | null;
+            /** Format: date */
+            returnDueOn: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewNote: string | null;
+            spentCzk: number;
+            /** Format: date-time */
+            submittedAt: string;
+        };
         SettlementRequest: {
             lines: components["schemas"]["SettlementLineDto"][];
             report: string;
@@ -2132,6 +2390,12 @@ export interface components {
              */
             version: string;
         };
+        UserPageResponse: {
+            items: components["schemas"]["DirectoryUserResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         UserResponse: {
             email: string;
             fullName: string;
@@ -2187,7 +2451,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2196,7 +2460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2238,7 +2502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2247,7 +2511,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2283,7 +2547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationResponse"];
+                    "application/json": components["schemas"]["ApplicationDetailResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
@@ -2295,7 +2559,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2304,7 +2568,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2356,7 +2620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2365,7 +2629,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2426,7 +2690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2435,7 +2699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2496,7 +2760,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2505,7 +2769,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2566,7 +2830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2575,7 +2839,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2639,7 +2903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2648,7 +2912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2718,7 +2982,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2727,7 +2991,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2775,7 +3039,7 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerLineResponse"][];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2784,7 +3048,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2832,7 +3096,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2841,7 +3105,64 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ApplicationEvaluationController_ownEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnEvaluationResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2896,7 +3217,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2905,7 +3226,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2967,7 +3288,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2976,7 +3297,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3049,7 +3370,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3058,7 +3379,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3106,7 +3427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScoresResponse"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3115,7 +3436,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3167,7 +3488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3176,7 +3497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3246,7 +3567,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3255,7 +3576,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3325,7 +3646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3334,7 +3655,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3403,7 +3724,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3412,7 +3733,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3482,7 +3803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3491,7 +3812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3552,7 +3873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3561,7 +3882,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3589,7 +3910,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerificationResponse"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3598,7 +3919,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3612,7 +3933,10 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `1`: also set the session cookie */
+                "X-CSRF-Protection"?: "1";
+            };
             path?: never;
             cookie?: never;
         };
@@ -3624,6 +3948,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Only when the request carries X-CSRF-Protection: 1: `pg_session=<accessToken>; Max-Age=<JWT_TTL_SECONDS>; Path=/; HttpOnly; SameSite=Strict` (and Secure in production) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3639,7 +3965,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3647,6 +3973,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cookie is cleared */
+            204: {
+                headers: {
+                    /** @description `pg_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Rate limited */
             429: {
@@ -3772,7 +4127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3781,7 +4136,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3872,7 +4227,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3881,7 +4236,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3930,7 +4285,7 @@ export interface operations {
                     "application/json": components["schemas"]["CallResponse"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3939,7 +4294,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4005,7 +4360,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4014,7 +4369,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4053,7 +4408,7 @@ export interface operations {
                     "application/json": components["schemas"]["RankingResponse"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4062,7 +4417,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4082,6 +4437,63 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CallsController_commission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4123,7 +4535,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4132,7 +4544,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4171,7 +4583,7 @@ export interface operations {
                     "application/json": components["schemas"]["RankingResponse"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4180,7 +4592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4240,7 +4652,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4249,7 +4661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4326,7 +4738,7 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerCheckResponse"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4335,7 +4747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4378,7 +4790,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4387,7 +4799,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4407,6 +4819,59 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LettersController_listAll: {
+        parameters: {
+            query?: {
+                /** @description Only letters of this call’s applications */
+                callId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description `failed`: the letters an officer can retry */
+                status?: "queued" | "ready" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterPageResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4471,7 +4936,7 @@ export interface operations {
                     "application/pdf": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4480,7 +4945,7 @@ export interface operations {
                     "application/pdf": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4538,7 +5003,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4547,7 +5012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4593,7 +5058,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4602,7 +5067,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4641,7 +5106,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4650,7 +5115,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4689,6 +5154,55 @@ export interface operations {
             };
         };
     };
+    ProgrammesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammePageResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     ProgrammesController_create: {
         parameters: {
             query?: never;
@@ -4719,7 +5233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4728,7 +5242,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4764,7 +5278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProgrammeResponse"];
+                    "application/json": components["schemas"]["ProgrammeDetailResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
@@ -4776,7 +5290,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4785,7 +5299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,7 +5351,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4846,7 +5360,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4911,7 +5425,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4921,7 +5435,7 @@ export interface operations {
                     "text/csv": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4972,7 +5486,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4981,7 +5495,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5030,7 +5544,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5039,7 +5553,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5050,6 +5564,57 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_listUsers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only users of this role; an officer must ask for `commission` */
+                role?: "applicant" | "officer" | "commission" | "budget" | "admin";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5089,7 +5654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5098,7 +5663,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5150,7 +5715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Missing or invalid bearer token */
+            /** @description Missing or invalid bearer token or session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5159,7 +5724,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
             403: {
                 headers: {
                     [name: string]: unknown;
