@@ -17,8 +17,8 @@ export function FieldFrame({ name, label, required, hint, errors, children }: Fi
   const id = fieldId(name);
   const invalid = (errors?.length ?? 0) > 0;
   return (
-    <GovFormControl invalid={invalid}>
-      <GovFormLabel slot="top" identifier={id} required={required}>
+    <GovFormControl invalid={invalid} size="m">
+      <GovFormLabel slot="top" identifier={id} required={required} size="m">
         {label}
       </GovFormLabel>
       {children}
@@ -61,6 +61,7 @@ export function TextField({
   return (
     <FieldFrame name={name} label={label} required={required} hint={hint} errors={errors}>
       <GovFormInput
+        size="m"
         {...input}
         name={name}
         identifier={fieldId(name)}
@@ -79,6 +80,7 @@ export function TextAreaField({ name, label, required, hint, errors, ...input }:
   return (
     <FieldFrame name={name} label={label} required={required} hint={hint} errors={errors}>
       <GovFormTextarea
+        size="m"
         {...input}
         name={name}
         identifier={fieldId(name)}
@@ -102,6 +104,7 @@ export function SelectField({
   return (
     <FieldFrame name={name} label={label} required={required} hint={hint} errors={errors}>
       <GovFormSelect
+        size="m"
         {...select}
         name={name}
         identifier={fieldId(name)}
