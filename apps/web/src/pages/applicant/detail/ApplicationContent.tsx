@@ -4,7 +4,7 @@ import { usePolicyMeasures, type Application } from './queries';
 
 /** What the application says, read-only: project, period, policy measures, target groups, districts, budget, contact. */
 export function ApplicationContent({ application }: { application: Application }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   const measures = usePolicyMeasures();
   const measureText = new Map(measures.data?.measures.map((m) => [m.code, m.text]) ?? []);
   const otherMeasures = application.measureCodes.filter((code) => code !== application.primaryMeasureCode);

@@ -32,7 +32,7 @@ export interface DetailArrival {
 export function ApplicationDetailPage() {
   const { id = '' } = useParams();
   const application = useApplication(id);
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   usePageTitle(application.data?.title ?? t('grant:detail.title'));
 
   if (application.isPending) return <Loading />;
@@ -49,7 +49,7 @@ export function ApplicationDetailPage() {
 }
 
 function Detail({ application }: { application: Application }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   const location = useLocation();
   const arrival = (location.state ?? {}) as DetailArrival;
   const call = useCall(application.callId);

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 
 /** My applications › <application> [› <page>]: the way back up from the detail and its settlement form. */
 export function DetailBreadcrumbs({ application, current }: { application: { id: string; title: string }; current?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   const separator = (
     <span aria-hidden="true">
       <GovIcon name="chevron-right" type="components" />

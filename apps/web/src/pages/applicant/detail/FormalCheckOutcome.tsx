@@ -13,7 +13,7 @@ import type { Application } from './queries';
  * reasons the application was found ineligible.
  */
 export function FormalCheckOutcome({ application }: { application: Application }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   if (application.status === 'correction_requested') {
     const check = latestFormalCheck(application.formalChecks, 'correction_requested');
     const dueOn = application.correctionDueOn ?? check?.correctionDueOn ?? null;

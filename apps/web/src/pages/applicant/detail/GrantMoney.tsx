@@ -33,7 +33,7 @@ export function GrantMoney({
   contract: Contract | null | undefined;
   settlement: Settlement | null | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   const ledger = useLedger(application.id, true);
   const { money } = application;
   const penalty = ledger.data ? penaltyFromLedger(ledger.data) : null;
@@ -146,7 +146,7 @@ export function GrantMoney({
 }
 
 function LedgerTable({ lines }: { lines: LedgerLine[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   const reversed = reversedLineIds(lines);
   return (
     <div className="table-wrap">
@@ -185,7 +185,7 @@ function LedgerTable({ lines }: { lines: LedgerLine[] }) {
 }
 
 function ContractFacts({ contract, status }: { contract: Contract | null | undefined; status: Application['status'] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   if (!contract) {
     return status === 'approved' ? (
       <>
@@ -241,7 +241,7 @@ function ContractFacts({ contract, status }: { contract: Contract | null | undef
 }
 
 function SettlementState({ application, call, settlement }: { application: Application; call: Call | undefined; settlement: Settlement | null | undefined }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   const { status } = application;
   if (!['contracted', 'settlement_submitted', 'settled', 'closed'].includes(status)) return null;
   return (

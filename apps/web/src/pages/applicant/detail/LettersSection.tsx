@@ -8,7 +8,7 @@ import { useLetters, type Application } from './queries';
 
 /** The decision letters the city sent about this application, with their state and the PDF of each ready one. */
 export function LettersSection({ application }: { application: Application }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   const letters = useLetters(application.id, true);
   const [downloading, setDownloading] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);

@@ -26,7 +26,7 @@ const REPORT_MAX_LENGTH = 10_000;
  */
 export function SettlementPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   const application = useApplication(id);
   usePageTitle(t('grant:settlementForm.title'));
 
@@ -44,7 +44,7 @@ export function SettlementPage() {
 }
 
 function SettlementForm({ application }: { application: Application }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   const call = useCall(application.callId);
   const categories = budgetCategories(application.budgetLines);
   const back = `/applicant/applications/${application.id}`;
@@ -96,7 +96,7 @@ function SettlementForm({ application }: { application: Application }) {
 }
 
 function SettlementFields({ application, categories }: { application: Application; categories: string[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['grant', 'common']);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);

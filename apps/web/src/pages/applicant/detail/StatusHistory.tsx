@@ -4,7 +4,7 @@ import type { Application } from './queries';
 
 /** Every change of the application's status, newest first: when (Prague time), from → to, and why. */
 export function StatusHistory({ history }: { history: Application['statusHistory'] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   const newestFirst = [...history].reverse();
   return (
     <section aria-labelledby="status-history">

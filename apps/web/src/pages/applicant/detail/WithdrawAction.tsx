@@ -13,7 +13,7 @@ import { applicationKey, type Application } from './queries';
  * asking: it cannot be undone. Offered only while the API allows it (before a decision).
  */
 export function WithdrawAction({ application, onWithdrawn }: { application: Application; onWithdrawn: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['grant', 'common']);
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
