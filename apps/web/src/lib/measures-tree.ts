@@ -3,6 +3,12 @@ import type { components } from '../api/schema.gen';
 /** The city's integration policy as `GET /policy/measures` answers it (flat lists). */
 export type PolicyCatalogue = components['schemas']['PolicyCatalogueResponse'];
 
+/**
+ * The language of the policy's texts as the API serves them (the city's English
+ * version of the policy), so pages mark them with `lang` for screen readers.
+ */
+export const POLICY_TEXT_LANGUAGE = 'en';
+
 export interface MeasureNode {
   /** `21.III`: sub-aim number and the measure's roman numeral. */
   code: string;
