@@ -66,7 +66,7 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
   const { summary, requestId } = useProblem(error);
   return (
     <div role="alert">
-      <GovMessage color="error">
+      <GovMessage color="error" type="subtle">
         <p>{summary ?? t('common:state.error')}</p>
         {requestId && <p className="muted">{t('errors:requestId', { id: requestId })}</p>}
         {onRetry && (

@@ -32,7 +32,7 @@ export function ProblemSummary({ error, labels }: { error: unknown; labels?: Rec
   const entries = [...byField.entries()];
   return (
     <div ref={ref} tabIndex={-1} role="alert" className="problem-summary">
-      <GovMessage color="error">
+      <GovMessage color="error" type="subtle">
         <p>
           <strong>{summary}</strong>
         </p>

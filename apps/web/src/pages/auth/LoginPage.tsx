@@ -43,7 +43,7 @@ export function LoginPage() {
       <h1>{t('common:login.title')}</h1>
       {error instanceof ApiError && error.status === 401 ? (
         <div role="alert">
-          <GovMessage color="error">{t('common:login.failed')}</GovMessage>
+          <GovMessage color="error" type="subtle">{t('common:login.failed')}</GovMessage>
         </div>
       ) : (
         <ProblemSummary error={error} />
