@@ -1,4 +1,4 @@
-import { onReasonsField, reasonsFromText } from './formal-check';
+import { mayCheckAgain, onReasonsField, reasonsFromText } from './formal-check';
 import { ApiError, type ProblemDetails } from './problem';
 
 describe('reasonsFromText', () => {
@@ -31,5 +31,20 @@ describe('onReasonsField', () => {
     const error = new ApiError(400, problem(['correctionDueOn']));
     expect(onReasonsField(error)).toBe(error);
     expect(onReasonsField(null)).toBeNull();
+  });
+});
+
+describe('mayCheckAgain', () => {
+  it('leaves the application to the applicant up to and including the deadline', () => {
+    expect(mayCheckAgain('2027-03-10', '2027-03-09')).toBe(false);
+    expect(mayCheckAgain('2027-03-10', '2027-03-10')).toBe(false);
+  });
+
+  it('gives it back to the officer from the day after', () => {
+    expect(mayCheckAgain('2027-03-10', '2027-03-11')).toBe(true);
+  });
+
+  it('needs a deadline', () => {
+    expect(mayCheckAgain(null, '2027-03-11')).toBe(false);
   });
 });

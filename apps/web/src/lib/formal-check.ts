@@ -1,3 +1,5 @@
+// The evaluation lib has no `@app/evaluation` alias in the portal's build yet; its domain is pure TypeScript.
+import { correctionResubmissionAllowed } from '../../../../libs/evaluation/src/domain/formal-check.rules';
 import { ApiError } from './problem';
 
 /** Reasons or defects typed one per line, as the API takes them: each line trimmed, empty lines left out. */
@@ -21,4 +23,12 @@ export function onReasonsField(error: unknown): unknown {
     ...error.problem,
     errors: errors.map((problem) => (/^reasons\[\d+\]$/.test(problem.field ?? '') ? { ...problem, field: 'reasons' } : problem)),
   });
+}
+
+/**
+ * An application returned for correction is the applicant's until its deadline (a Prague date,
+ * that day included); from the day after, the officer checks it again as it is.
+ */
+export function mayCheckAgain(correctionDueOn: string | null, todayInPrague: string): boolean {
+  return correctionDueOn !== null && !correctionResubmissionAllowed({ todayInPrague, correctionDueOn });
 }
