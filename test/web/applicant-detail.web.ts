@@ -74,7 +74,7 @@ test.describe('applicant: an application after submission', () => {
     await request_.getByRole('link', { name: 'Upravit a znovu podat' }).click();
     await expect(page).toHaveURL(new RegExp(`/applicant/applications/${id}/edit$`));
     await expectAccessible(page, 'application form (correction)');
-    await page.getByRole('button', { name: /^(Podat|Znovu podat|Odeslat)/ }).last().click();
+    await page.getByRole('button', { name: 'Podat opravenou žádost' }).click();
 
     await expect(page).toHaveURL(new RegExp(`/applicant/applications/${id}$`));
     const notice = page.getByTestId('submitted-notice');

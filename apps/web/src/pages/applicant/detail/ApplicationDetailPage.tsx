@@ -57,8 +57,6 @@ function Detail({ application }: { application: Application }) {
   const [withdrawn, setWithdrawn] = useState(false);
   const isDraft = application.status === 'draft';
   const mayWithdraw = canTransition(application.status, 'withdrawn');
-  // GET /applications/:id gains the contract and the settlement (issue 10); until then they are not shown.
-  const extra = application as Application & { contract?: Parameters<typeof GrantMoney>[0]['contract']; settlement?: Parameters<typeof GrantMoney>[0]['settlement'] };
 
   return (
     <article className="application-detail">
@@ -134,7 +132,7 @@ function Detail({ application }: { application: Application }) {
 
       <FormalCheckOutcome application={application} />
       {!isDraft && <LettersSection application={application} />}
-      {hasGrantMoney(application) && <GrantMoney application={application} call={call.data} contract={extra.contract} settlement={extra.settlement} />}
+      {hasGrantMoney(application) && <GrantMoney application={application} call={call.data} />}
       <StatusHistory history={application.statusHistory} />
       <ApplicationContent application={application} />
     </article>

@@ -2,13 +2,13 @@ import { GovButton, GovMessage, GovTag } from '@gov-design-system-ce/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { components } from '../../../api/schema.gen';
-import { Czk, DateText, Loading, QueryError } from '../../../components/Display';
+import { Czk, DateText, InstantText, Loading, QueryError } from '../../../components/Display';
 import { pragueToday } from '../../../lib/format';
 import { isReturnOverdue, penaltyFromLedger, reversedLineIds, type LedgerLine } from '../../../lib/grant-money';
 import { useLedger, type Application, type Call } from './queries';
 
-type Contract = components['schemas']['ContractResponse'];
-type Settlement = components['schemas']['SettlementResponse'];
+type Contract = components['schemas']['ContractRecordResponse'];
+type Settlement = components['schemas']['SettlementRecordResponse'];
 
 /** From the decision on, the grant's money is the applicant's business too. */
 const MONEY_STATUSES: readonly Application['status'][] = ['approved', 'contracted', 'settlement_submitted', 'settled', 'closed'];
@@ -22,20 +22,10 @@ export function hasGrantMoney(application: Application): boolean {
  * any §22 penalty; the contract; the settlement (the way to submit it, or its state);
  * and every movement the ledger records.
  */
-export function GrantMoney({
-  application,
-  call,
-  contract,
-  settlement,
-}: {
-  application: Application;
-  call: Call | undefined;
-  contract: Contract | null | undefined;
-  settlement: Settlement | null | undefined;
-}) {
+export function GrantMoney({ application, call }: { application: Application; call: Call | undefined }) {
   const { t } = useTranslation(['grant', 'common']);
   const ledger = useLedger(application.id, true);
-  const { money } = application;
+  const { money, contract, settlement } = application;
   const penalty = ledger.data ? penaltyFromLedger(ledger.data) : null;
   const returnDueOn = settlement?.returnDueOn ?? null;
   const overdue = isReturnOverdue({ returnDueCzk: money.returnDueCzk, returnDueOn, today: pragueToday() });
@@ -184,7 +174,7 @@ function LedgerTable({ lines }: { lines: LedgerLine[] }) {
   );
 }
 
-function ContractFacts({ contract, status }: { contract: Contract | null | undefined; status: Application['status'] }) {
+function ContractFacts({ contract, status }: { contract: Contract | null; status: Application['status'] }) {
   const { t } = useTranslation(['grant', 'common']);
   if (!contract) {
     return status === 'approved' ? (
@@ -217,10 +207,10 @@ function ContractFacts({ contract, status }: { contract: Contract | null | undef
               {contract.publishedOn ? (
                 <>
                   {t('grant:contract.publishedOn')} <DateText value={contract.publishedOn} />
-                  {contract.publicationUrl && (
+                  {contract.url && (
                     <>
                       {' '}
-                      <a href={contract.publicationUrl} rel="noopener noreferrer" target="_blank">
+                      <a href={contract.url} rel="noopener noreferrer" target="_blank">
                         {t('grant:contract.register')}
                         <span className="visually-hidden"> {t('grant:contract.newWindow')}</span>
                       </a>
@@ -240,7 +230,7 @@ function ContractFacts({ contract, status }: { contract: Contract | null | undef
   );
 }
 
-function SettlementState({ application, call, settlement }: { application: Application; call: Call | undefined; settlement: Settlement | null | undefined }) {
+function SettlementState({ application, call, settlement }: { application: Application; call: Call | undefined; settlement: Settlement | null }) {
   const { t } = useTranslation(['grant', 'common']);
   const { status } = application;
   if (!['contracted', 'settlement_submitted', 'settled', 'closed'].includes(status)) return null;
@@ -261,24 +251,70 @@ function SettlementState({ application, call, settlement }: { application: Appli
       ) : (
         <>
           <p data-testid="settlement-state">{t(`grant:settlement.state.${status}`)}</p>
-          {settlement && (
-            <dl className="facts">
-              <dt>{t('grant:settlement.spent')}</dt>
-              <dd>
-                <Czk value={settlement.spentCzk} />
-              </dd>
-              {settlement.acceptedCzk !== null && (
-                <>
-                  <dt>{t('grant:settlement.accepted')}</dt>
-                  <dd>
-                    <Czk value={settlement.acceptedCzk} />
-                  </dd>
-                </>
-              )}
-            </dl>
-          )}
+          {settlement && <SettlementFacts settlement={settlement} />}
         </>
       )}
+    </>
+  );
+}
+
+function SettlementFacts({ settlement }: { settlement: Settlement }) {
+  const { t } = useTranslation(['grant', 'common']);
+  return (
+    <>
+      <dl className="facts" data-testid="settlement-facts">
+        <dt>{t('grant:settlement.submittedAt')}</dt>
+        <dd>
+          <InstantText value={settlement.submittedAt} />
+        </dd>
+        <dt>{t('grant:settlement.spent')}</dt>
+        <dd>
+          <Czk value={settlement.spentCzk} />
+        </dd>
+        {settlement.reviewedAt && (
+          <>
+            <dt>{t('grant:settlement.reviewedAt')}</dt>
+            <dd>
+              <InstantText value={settlement.reviewedAt} />
+            </dd>
+            <dt>{t('grant:settlement.accepted')}</dt>
+            <dd>
+              <Czk value={settlement.acceptedCzk} />
+            </dd>
+            {settlement.reviewNote && (
+              <>
+                <dt>{t('grant:settlement.reviewNote')}</dt>
+                <dd className="prewrap">{settlement.reviewNote}</dd>
+              </>
+            )}
+          </>
+        )}
+      </dl>
+      <div className="table-wrap">
+        <table className="data money-summary">
+          <caption className="visually-hidden">{t('grant:settlement.linesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('grant:content.category')}</th>
+              <th scope="col" className="number">
+                {t('grant:settlement.lineSpent')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {settlement.lines.map((line) => (
+              <tr key={line.category}>
+                <th scope="row">{line.category}</th>
+                <td className="number">
+                  <Czk value={line.spentCzk} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h4>{t('grant:settlement.report')}</h4>
+      <p className="prewrap">{settlement.report}</p>
     </>
   );
 }

@@ -53,7 +53,9 @@ export function LettersSection({ application }: { application: Application }) {
                   const kind = t(`common:letterKind.${letter.kind}`);
                   return (
                     <tr key={letter.id}>
-                      <th scope="row">{t('grant:letters.kindName', { kind })}</th>
+                      <th scope="row" className="letter-kind">
+                        {kind}
+                      </th>
                       <td>
                         <InstantText value={letter.createdAt} />
                       </td>

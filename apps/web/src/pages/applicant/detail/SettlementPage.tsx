@@ -209,17 +209,13 @@ function SettlementFields({ application, categories }: { application: Applicatio
             </div>
           </fieldset>
         ))}
-        <div className="actions">
-          <GovButton
-            type="outlined"
-            color="primary"
-            size="s"
-            disabled={lines.length >= Math.max(1, categories.length)}
-            onClick={() => setLines((current) => [...current, { category: unused[0] ?? '', spentCzk: '' }])}
-          >
-            {t('grant:settlementForm.addLine')}
-          </GovButton>
-        </div>
+        {unused.length > 0 && (
+          <div className="actions">
+            <GovButton type="outlined" color="primary" size="s" onClick={() => setLines((current) => [...current, { category: unused[0], spentCzk: '' }])}>
+              {t('grant:settlementForm.addLine')}
+            </GovButton>
+          </div>
+        )}
       </fieldset>
 
       <div id="settlement-totals" className="settlement-totals" role="status" aria-live="polite" data-testid="settlement-totals">

@@ -25,8 +25,8 @@ export function WithdrawAction({ application, onWithdrawn }: { application: Appl
           body: reason.trim() ? { reason: reason.trim() } : {},
         }),
       ),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(applicationKey(application.id), updated);
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: applicationKey(application.id) });
       void queryClient.invalidateQueries({ queryKey: ['applications'] });
       setOpen(false);
       setReason('');

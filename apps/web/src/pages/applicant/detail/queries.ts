@@ -3,7 +3,8 @@ import { api, unwrap } from '../../../api/client';
 import type { components } from '../../../api/schema.gen';
 import { ApiError } from '../../../lib/problem';
 
-export type Application = components['schemas']['ApplicationResponse'];
+/** GET /applications/:id: the application with its status history, formal checks, contract and settlement. */
+export type Application = components['schemas']['ApplicationDetailResponse'];
 export type Letter = components['schemas']['LetterResponse'];
 export type Call = components['schemas']['CallResponse'];
 
