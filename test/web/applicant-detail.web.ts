@@ -150,29 +150,35 @@ test.describe('applicant: an application after submission', () => {
     await expect(page.getByTestId('paid')).toContainText(czk(detail.money.paidCzk));
     await expectAccessible(page, 'settlement form');
 
-    // More than was paid, lines that do not add up, no report: all refused in one answer.
+    // More than was paid and lines that do not add up: both refused in one answer.
     const tooMuch = detail.money.paidCzk + 5_000;
-    await page.getByLabel('Celkem utraceno z dotace (Kč)').fill(String(tooMuch));
+    const spentField = page.getByLabel('Celkem utraceno z dotace (Kč)');
+    await spentField.fill(String(tooMuch));
     const lines = page.getByTestId('settlement-line');
     await expect(lines.first().getByRole('combobox')).toHaveValue(first);
-    await lines.nth(0).getByLabel('Utraceno v Kč (řádek 1)').fill('1000');
+    const lineCount = await lines.count();
+    for (let i = 0; i < lineCount; i++) await lines.nth(i).getByLabel(`Utraceno v Kč (řádek ${i + 1})`).fill(i === 0 ? '1000' : '0');
     const totals = page.getByTestId('settlement-totals');
     await expect(totals).toContainText('Součet řádků se neshoduje');
     await expect(totals).toContainText('vyšší, než vám bylo vyplaceno');
+    const report = page.getByLabel('Zpráva o realizaci projektu');
+    await report.fill('Mentoring proběhl pro 24 mladých cizinců; 2 000 Kč zůstalo nevyčerpáno a bude vráceno.');
     await page.getByRole('button', { name: 'Odeslat vyúčtování' }).click();
 
-    const problems = page.getByRole('alert').filter({ hasText: 'Formulář obsahuje chyby' });
+    const problems = page.getByRole('alert').filter({ hasText: 'Formulář obsahuje chyby (2)' });
     await expect(problems).toBeVisible();
     await expect(problems.getByRole('link', { name: 'Celkem utraceno z dotace (Kč)' })).toBeVisible();
-    await expect(problems.getByRole('link', { name: 'Zpráva o realizaci projektu' })).toBeVisible();
+    await expect(problems.getByRole('link', { name: 'Utraceno podle kategorií rozpočtu' })).toBeVisible();
     await expect(page.locator('#field-spentCzk-error')).toContainText('nemohou být vyšší než vyplacená dotace');
-    await expect(page.getByLabel('Celkem utraceno z dotace (Kč)')).toHaveValue(String(tooMuch));
+    await expect(page.locator('#field-lines-error')).toBeVisible();
+    await expect(spentField).toHaveValue(String(tooMuch));
+    await expect(report).toHaveValue(/^Mentoring proběhl/);
     await expectAccessible(page, 'settlement form with the API’s problems');
     await screenshot(page, 'applicant-settlement');
 
     // Now within what was paid, by two categories, with a report.
     const spent = detail.money.paidCzk - 2_000;
-    await page.getByLabel('Celkem utraceno z dotace (Kč)').fill(String(spent));
+    await spentField.fill(String(spent));
     await lines.nth(0).getByLabel('Utraceno v Kč (řádek 1)').fill(String(spent - 20_000));
     if (second) {
       await expect(lines.nth(1).getByRole('combobox')).toHaveValue(second);
@@ -182,7 +188,6 @@ test.describe('applicant: an application after submission', () => {
       await lines.nth(0).getByLabel('Utraceno v Kč (řádek 1)').fill(String(spent));
     }
     await expect(totals).toContainText('Součet řádků odpovídá celkové částce.');
-    await page.getByLabel('Zpráva o realizaci projektu').fill('Mentoring proběhl pro 24 mladých cizinců; 2 000 Kč zůstalo nevyčerpáno a bude vráceno.');
     await page.getByRole('button', { name: 'Odeslat vyúčtování' }).click();
 
     await expect(page).toHaveURL(new RegExp(`/applicant/applications/${id}$`));

@@ -162,7 +162,7 @@ function SettlementFields({ application, categories }: { application: Applicatio
         onChange={(event) => setSpentCzk(event.target.value)}
       />
 
-      <fieldset id={fieldId('lines')} tabIndex={-1} className="stack" aria-describedby={byField.get('lines') ? `${fieldId('lines')}-error` : undefined}>
+      <fieldset id={fieldId('lines')} tabIndex={-1} className="settlement-lines" aria-describedby={byField.get('lines') ? `${fieldId('lines')}-error` : undefined}>
         <legend>
           <h2>{t('grant:settlementForm.lines')}</h2>
         </legend>
@@ -173,7 +173,7 @@ function SettlementFields({ application, categories }: { application: Applicatio
           </p>
         )}
         {lines.map((line, i) => (
-          <fieldset key={i} className="grid-2 settlement-line" data-testid="settlement-line">
+          <fieldset key={i} className="settlement-line" data-testid="settlement-line">
             <legend className="visually-hidden">{t('grant:settlementForm.line', { n: i + 1 })}</legend>
             <SelectField
               name={`lines[${i}].category`}
@@ -190,19 +190,19 @@ function SettlementFields({ application, categories }: { application: Applicatio
                 </option>
               ))}
             </SelectField>
-            <div>
-              <TextField
-                name={`lines[${i}].spentCzk`}
-                label={t('grant:settlementForm.lineSpent', { n: i + 1 })}
-                required
-                inputMode="numeric"
-                autoComplete="off"
-                value={line.spentCzk}
-                errors={byField.get(`lines[${i}].spentCzk`)}
-                onChange={(event) => setLine(i, { spentCzk: event.target.value })}
-              />
+            <TextField
+              name={`lines[${i}].spentCzk`}
+              label={t('grant:settlementForm.lineSpent', { n: i + 1 })}
+              required
+              inputMode="numeric"
+              autoComplete="off"
+              value={line.spentCzk}
+              errors={byField.get(`lines[${i}].spentCzk`)}
+              onChange={(event) => setLine(i, { spentCzk: event.target.value })}
+            />
+            <div className="settlement-line__remove">
               {lines.length > 1 && (
-                <GovButton type="base" color="error" size="s" onClick={() => setLines((current) => current.filter((_, j) => j !== i))}>
+                <GovButton type="outlined" color="error" size="s" onClick={() => setLines((current) => current.filter((_, j) => j !== i))}>
                   {t('grant:settlementForm.removeLine', { n: i + 1 })}
                 </GovButton>
               )}
