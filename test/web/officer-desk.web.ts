@@ -1,0 +1,312 @@
+import type { Locator, Page } from '@playwright/test';
+import { DEMO_STAGES } from '../../apps/api/src/demo/demo-data';
+import { addDays } from '../../libs/core/src/time/prague-time';
+import { apiAs, DEMO, expect, expectAccessible, expectNoMissingMessages, screenshot, signIn, test } from './support/fixtures';
+
+/**
+ * Journey 4 (the NMF officer's desk) through the portal: a programme, a call with every
+ * term (first with mistakes, all shown at once and the values kept), the 30-day rule
+ * and the announcement; a decision with the Council/Assembly route shown before saving,
+ * the contract and its publication; the review of a waiting settlement; letters.
+ *
+ * Demo records changed here: the decided call's `awaitingPublication` (its contract is
+ * published) and `settlementForReview` (its settlement is reviewed); any `recommended`
+ * application the demo leaves for a decision (the first is approved and contracted, a
+ * second, if there is one, is rejected through the API so its letter fails).
+ */
+
+type Page1<T> = { items: T[]; total: number };
+interface ApplicationSummary {
+  id: string;
+  title: string;
+  status: string;
+  requestedCzk: number;
+  proposedCzk: number | null;
+}
+
+const pragueToday = (): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** A Prague date as the Czech portal writes it ("1. 2. 2027", with any kind of space). */
+const czechDate = (date: string): RegExp => {
+  const [y, m, d] = date.split('-').map(Number);
+  return new RegExp(`${d}\\.\\s*${m}\\.\\s*${y}`);
+};
+
+/** The form control (label, input, messages) of a field by its API path. */
+const control = (page: Page, path: string): Locator => page.locator('.gov-form-control').filter({ has: page.locator(`[name="${path}"]`) });
+
+async function visit(page: Page, what: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page, what);
+  await expectNoMissingMessages(page);
+}
+
+test.describe('officer desk', () => {
+  test('a programme and a call with every term: mistakes shown at once, the 30-day rule, the announcement', async ({ page }) => {
+    const today = pragueToday();
+    const suffix = Date.now().toString(36).toUpperCase().slice(-5);
+    const code = `W${suffix}`;
+    const year = Number(addDays(today, 120).slice(0, 4));
+    const title = `Výzva ${code} na podporu komunitních aktivit`;
+
+    await signIn(page, DEMO.officer);
+    await page.goto('/officer');
+    await visit(page, 'officer home');
+    await page.getByRole('navigation', { name: 'Části pracoviště' }).getByRole('link', { name: 'Programy' }).click();
+    await visit(page, 'programmes');
+
+    // A programme with its appropriation.
+    await page.getByLabel('Kód').fill(code);
+    await page.getByLabel('Název').fill(`Integrace cizinců ${code}`);
+    await page.getByLabel('Rok').fill(String(year));
+    await page.getByLabel('Rozpočtová alokace').fill('5 000 000');
+    await page.getByRole('button', { name: 'Založit program' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Integrace cizinců ${code}`);
+    await expect(page.locator('dl.facts')).toContainText('5 000 000');
+    await visit(page, 'programme');
+
+    // A call with every term, first with deliberate mistakes.
+    await page.getByRole('link', { name: 'Nová výzva v tomto programu' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nová výzva');
+    await expect(page.getByLabel('Program')).toHaveValue(/.+/);
+    await expect(page.getByTestId('earliest-opening')).toContainText(czechDate(addDays(today, 30)));
+    await visit(page, 'new call form');
+
+    await page.getByLabel('Název výzvy').fill(title);
+    await page.getByLabel('Datum vyhlášení').fill(today);
+    await page.getByLabel('Začátek příjmu žádostí').fill(`${addDays(today, 40)}T09:00`);
+    await page.getByLabel('Konec příjmu žádostí').fill(`${addDays(today, 35)}T12:00`); // closes before it opens
+    await page.getByLabel('Rozhodnutí nejpozději do').fill(addDays(today, 120));
+    await page.getByLabel('Vyúčtování nejpozději do').fill(addDays(today, 400));
+    await page.getByLabel('nestátní neziskové organizace').check();
+    await page.getByLabel('městské části hl. m. Prahy').check();
+    await page.getByLabel('Nejvýše žádostí na organizaci').fill('2');
+    await page.getByLabel('Nejvyšší podíl dotace na celkových nákladech (%)').fill('70');
+    await page.getByLabel('Hledat opatření').fill('21.III');
+    await page.getByLabel(/^21\.III\b/).check();
+    await page.getByLabel('Hledat opatření').fill('33.I');
+    await page.getByLabel(/^33\.I\b/).check();
+    await expect(page.getByText('Vybráno: 2 (21.III, 33.I)')).toBeVisible();
+
+    const part1 = page.getByRole('group', { name: 'Okruh 1' });
+    await part1.getByLabel('Název').fill('Aktivity');
+    await part1.getByLabel('Alokace').fill('1 000 000');
+    await part1.getByLabel('Nejnižší žádaná částka').fill('20 000');
+    await part1.getByLabel('Nejvyšší žádaná částka').fill('300 000');
+    await page.getByRole('button', { name: 'Přidat okruh' }).click();
+    const part2 = page.getByRole('group', { name: 'Okruh 2' });
+    await expect(part2.getByLabel('Kód')).toHaveValue('2');
+    await part2.getByLabel('Název').fill('Publikace');
+    await part2.getByLabel('Alokace').fill('500 000');
+    await part2.getByLabel('Nejnižší žádaná částka').fill('200 000'); // above the part's maximum
+    await part2.getByLabel('Nejvyšší žádaná částka').fill('100 000');
+
+    const criterion1 = page.getByRole('group', { name: 'Kritérium 1' });
+    await criterion1.getByLabel('Název').fill('Soulad s koncepcí integrace');
+    await criterion1.getByLabel('Nejvýše bodů').fill('40');
+    await page.getByRole('button', { name: 'Přidat kritérium' }).click();
+    const criterion2 = page.getByRole('group', { name: 'Kritérium 2' });
+    await criterion2.getByLabel('Název').fill('Kvalita a proveditelnost');
+    await criterion2.getByLabel('Nejvýše bodů').fill('60');
+    await page.getByLabel('Minimální počet bodů pro doporučení').fill('50');
+    await page.getByLabel('Kvórum (počet členů, kteří musí hodnotit)').fill('2');
+    await page.getByLabel('Způsob určení pořadí').selectOption('normalised');
+
+    await page.getByRole('button', { name: 'Uložit jako koncept' }).click();
+    const summary = page.locator('.problem-summary');
+    await expect(summary).toBeVisible();
+    await expect(summary).toBeFocused();
+    // Both problems at once, each a link to its field, and each message next to its field.
+    await expect(summary.getByRole('link', { name: 'Konec příjmu žádostí' })).toBeVisible();
+    await expect(summary.getByRole('link', { name: 'Okruh 2: Nejvyšší žádaná částka' })).toBeVisible();
+    await expect(page.locator('#field-submissionClosesAt')).toHaveAttribute('aria-invalid', 'true');
+    await expect(control(page, 'submissionClosesAt').locator('.gov-form-message')).toBeVisible();
+    await expect(page.locator('#field-parts-1-maxRequestCzk')).toHaveAttribute('aria-invalid', 'true');
+    await expect(control(page, 'parts[1].maxRequestCzk').locator('.gov-form-message')).toBeVisible();
+    // What was typed is kept.
+    await expect(page.getByLabel('Název výzvy')).toHaveValue(title);
+    await expect(part2.getByLabel('Nejnižší žádaná částka')).toHaveValue('200 000');
+    await expect(page.getByLabel(/^21\.III\b/)).toBeChecked();
+    await expect(page).toHaveURL(/\/officer\/calls\/new/);
+    await expectAccessible(page, 'call form with problems');
+    await screenshot(page, 'officer-call-form');
+
+    // Fixed: the call is saved as a draft.
+    await page.getByLabel('Konec příjmu žádostí').fill(`${addDays(today, 80)}T12:00`);
+    await part2.getByLabel('Nejnižší žádaná částka').fill('20 000');
+    await page.getByRole('button', { name: 'Uložit jako koncept' }).click();
+    await expect(page).toHaveURL(/\/officer\/calls\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.getByText('koncept', { exact: true })).toBeVisible();
+
+    // The 30-day rule explained, with the earliest allowed opening date, before announcing.
+    const panel = page.getByRole('region', { name: 'Vyhlášení výzvy' });
+    await expect(panel).toContainText('nejméně 30 dní');
+    await expect(panel.getByTestId('announce-earliest-opening')).toHaveText(czechDate(addDays(today, 30)));
+    await expect(panel).toContainText('lhůta je dodržena');
+    await expect(panel).toContainText('vejde se do alokace');
+    await visit(page, 'draft call');
+
+    await panel.getByRole('button', { name: 'Vyhlásit výzvu' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText(title);
+    await dialog.getByRole('button', { name: 'Vyhlásit', exact: true }).click();
+    await expect(page.getByText('vyhlášená', { exact: true })).toBeVisible();
+    const links = page.getByRole('navigation', { name: 'Hodnocení výzvy' });
+    await expect(links.getByRole('link', { name: 'Komise DOT' })).toHaveAttribute('href', /\/commission$/);
+    await expect(links.getByRole('link', { name: 'Formální kontrola' })).toHaveAttribute('href', /\/formal-check$/);
+    await expect(links.getByRole('link', { name: 'Pořadí a návrh financování' })).toHaveAttribute('href', /\/ranking$/);
+    await expect(page.getByRole('region', { name: 'Rozpočet výzvy' })).toContainText('1 000 000');
+    await visit(page, 'announced call');
+
+    // The programme now counts the call's allocations.
+    await page.getByRole('navigation', { name: 'Nacházíte se zde' }).getByRole('link', { name: 'Výzvy' }).click();
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+    await visit(page, 'calls');
+  });
+
+  test('a decision with the Council route shown before saving, the contract and its publication', async ({ page, request }) => {
+    const officer = await apiAs(request, DEMO.officer);
+    const recommended = await officer.get<Page1<ApplicationSummary>>('/applications?status=recommended&pageSize=1');
+    test.skip(recommended.total === 0, 'the demo leaves no recommended application waiting for a decision');
+    const application = recommended.items[0];
+
+    await signIn(page, DEMO.officer);
+    await page.goto('/officer');
+    await visit(page, 'officer home');
+    await page.getByRole('region', { name: /Doporučené, čekají na rozhodnutí/ }).getByRole('link', { name: application.title }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(application.title);
+    await visit(page, 'recommended application');
+
+    await expect(page.getByLabel('Dotaci schválit')).toBeChecked();
+    const route = page.getByTestId('decision-route');
+    await expect(route).toContainText('Vyberte rozhodující orgán');
+    await expect(route).toContainText('do 1 000 000 Kč jednomu příjemci v kalendářním roce');
+    await page.getByLabel('Rada hl. m. Prahy').check();
+    await expect(route).toContainText('Rada hl. m. Prahy');
+    await page.getByLabel('Číslo usnesení').fill(`R-${Date.now().toString().slice(-6)}`);
+    await screenshot(page, 'officer-decision');
+    await page.getByRole('button', { name: 'Zapsat rozhodnutí' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('Rada hl. m. Prahy');
+    await expect(dialog).toContainText('do 1 000 000 Kč');
+    await expectAccessible(page, 'decision confirmation');
+    await dialog.getByRole('button', { name: 'Zapsat rozhodnutí' }).click();
+    await expect(page.getByTestId('application-notice')).toContainText('Rozhodnutí je zapsáno');
+    await expect(page.getByText('schválená', { exact: true }).first()).toBeVisible();
+
+    // The contract: over CZK 50,000 it must be published within 30 days.
+    const contract = page.getByRole('form', { name: 'Smlouva' });
+    await expect(contract.getByLabel('Bankovní účet příjemce')).not.toHaveValue('');
+    await contract.getByLabel('Číslo smlouvy').fill(`SML/${Date.now().toString().slice(-8)}`);
+    await contract.getByRole('button', { name: 'Uložit podepsanou smlouvu' }).click();
+    await expect(page.getByTestId('contract-facts')).toBeVisible();
+    const awarded = application.proposedCzk ?? application.requestedCzk;
+    if (awarded > 50_000) {
+      await expect(page.getByTestId('contract-facts')).toContainText(czechDate(addDays(pragueToday(), 30)));
+      await page.getByLabel('Adresa v registru').fill('https://smlouvy.gov.cz/smlouva/99001');
+      await page.getByRole('button', { name: 'Zapsat zveřejnění' }).click();
+      await expect(page.getByTestId('contract-facts')).toContainText('https://smlouvy.gov.cz/smlouva/99001');
+    } else {
+      await expect(page.getByTestId('contract-facts')).toContainText('není povinné');
+    }
+    // The approval letter is prepared in the background and can be downloaded.
+    const letters = page.getByRole('region', { name: 'Dopisy' });
+    await expect(letters.getByRole('button', { name: /Stáhnout PDF/ })).toBeVisible({ timeout: 30_000 });
+    const download = page.waitForEvent('download');
+    await letters.getByRole('button', { name: /Stáhnout PDF/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/approval\.pdf$/);
+    await visit(page, 'contracted application');
+  });
+
+  test('the contract of a demo grant is published', async ({ page, request }) => {
+    const officer = await apiAs(request, DEMO.officer);
+    const contracted = await officer.get<Page1<ApplicationSummary>>('/applications?status=contracted&pageSize=200');
+    const target = contracted.items.find((a) => a.title === DEMO_STAGES.decided.applications.awaitingPublication.title);
+    expect(target, 'the demo contract waiting for publication').toBeDefined();
+
+    await signIn(page, DEMO.officer);
+    await page.goto(`/officer/applications/${target!.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(target!.title);
+    await expect(page.getByTestId('contract-facts')).toContainText('zveřejnit do');
+    await visit(page, 'contract waiting for publication');
+    await page.getByLabel('Adresa v registru').fill('https://smlouvy.gov.cz/smlouva/99002');
+    await page.getByRole('button', { name: 'Zapsat zveřejnění' }).click();
+    await expect(page.getByTestId('application-notice')).toHaveText('Zveřejnění smlouvy je zapsáno.');
+    await expect(page.getByTestId('contract-facts')).toContainText('https://smlouvy.gov.cz/smlouva/99002');
+  });
+
+  test('the waiting settlement is reviewed: the return due is answered', async ({ page }) => {
+    const title = DEMO_STAGES.decided.applications.settlementForReview.title;
+    await signIn(page, DEMO.officer);
+    await page.goto('/officer');
+    const queue = page.getByRole('region', { name: /Vyúčtování čekající na kontrolu/ });
+    await queue.getByRole('link', { name: title }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    const settlement = page.getByRole('region', { name: 'Finanční vypořádání' });
+    await expect(settlement).toContainText('246 800');
+    await expect(settlement.getByLabel('Uznáno jako vyčerpané')).toHaveValue('246800');
+    await visit(page, 'settlement for review');
+
+    // Less accepted than spent needs a note: the API says so, and keeps what was typed.
+    await settlement.getByLabel('Uznáno jako vyčerpané').fill('240 000');
+    await settlement.getByRole('button', { name: 'Zapsat kontrolu' }).click();
+    await expect(settlement.locator('.problem-summary')).toBeVisible();
+    await expect(settlement.getByLabel('Uznáno jako vyčerpané')).toHaveValue('240 000');
+    await settlement.getByLabel('Poznámka ke kontrole').fill('Výdaje za pronájem 6 800 Kč nejsou doloženy.');
+    await settlement.getByRole('button', { name: 'Zapsat kontrolu' }).click();
+    await expect(page.getByTestId('application-notice')).toHaveText('Kontrola je zapsána; vyúčtování je tím uzavřeno.');
+    await expect(page.getByText('vyúčtována', { exact: true }).first()).toBeVisible();
+    const outcome = settlement.locator('dl.facts');
+    await expect(outcome).toContainText('240 000');
+    await expect(outcome).toContainText(/10\s000\sKč\s+do\s+\d+\.\s*\d+\.\s*\d{4}/);
+    await expectAccessible(page, 'settlement reviewed');
+  });
+
+  test('letters across calls: the failed ones with their reason, and a retry', async ({ page, request }) => {
+    const officer = await apiAs(request, DEMO.officer);
+    // A letter the renderer cannot print (its reasons use a script the letter font lacks) fails after its attempts.
+    const candidates = [
+      ...(await officer.get<Page1<ApplicationSummary>>('/applications?status=not_recommended&pageSize=1')).items,
+      ...(await officer.get<Page1<ApplicationSummary>>('/applications?status=recommended&pageSize=1')).items,
+    ];
+    const toReject = candidates[0];
+    if (toReject) {
+      await officer.send('POST', `/applications/${toReject.id}/decision`, {
+        outcome: 'rejected',
+        body: 'council',
+        resolutionNumber: `R-${Date.now().toString().slice(-6)}`,
+        resolutionDate: pragueToday(),
+        reasons: ['Projekt nesplňuje podmínky výzvy 漢字'],
+      });
+    }
+
+    await signIn(page, DEMO.officer);
+    await page.goto('/officer/letters');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dopisy');
+    await expect(page.getByLabel('Stav')).toHaveValue('failed');
+    if (toReject) {
+      const row = page.getByRole('row').filter({ hasText: 'oznámení o neposkytnutí' }).first();
+      await expect(row).toContainText('selhal', { timeout: 30_000 });
+      await expect(row).toContainText('font');
+      await visit(page, 'failed letters');
+      await screenshot(page, 'officer-letters');
+      await row.getByRole('button', { name: /Zkusit znovu/ }).click();
+      await expect(page.getByText('Předáno znovu: dopis se připravuje.')).toBeVisible();
+    } else {
+      await expect(page.getByTestId('letters-empty')).toHaveText('Žádný dopis neselhal: není co opakovat.');
+      await visit(page, 'no failed letters');
+      await screenshot(page, 'officer-letters');
+    }
+
+    // The ready letters of the decided call, each downloadable.
+    await page.getByLabel('Stav').selectOption('ready');
+    const decidedCall = await page.getByLabel('Výzva').locator('option', { hasText: DEMO_STAGES.decided.callTitle }).getAttribute('value');
+    await page.getByLabel('Výzva').selectOption(decidedCall!);
+    const table = page.getByRole('table');
+    await expect(table).toContainText(DEMO_STAGES.decided.applications.closed.organisation);
+    await expect(table.getByRole('button', { name: /Stáhnout PDF/ }).first()).toBeVisible();
+    await visit(page, 'ready letters');
+  });
+});
