@@ -115,22 +115,24 @@ function Detail({ application }: { application: Application }) {
       </dl>
 
       {isDraft && (
-        <GovMessage color="primary">
-          <p>{t('grant:draft.text')}</p>
-        </GovMessage>
-      )}
-      {(isDraft || mayWithdraw) && (
-        <div className="actions">
-          {isDraft && (
+        <>
+          <GovMessage color="primary" type="subtle">
+            <p>{t('grant:draft.text')}</p>
+          </GovMessage>
+          <div className="actions">
             <GovButton asChild type="solid" color="primary">
               <Link to={`/applicant/applications/${application.id}/edit`}>{t('grant:draft.edit')}</Link>
             </GovButton>
-          )}
-          {mayWithdraw && <WithdrawAction application={application} onWithdrawn={() => setWithdrawn(true)} />}
+          </div>
+        </>
+      )}
+      <FormalCheckOutcome application={application} />
+      {mayWithdraw && (
+        <div className="actions">
+          <WithdrawAction application={application} onWithdrawn={() => setWithdrawn(true)} />
         </div>
       )}
 
-      <FormalCheckOutcome application={application} />
       {!isDraft && <LettersSection application={application} />}
       {hasGrantMoney(application) && <GrantMoney application={application} call={call.data} />}
       <StatusHistory history={application.statusHistory} />
@@ -145,7 +147,7 @@ function Notice({ children, testId }: { children: ReactNode; testId: string }) {
   useEffect(() => ref.current?.focus(), []);
   return (
     <div ref={ref} tabIndex={-1} role="status" className="notice" data-testid={testId}>
-      <GovMessage color="success">{children}</GovMessage>
+      <GovMessage color="success" type="subtle">{children}</GovMessage>
     </div>
   );
 }

@@ -21,7 +21,7 @@ export function FormalCheckOutcome({ application }: { application: Application }
     const closedBecause = notEditableBecause({ status: application.status, correctionDueOn: dueOn, todayInPrague: pragueToday() });
     return (
       <section aria-labelledby="correction-request" data-testid="correction-request">
-        <GovMessage color="warning">
+        <GovMessage color="warning" type="subtle">
           <h2 id="correction-request">{t('grant:correction.title')}</h2>
           <p>{t('grant:correction.intro')}</p>
           {check && check.reasons.length > 0 && (

@@ -113,7 +113,7 @@ export function GrantMoney({ application, call }: { application: Application; ca
         </table>
       </div>
       {overdue && (
-        <GovMessage color="error">
+        <GovMessage color="error" type="subtle">
           <p>{t('grant:money.overdueText')}</p>
         </GovMessage>
       )}

@@ -54,7 +54,7 @@ function SettlementForm({ application }: { application: Application }) {
       <div className="settlement-page">
         <DetailBreadcrumbs application={application} current={t('grant:settlementForm.title')} />
         <h1>{t('grant:settlementForm.title')}</h1>
-        <GovMessage color="warning">
+        <GovMessage color="warning" type="subtle">
           <p>{t(application.status === 'settlement_submitted' || application.status === 'settled' || application.status === 'closed' ? 'grant:settlementForm.alreadySubmitted' : 'grant:settlementForm.notYet')}</p>
         </GovMessage>
         <p>
@@ -169,7 +169,7 @@ function SettlementFields({ application, categories }: { application: Applicatio
         <p className="muted">{t('grant:settlementForm.linesHint')}</p>
         {byField.get('lines') && (
           <p id={`${fieldId('lines')}-error`} className="field-problem">
-            {byField.get('lines')!.join(' ')}
+            {[...byField.get('lines')!, ...(summary.spentCzk !== null && !summary.linesMatchSpent ? [t('grant:settlementForm.linesDiffer')] : [])].join(' ')}
           </p>
         )}
         {lines.map((line, i) => (
