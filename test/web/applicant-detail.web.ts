@@ -119,6 +119,13 @@ test.describe('applicant: an application after submission', () => {
     await expectAccessible(page, 'application detail with letters and money');
     await expectNoMissingMessages(page);
     await screenshot(page, 'applicant-letters-money');
+
+    // The same page for a Ukrainian-speaking applicant: every text from the catalogues.
+    await page.getByLabel(/Jazyk|Language|Мова/).selectOption('uk');
+    await expect(page.getByRole('heading', { name: 'Кошти гранту' })).toBeVisible();
+    await expect(letters.getByRole('button', { name: /Завантажити PDF/ })).toBeVisible();
+    await expectNoMissingMessages(page);
+    await screenshot(page, 'applicant-letters-money-uk');
   });
 
   test('an overdue return shows what is owed, by when, and that it is overdue', async ({ page, request }) => {
@@ -237,6 +244,7 @@ test.describe('applicant: an application after submission', () => {
     await expect(dialog).toBeVisible();
     await dialog.getByLabel('Důvod stažení').fill('Projekt zajistíme z jiných zdrojů.');
     await expectAccessible(page, 'withdrawal confirmation');
+    await screenshot(page, 'applicant-withdraw-dialog');
     await dialog.getByRole('button', { name: 'Ano, stáhnout žádost' }).click();
 
     await expect(page.getByTestId('withdrawn-notice')).toContainText('Žádost byla stažena.');
