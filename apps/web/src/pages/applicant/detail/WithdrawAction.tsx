@@ -52,7 +52,7 @@ export function WithdrawAction({ application, onWithdrawn }: { application: Appl
         }}
       >
         <ProblemSummary error={withdraw.error} labels={{ reason: t('grant:withdraw.reason') }} />
-        <p>{t('grant:withdraw.text', { title: application.title })}</p>
+        <p className="dialog-text">{t('grant:withdraw.text', { title: application.title })}</p>
         <form noValidate onSubmit={(event) => event.preventDefault()}>
           <TextAreaField
             name="reason"
