@@ -15,6 +15,7 @@ import { ApplicationBudgetLineEntity } from './application-budget-line.entity';
 import { ApplicationStatusChangeEntity } from './application-status-change.entity';
 import { ApplicationEntity } from './application.entity';
 import { FormalCheckEntity } from './formal-check.entity';
+import { GrantRecordsRepository } from './grant-records.repository';
 import { toApplicationView, toSummaryView, type ApplicationSummaryView, type ApplicationView } from './applications.views';
 import { canTransition, COMMISSION_VISIBLE_STATUSES, INACTIVE_STATUSES, notEditableBecause, type ApplicationStatus } from './domain/application-status';
 import { budgetTotals, checkDraft, type BudgetLine } from './domain/budget';
@@ -66,6 +67,7 @@ export class ApplicationsService {
     private readonly clock: Clock,
     private readonly policy: PolicyService,
     private readonly submissions: SubmissionRepository,
+    private readonly grantRecords: GrantRecordsRepository,
   ) {}
 
   async create(caller: AuthUser, command: NewApplicationCommand): Promise<ApplicationView> {
@@ -311,7 +313,10 @@ export class ApplicationsService {
     });
   }
 
-  /** The full view, read with the caller's manager (inside a transaction: what it is about to commit). */
+  /**
+   * The full view, read with the caller's manager (inside a transaction: what
+   * it is about to commit), with the contract and settlement once there are.
+   */
   async viewOf(manager: EntityManager, id: string): Promise<ApplicationView> {
     const app = await manager.findOne(ApplicationEntity, { where: { id }, relations: { callPart: true } });
     if (!app) throw new DomainError('NOT_FOUND', 'No such application.');
@@ -319,7 +324,8 @@ export class ApplicationsService {
     const lines = await manager.findBy(ApplicationBudgetLineEntity, { applicationId: id });
     const history = await manager.find(ApplicationStatusChangeEntity, { where: { applicationId: id }, order: { id: 'ASC' } });
     const checks = await manager.find(FormalCheckEntity, { where: { applicationId: id }, order: { id: 'ASC' } });
-    return toApplicationView(app, lines, history, checks);
+    const records = await this.grantRecords.recordsOf(manager, id);
+    return toApplicationView(app, lines, history, checks, records);
   }
 }
 

@@ -39,6 +39,39 @@ export interface ApplicationView extends ApplicationSummaryView {
   budgetLines: { category: string; description: string; totalCzk: number; requestedCzk: number }[];
   statusHistory: { from: ApplicationStatus | null; to: ApplicationStatus; at: string; by: string | null; reason: string | null }[];
   formalChecks: FormalCheckView[];
+  /** The signed contract, once there is one. */
+  contract: ContractRecordView | null;
+  /** The recipient's settlement and the officer's review of it, once submitted. */
+  settlement: SettlementRecordView | null;
+}
+
+export interface ContractRecordView {
+  contractNumber: string;
+  signedOn: string;
+  bankAccount: string;
+  amountCzk: number;
+  /** Over CZK 50,000: the last day to publish it in the register of contracts. */
+  publicationDueOn: string | null;
+  publishedOn: string | null;
+  /** Where it is published. */
+  url: string | null;
+}
+
+export interface SettlementRecordView {
+  spentCzk: number;
+  lines: { category: string; spentCzk: number }[];
+  report: string;
+  submittedAt: string;
+  acceptedCzk: number | null;
+  returnDueCzk: number | null;
+  returnDueOn: string | null;
+  reviewNote: string | null;
+  reviewedAt: string | null;
+}
+
+export interface GrantRecords {
+  contract: ContractRecordView | null;
+  settlement: SettlementRecordView | null;
 }
 
 export interface FormalCheckView {
@@ -75,6 +108,7 @@ export function toApplicationView(
   lines: readonly ApplicationBudgetLineEntity[],
   history: readonly ApplicationStatusChangeEntity[],
   checks: readonly FormalCheckEntity[],
+  records: GrantRecords,
 ): ApplicationView {
   return {
     ...toSummaryView(app),
@@ -105,5 +139,7 @@ export function toApplicationView(
       checkedAt: c.checkedAt.toISOString(),
       checkedBy: c.checkedBy,
     })),
+    contract: records.contract,
+    settlement: records.settlement,
   };
 }

@@ -1,31 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { toSafeNumber } from '@app/core/database/bigint.transformer';
-import type { ContractView } from './contracts.service';
-import type { SettlementLine } from './domain/settlement.rules';
+import type { GrantRecords } from './applications.views';
 
-/** The signed contract of an application, as its readers see it: what the contract routes answer, its publication URL as `url`. */
-export type ContractRecordView = Omit<ContractView, 'applicationId' | 'publicationUrl'> & { url: string | null };
-
-/** The recipient's settlement and the officer's review of it, as its readers see them. */
-export interface SettlementRecordView {
-  spentCzk: number;
-  lines: SettlementLine[];
-  report: string;
-  submittedAt: string;
-  acceptedCzk: number | null;
-  returnDueCzk: number | null;
-  returnDueOn: string | null;
-  reviewNote: string | null;
-  reviewedAt: string | null;
-}
-
-export interface GrantRecords {
-  contract: ContractRecordView | null;
-  settlement: SettlementRecordView | null;
-}
-
-/** Reads an application's contract and settlement (written by the contracts and settlements services). */
+/**
+ * Reads an application's contract and settlement, which the money library's
+ * services write (grant_contract, settlement): the application's view shows
+ * them as they are, without any rule of its own.
+ */
 @Injectable()
 export class GrantRecordsRepository {
   /** Both in one statement; null where there is none yet. Does not check who may read them: the caller does. */
@@ -34,7 +16,7 @@ export class GrantRecordsRepository {
       contract: { contractNumber: string; signedOn: string; bankAccount: string; amountCzk: string; publicationDueOn: string | null; publishedOn: string | null; url: string | null } | null;
       settlement: {
         spentCzk: string;
-        lines: SettlementLine[];
+        lines: { category: string; spentCzk: number }[];
         report: string;
         submittedAt: string;
         acceptedCzk: string | null;
@@ -54,20 +36,16 @@ export class GrantRecordsRepository {
                  FROM settlement s WHERE s.application_id = $1) AS settlement`,
       [applicationId],
     );
-    const contract = r.contract;
-    const settlement = r.settlement;
+    const { contract, settlement } = r;
     return {
       contract: contract ? { ...contract, amountCzk: toSafeNumber(contract.amountCzk) } : null,
       settlement: settlement
         ? {
+            ...settlement,
             spentCzk: toSafeNumber(settlement.spentCzk),
-            lines: settlement.lines,
-            report: settlement.report,
             submittedAt: new Date(settlement.submittedAt).toISOString(),
             acceptedCzk: settlement.acceptedCzk === null ? null : toSafeNumber(settlement.acceptedCzk),
             returnDueCzk: settlement.returnDueCzk === null ? null : toSafeNumber(settlement.returnDueCzk),
-            returnDueOn: settlement.returnDueOn,
-            reviewNote: settlement.reviewNote,
             reviewedAt: settlement.reviewedAt === null ? null : new Date(settlement.reviewedAt).toISOString(),
           }
         : null,

@@ -4,12 +4,10 @@ import { ApplicationsService } from '@app/applications/applications.service';
 import { CurrentUser } from '@app/core/auth/auth.decorators';
 import type { AuthUser } from '@app/core/auth/role';
 import { IdempotencyInterceptor } from '@app/core/idempotency/idempotency.interceptor';
-import { ApplicationDetailsService } from '@app/money/application-details.service';
 import { pageOf } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
 import {
-  ApplicationDetailResponse,
   ApplicationListQuery,
   ApplicationPageResponse,
   ApplicationPatchRequest,
@@ -22,10 +20,7 @@ import {
 @ApiTags('applications')
 @Controller('applications')
 export class ApplicationsController {
-  constructor(
-    private readonly applications: ApplicationsService,
-    private readonly details: ApplicationDetailsService,
-  ) {}
+  constructor(private readonly applications: ApplicationsService) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a draft application' })
@@ -92,9 +87,9 @@ export class ApplicationsController {
   @Get(':id')
   @ApiOperation({ summary: 'An application with its budget, status history, contract and settlement' })
   @Auth('applicant', 'officer', 'commission', 'budget')
-  @ApiOkResponse({ type: ApplicationDetailResponse })
+  @ApiOkResponse({ type: ApplicationResponse })
   @ApiProblems(400, 404)
-  get(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<ApplicationDetailResponse> {
-    return this.details.get(caller, id);
+  get(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<ApplicationResponse> {
+    return this.applications.get(caller, id);
   }
 }

@@ -242,6 +242,34 @@ export class FormalCheckResponse {
   checkedBy!: string;
 }
 
+export class ContractRecordResponse {
+  @ApiProperty() contractNumber!: string;
+  @ApiProperty({ format: 'date' }) signedOn!: string;
+  @ApiProperty({ description: 'The recipient’s account; every payment goes to it' }) bankAccount!: string;
+  @ApiProperty({ type: 'integer' }) amountCzk!: number;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Over CZK 50,000: publish in the register of contracts by this day (§10d)' })
+  publicationDueOn!: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true }) publishedOn!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The contract in the register of contracts' }) url!: string | null;
+}
+
+export class SettlementLineRecordResponse {
+  @ApiProperty() category!: string;
+  @ApiProperty({ type: 'integer' }) spentCzk!: number;
+}
+
+export class SettlementRecordResponse {
+  @ApiProperty({ type: 'integer' }) spentCzk!: number;
+  @ApiProperty({ type: [SettlementLineRecordResponse] }) lines!: SettlementLineRecordResponse[];
+  @ApiProperty() report!: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Accepted by the officer’s review; null before it' }) acceptedCzk!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Claimed back by the review (paid − returned − accepted)' }) returnDueCzk!: number | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true }) returnDueOn!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) reviewNote!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) reviewedAt!: string | null;
+}
+
 export class ApplicationResponse extends ApplicationSummaryResponse {
   @ApiProperty()
   summary!: string;
@@ -281,37 +309,7 @@ export class ApplicationResponse extends ApplicationSummaryResponse {
 
   @ApiProperty({ type: [FormalCheckResponse], description: 'Every formal check, oldest first' })
   formalChecks!: FormalCheckResponse[];
-}
 
-export class ContractRecordResponse {
-  @ApiProperty() contractNumber!: string;
-  @ApiProperty({ format: 'date' }) signedOn!: string;
-  @ApiProperty({ description: 'The recipient’s account; every payment goes to it' }) bankAccount!: string;
-  @ApiProperty({ type: 'integer' }) amountCzk!: number;
-  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Over CZK 50,000: publish in the register of contracts by this day (§10d)' })
-  publicationDueOn!: string | null;
-  @ApiProperty({ type: 'string', format: 'date', nullable: true }) publishedOn!: string | null;
-  @ApiProperty({ type: 'string', nullable: true, description: 'The contract in the register of contracts' }) url!: string | null;
-}
-
-export class SettlementLineRecordResponse {
-  @ApiProperty() category!: string;
-  @ApiProperty({ type: 'integer' }) spentCzk!: number;
-}
-
-export class SettlementRecordResponse {
-  @ApiProperty({ type: 'integer' }) spentCzk!: number;
-  @ApiProperty({ type: [SettlementLineRecordResponse] }) lines!: SettlementLineRecordResponse[];
-  @ApiProperty() report!: string;
-  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Accepted by the officer’s review; null before it' }) acceptedCzk!: number | null;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Claimed back by the review (paid − returned − accepted)' }) returnDueCzk!: number | null;
-  @ApiProperty({ type: 'string', format: 'date', nullable: true }) returnDueOn!: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) reviewNote!: string | null;
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) reviewedAt!: string | null;
-}
-
-export class ApplicationDetailResponse extends ApplicationResponse {
   @ApiProperty({ type: ContractRecordResponse, nullable: true, description: 'The signed contract; null before it' })
   contract!: ContractRecordResponse | null;
 
