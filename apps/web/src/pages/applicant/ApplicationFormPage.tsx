@@ -74,7 +74,7 @@ function NotEditable({ id, title, status }: { id: string; title: string; status:
   return (
     <>
       <h1>{title}</h1>
-      <GovMessage color="warning">
+      <GovMessage color="warning" type="subtle">
         <p>
           {t('form.notEditable')} <StatusTag status={status} />
         </p>

@@ -33,7 +33,7 @@ export function MyApplicationsPage() {
     <>
       <h1>{t('list.title')}</h1>
       {registered && (
-        <GovMessage color="success">
+        <GovMessage color="success" type="subtle">
           <p>{t('list.registered', { name: registered })}</p>
         </GovMessage>
       )}
@@ -110,7 +110,9 @@ export function MyApplicationsPage() {
               </tbody>
             </table>
           </div>
-          <Pager page={page} pageSize={PAGE_SIZE} total={applications.data.total} onPage={(next) => setParams(next === 1 ? {} : { page: String(next) })} />
+          {applications.data.total > PAGE_SIZE && (
+            <Pager page={page} pageSize={PAGE_SIZE} total={applications.data.total} onPage={(next) => setParams(next === 1 ? {} : { page: String(next) })} />
+          )}
         </>
       )}
     </>

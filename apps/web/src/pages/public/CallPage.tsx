@@ -35,7 +35,7 @@ function CallDetail({ call }: { call: Call }) {
         <Link to="/">{t('call.backToCalls')}</Link>
       </p>
       <h1>{call.title}</h1>
-      <p>
+      <p className="call-status">
         <StatusTag group="callStatus" status={call.status} /> <span className="muted">{t('call.programmeYear', { code: call.programmeCode, year: call.year })}</span>
       </p>
       <HowToApply call={call} />
@@ -183,7 +183,7 @@ function HowToApply({ call }: { call: Call }) {
   const { user } = useSession();
   if (call.status === 'announced') {
     return (
-      <GovMessage color="primary">
+      <GovMessage color="primary" type="subtle">
         <p>
           {t('call.opensLater')} <InstantText value={call.submissionOpensAt} /> {t('call.pragueTime')}.
         </p>
@@ -192,7 +192,7 @@ function HowToApply({ call }: { call: Call }) {
   }
   if (call.status !== 'open') {
     return (
-      <GovMessage color="neutral">
+      <GovMessage color="neutral" type="subtle">
         <p>{t('call.closed')}</p>
       </GovMessage>
     );
@@ -212,7 +212,7 @@ function HowToApply({ call }: { call: Call }) {
   if (user) return null;
   const next = encodeURIComponent(`/calls/${call.id}`);
   return (
-    <GovMessage color="primary">
+    <GovMessage color="primary" type="subtle">
       <p>
         {t('call.openUntil')} <InstantText value={call.submissionClosesAt} /> {t('call.pragueTime')}.
       </p>

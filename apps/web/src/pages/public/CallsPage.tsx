@@ -46,19 +46,17 @@ export function CallsPage() {
         <p>{t('calls.empty')}</p>
       ) : (
         <>
-          <ul className="call-list" aria-label={t('calls.listLabel')}>
+          <ul className="call-list gov-list--plain" aria-label={t('calls.listLabel')}>
             {calls.data.items.map((call) => (
               <li key={call.id}>
                 <CallCard call={call} />
               </li>
             ))}
           </ul>
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={calls.data.total}
-            onPage={(next) => setParams(next === 1 ? {} : { page: String(next) })}
-          />
+          {/* Paging controls only when there is more than one page (the total is in the list's label). */}
+          {calls.data.total > PAGE_SIZE && (
+            <Pager page={page} pageSize={PAGE_SIZE} total={calls.data.total} onPage={(next) => setParams(next === 1 ? {} : { page: String(next) })} />
+          )}
         </>
       )}
     </>

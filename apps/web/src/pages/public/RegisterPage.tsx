@@ -156,7 +156,7 @@ export function RegisterPage() {
               <span className="gov-color--text-status-error">&nbsp;*</span>
             </legend>
             {(['ngo', 'district'] as const).map((kind) => (
-              <GovFormRadio key={kind} name="organisation.kind" value={kind} checked={values.kind === kind} onChange={() => set('kind')(kind)} required>
+              <GovFormRadio size="m" key={kind} name="organisation.kind" value={kind} checked={values.kind === kind} onChange={() => set('kind')(kind)} required>
                 <GovFormLabel>{t(`register.kind.${kind}`)}</GovFormLabel>
               </GovFormRadio>
             ))}

@@ -338,7 +338,7 @@ export function ApplicationForm({
           <h2 id="section-send">{t('form.sendTitle')}</h2>
           <p>{status === 'correction_requested' ? t('form.sendCorrectionText') : t('form.sendText')}</p>
           {savedAt && (
-            <GovMessage color="success">
+            <GovMessage color="success" type="subtle">
               <p>
                 {t('form.saved')} <InstantText value={savedAt} />
               </p>
@@ -371,7 +371,7 @@ function WindowNotice({ call, application }: { call: Call; application: Applicat
   const { t } = useTranslation('applicant');
   if (application?.status === 'correction_requested') {
     return (
-      <GovMessage color="warning">
+      <GovMessage color="warning" type="subtle">
         <p>
           <strong>{t('form.correctionNotice')}</strong> {t('form.correctionDue')} <DateText value={application.correctionDueOn} />.
         </p>
@@ -383,7 +383,7 @@ function WindowNotice({ call, application }: { call: Call; application: Applicat
   }
   if (call.status === 'announced') {
     return (
-      <GovMessage color="primary">
+      <GovMessage color="primary" type="subtle">
         <p>
           {t('form.windowNotOpen')} <InstantText value={call.submissionOpensAt} />.
         </p>
@@ -392,7 +392,7 @@ function WindowNotice({ call, application }: { call: Call; application: Applicat
   }
   if (call.status !== 'open') {
     return (
-      <GovMessage color="warning">
+      <GovMessage color="warning" type="subtle">
         <p>
           {t('form.windowClosed')} <InstantText value={call.submissionClosesAt} />.
         </p>

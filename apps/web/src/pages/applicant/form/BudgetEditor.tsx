@@ -144,17 +144,19 @@ export function BudgetEditor({
 
       <BudgetSummaryBox call={call} part={part} summary={summary} errors={errorsOf('requestedCzk')} />
 
-      <TextField
-        name="otherFundingCzk"
-        label={t('form.fields.otherFundingCzk')}
-        hint={t('form.budget.otherFundingHint', { amount: formatCzk(Math.max(0, summary.totalCostCzk - summary.requestedCzk), i18n.language) })}
-        required
-        inputMode="numeric"
-        autoComplete="off"
-        value={otherFundingCzk}
-        onChange={(e) => onOtherFunding(e.target.value)}
-        errors={joined([...otherFundingTyped, ...(errorsOf('otherFundingCzk') ?? [])])}
-      />
+      <div className="amount-field">
+        <TextField
+          name="otherFundingCzk"
+          label={t('form.fields.otherFundingCzk')}
+          hint={t('form.budget.otherFundingHint', { amount: formatCzk(Math.max(0, summary.totalCostCzk - summary.requestedCzk), i18n.language) })}
+          required
+          inputMode="numeric"
+          autoComplete="off"
+          value={otherFundingCzk}
+          onChange={(e) => onOtherFunding(e.target.value)}
+          errors={joined([...otherFundingTyped, ...(errorsOf('otherFundingCzk') ?? [])])}
+        />
+      </div>
     </section>
   );
 }
@@ -222,7 +224,7 @@ function BudgetSummaryBox({ call, part, summary, errors }: { call: Call; part: P
           <Czk value={Math.max(0, summary.totalCostCzk - summary.requestedCzk)} />
         </dd>
       </dl>
-      <ul className="budget-flags" aria-live="polite" data-testid="budget-flags">
+      <ul className="budget-flags gov-list--plain" aria-live="polite" data-testid="budget-flags">
         {[shareFlag, rangeFlag].map((flag) => (
           <li key={flag.text} className={`budget-flag budget-flag--${flag.kind}`}>
             <span aria-hidden="true" className="budget-flag__sign">

@@ -67,6 +67,7 @@ export function MeasurePicker({
                 return (
                   <div key={measure.code} className="measure-choice">
                     <GovFormCheckbox
+                      size="m"
                       identifier={fieldId(field)}
                       name="measureCodes"
                       value={measure.code}
@@ -106,6 +107,7 @@ export function MeasurePicker({
           </GovFormMessage>
           {chosenInOrder.map((measure) => (
             <GovFormRadio
+              size="m"
               key={measure.code}
               name="primaryMeasureCode"
               value={measure.code}
