@@ -8,8 +8,10 @@ import { apiAs, expect, expectAccessible, expectNoMissingMessages, screenshot, s
  * correction request (defects, due date, edit and resubmit), the decision letters
  * (PDF), the grant's money and contract, the settlement, and withdrawing a draft.
  *
- * Demo records changed here: JAZ "correction" (ngo2, resubmitted → submitted) and
- * KOM "secondInstalment" (ngo4, settlement submitted → settlement_submitted). The
+ * Demo records changed here: JAZ "correction" (ngo2) is resubmitted and then, as
+ * clean-up through the API, returned for correction again with the same defects and
+ * due date (the officer's evaluation journey expects it waiting for a correction);
+ * KOM "secondInstalment" (ngo4) gets its settlement (→ settlement_submitted). The
  * withdrawn draft is created by the test itself. The rest is only read.
  */
 
@@ -47,9 +49,9 @@ test.describe('applicant: an application after submission', () => {
   test('a correction request shows the defects and the due date; the applicant edits and resubmits', async ({ page, request }) => {
     const correction = DEMO_STAGES.closed.applications.correction;
     const id = await applicationId(request, correction.login, correction.title);
-    const officerView = await (await apiAs(request, DEMO.officer)).get<{ correctionDueOn: string; formalChecks: { reasons: string[] }[]; referenceNumber: string }>(
-      `/applications/${id}`,
-    );
+    const officer = await apiAs(request, DEMO.officer);
+    const officerView = await officer.get<{ correctionDueOn: string; formalChecks: { reasons: string[] }[]; referenceNumber: string }>(`/applications/${id}`);
+    const defects = officerView.formalChecks.at(-1)!.reasons;
 
     await signIn(page, correction.login);
     await openDetail(page, id, correction.title);
@@ -60,7 +62,7 @@ test.describe('applicant: an application after submission', () => {
 
     const request_ = page.getByTestId('correction-request');
     await expect(request_.getByRole('heading', { name: 'Úřad žádá o opravu žádosti' })).toBeVisible();
-    for (const defect of officerView.formalChecks.at(-1)!.reasons) await expect(request_.getByRole('listitem').filter({ hasText: defect })).toBeVisible();
+    for (const defect of defects) await expect(request_.getByRole('listitem').filter({ hasText: defect })).toBeVisible();
     const [y, m, d] = officerView.correctionDueOn.split('-').map(Number);
     await expect(request_).toContainText(`${d}. ${m}. ${y}`);
 
@@ -86,6 +88,9 @@ test.describe('applicant: an application after submission', () => {
     await expect(history.getByRole('row').nth(1)).toContainText('podaná');
     await expectAccessible(page, 'application detail after the resubmission');
     await expectNoMissingMessages(page);
+
+    // Clean-up: the demo's correction request as it was, for the journeys that follow.
+    await officer.send('POST', `/applications/${id}/formal-check`, { result: 'correction_requested', reasons: defects, correctionDueOn: officerView.correctionDueOn });
   });
 
   test('an applicant of the decided call reads its letters, downloads the PDF and sees the money and the contract', async ({ page, request }) => {
