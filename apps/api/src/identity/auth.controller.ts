@@ -49,10 +49,7 @@ export class AuthController {
   async login(@Body() body: LoginRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const answer = await this.identity.login(body.email, body.password, req.ip ?? 'unknown');
     if (hasCsrfHeader(req.headers)) {
-      res.cookie(SESSION_COOKIE, answer.accessToken, {
-        ...sessionCookieOptions(this.config.get('COOKIE_SECURE') === true),
-        maxAge: this.config.get('JWT_TTL_SECONDS') * 1000,
-      });
+      res.cookie(SESSION_COOKIE, answer.accessToken, { ...this.cookieOptions(), maxAge: this.config.get('JWT_TTL_SECONDS') * 1000 });
     }
     return answer;
   }
@@ -72,6 +69,11 @@ export class AuthController {
   })
   @ApiProblems(429)
   logout(@Res({ passthrough: true }) res: Response): void {
-    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config.get('COOKIE_SECURE') === true));
+    res.clearCookie(SESSION_COOKIE, this.cookieOptions());
+  }
+
+  /** The same attributes when the cookie is set and when it is cleared, or the browser keeps it. */
+  private cookieOptions() {
+    return sessionCookieOptions(this.config.get('COOKIE_SECURE') === true);
   }
 }

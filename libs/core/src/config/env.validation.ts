@@ -70,13 +70,12 @@ export class EnvironmentVariables {
 
   /**
    * The web portal's production build (index.html and assets/), served at `/`.
-   * Relative to the working directory; default dist/web. A missing folder is
-   * allowed: the API then serves the API alone.
+   * Relative to the working directory (made absolute at boot). A missing
+   * folder is allowed: the API then serves the API alone.
    */
-  @IsOptional()
   @IsString()
   @MinLength(1, { message: 'WEB_ROOT must be a folder path' })
-  WEB_ROOT?: string;
+  WEB_ROOT = 'dist/web';
 
   @IsOptional()
   @IsEmail({}, { message: 'BOOTSTRAP_ADMIN_EMAIL must be an email address' })
@@ -176,6 +175,6 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     );
   }
   env.COOKIE_SECURE ??= env.NODE_ENV === 'production';
-  env.WEB_ROOT = resolve(env.WEB_ROOT ?? 'dist/web');
+  env.WEB_ROOT = resolve(env.WEB_ROOT);
   return env;
 }

@@ -46,7 +46,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, frameguard: { action: 'deny' } }));
   // The browser session (pg_session), read by the auth guard and the queue dashboard.
   app.use(cookieParser());
-  serveWebPortal(app, config.get('WEB_ROOT') ?? 'dist/web');
+  serveWebPortal(app, config.get('WEB_ROOT'));
   applyGlobalPrefix(app);
   app.useGlobalPipes(
     new ValidationPipe({

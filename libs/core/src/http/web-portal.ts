@@ -34,7 +34,7 @@ export function serveWebPortal(app: INestApplication, root: string): void {
     if (!servesPortalIndex(req.method, req.path, Boolean(req.accepts('html')))) return next();
     res.sendFile(index, { headers: { 'Cache-Control': INDEX_CACHE_CONTROL } }, (error?: Error & { code?: string; status?: number }) => {
       if (!error || res.headersSent) return;
-      // No build (API-only use): on to Nest's routes, which answer the 404 problem.
+      // No build (API-only use): on to the other handlers; the last one answers the 404 problem (UnmatchedRequests).
       if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.status === 404) return next();
       logger.error({ err: { message: error.message, code: error.code } }, 'Could not send the portal’s index.html');
       sendProblem(req, res, problem('INTERNAL_ERROR', 'An unexpected error occurred; quote the request id when reporting it.'));
