@@ -177,7 +177,7 @@ test.describe('journey 2a: an organisation registers and submits an application'
     await page.getByRole('button', { name: 'Podat žádost' }).click();
     const problems = page.getByRole('alert').filter({ hasText: 'Formulář obsahuje chyby' });
     await expect(problems).toBeFocused();
-    await expect(problems.getByRole('link')).toHaveText(['Požadovaná dotace celkem', 'Zahájení projektu', 'Ukončení projektu']);
+    await expect(problems.getByRole('link')).toHaveText(['Zahájení projektu', 'Ukončení projektu', 'Požadovaná dotace celkem']);
     await expect(problems.getByRole('link', { name: 'Požadovaná dotace celkem' })).toHaveAttribute('href', '#field-requestedCzk');
     await expect(summary).toContainText('Požadovaná částka překračuje povolený podíl na celkových nákladech');
     for (const field of [start, end]) {

@@ -130,4 +130,23 @@ describe('the API field paths on the form', () => {
       { field: '', code: 'TOO_MANY_APPLICATIONS', message: 'limit' },
     ]);
   });
+
+  it('lists the problems in the form’s order, unknown fields last in the API’s order', () => {
+    const problem = {
+      type: 't',
+      title: 'Unprocessable',
+      status: 422,
+      detail: 'see errors',
+      code: 'COFINANCING_REQUIRED' as const,
+      errors: [
+        { field: 'requestedCzk', message: 'a' },
+        { field: 'somethingNew', message: 'b' },
+        { field: 'startDate', message: 'c' },
+        { field: 'measureCodes[0]', message: 'd' },
+        { field: 'endDate', message: 'e' },
+      ],
+    };
+    const order = ['startDate', 'endDate', 'requestedCzk', 'measure.21.III'];
+    expect(problemForForm(problem, sent, order).errors.map((e) => e.field)).toEqual(['startDate', 'endDate', 'requestedCzk', 'measure.21.III', 'somethingNew']);
+  });
 });

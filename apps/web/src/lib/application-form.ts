@@ -137,7 +137,17 @@ export function formFieldOf(field: string | undefined, sentMeasureCodes: readonl
   return field;
 }
 
-/** The problem with its field paths turned into the form's (see `formFieldOf`). */
-export function problemForForm(problem: ProblemDetails, sentMeasureCodes: readonly string[]): ProblemDetails {
-  return { ...problem, errors: (problem.errors ?? []).map((e) => ({ ...e, field: formFieldOf(e.field, sentMeasureCodes) })) };
+/**
+ * The problem with its field paths turned into the form's (see `formFieldOf`), listed in
+ * the order of `fieldOrder` (the form's own order, so the summary reads top to bottom);
+ * fields not in it keep the API's order, after those that are.
+ */
+export function problemForForm(problem: ProblemDetails, sentMeasureCodes: readonly string[], fieldOrder: readonly string[] = []): ProblemDetails {
+  const position = new Map(fieldOrder.map((field, i) => [field, i]));
+  const errors = (problem.errors ?? [])
+    .map((e, i) => ({ error: { ...e, field: formFieldOf(e.field, sentMeasureCodes) }, i }))
+    .map(({ error, i }) => ({ error, key: position.get(error.field) ?? fieldOrder.length + i }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ error }) => error);
+  return { ...problem, errors };
 }

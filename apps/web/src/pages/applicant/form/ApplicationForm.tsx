@@ -69,9 +69,44 @@ export function ApplicationForm({
 
   const part = call.parts.find((p) => p.code === values.partCode);
   const summary = summariseBudget(values.budgetLines, call, part);
+  const labels = useMemo(() => {
+    const entries: [string, string][] = [
+      ['', t('form.fields.application')],
+      ['callId', t('form.fields.call')],
+      ['organisation.kind', t('form.fields.organisationKind')],
+      ['partCode', t('form.fields.partCode')],
+      ['title', t('form.fields.title')],
+      ['summary', t('form.fields.summary')],
+      ['justification', t('form.fields.justification')],
+      ['startDate', t('form.fields.startDate')],
+      ['endDate', t('form.fields.endDate')],
+      ['targetGroups', t('form.fields.targetGroups')],
+      ['districts', t('form.fields.districts')],
+      ['contactPerson', t('form.fields.contactPerson')],
+      ['contactPerson.name', t('form.fields.contactName')],
+      ['contactPerson.email', t('form.fields.contactEmail')],
+      ['contactPerson.phone', t('form.fields.contactPhone')],
+      ['budgetLines', t('form.fields.budgetLines')],
+      ['requestedCzk', t('form.fields.requestedCzk')],
+      ['otherFundingCzk', t('form.fields.otherFundingCzk')],
+      ['measureCodes', t('form.fields.measureCodes')],
+      ['primaryMeasureCode', t('form.fields.primaryMeasureCode')],
+    ];
+    values.budgetLines.forEach((_, i) => {
+      entries.push([`budgetLines[${i}]`, t('form.budget.line', { n: i + 1 })]);
+      for (const field of BUDGET_FIELDS) {
+        entries.push([`budgetLines[${i}].${field}`, t('form.fields.lineField', { n: i + 1, field: t(`form.budget.${field}`) })]);
+      }
+    });
+    for (const code of new Set([...call.eligibleMeasureCodes, ...values.measureCodes])) {
+      entries.push([measureField(code), t('form.fields.measure', { code })]);
+    }
+    return Object.fromEntries(entries);
+  }, [t, values.budgetLines, values.measureCodes, call.eligibleMeasureCodes]);
+  const fieldOrder = useMemo(() => Object.keys(labels), [labels]);
   const shownError = useMemo(
-    () => (error instanceof ApiError ? new ApiError(error.status, problemForForm(error.problem, sentMeasures)) : error),
-    [error, sentMeasures],
+    () => (error instanceof ApiError ? new ApiError(error.status, problemForForm(error.problem, sentMeasures, fieldOrder)) : error),
+    [error, sentMeasures, fieldOrder],
   );
   const { byField } = useProblem(shownError);
   const errorsOf = (field: string): string[] | undefined => byField.get(field);
@@ -132,40 +167,6 @@ export function ApplicationForm({
     }
   }
 
-  const labels = useMemo(() => {
-    const entries: [string, string][] = [
-      ['', t('form.fields.application')],
-      ['callId', t('form.fields.call')],
-      ['organisation.kind', t('form.fields.organisationKind')],
-      ['partCode', t('form.fields.partCode')],
-      ['title', t('form.fields.title')],
-      ['summary', t('form.fields.summary')],
-      ['justification', t('form.fields.justification')],
-      ['startDate', t('form.fields.startDate')],
-      ['endDate', t('form.fields.endDate')],
-      ['targetGroups', t('form.fields.targetGroups')],
-      ['districts', t('form.fields.districts')],
-      ['contactPerson', t('form.fields.contactPerson')],
-      ['contactPerson.name', t('form.fields.contactName')],
-      ['contactPerson.email', t('form.fields.contactEmail')],
-      ['contactPerson.phone', t('form.fields.contactPhone')],
-      ['budgetLines', t('form.fields.budgetLines')],
-      ['requestedCzk', t('form.fields.requestedCzk')],
-      ['otherFundingCzk', t('form.fields.otherFundingCzk')],
-      ['measureCodes', t('form.fields.measureCodes')],
-      ['primaryMeasureCode', t('form.fields.primaryMeasureCode')],
-    ];
-    values.budgetLines.forEach((_, i) => {
-      entries.push([`budgetLines[${i}]`, t('form.budget.line', { n: i + 1 })]);
-      for (const field of BUDGET_FIELDS) {
-        entries.push([`budgetLines[${i}].${field}`, t('form.fields.lineField', { n: i + 1, field: t(`form.budget.${field}`) })]);
-      }
-    });
-    for (const code of new Set([...call.eligibleMeasureCodes, ...values.measureCodes])) {
-      entries.push([measureField(code), t('form.fields.measure', { code })]);
-    }
-    return Object.fromEntries(entries);
-  }, [t, values.budgetLines, values.measureCodes, call.eligibleMeasureCodes]);
 
   const status = application?.status ?? 'draft';
 
