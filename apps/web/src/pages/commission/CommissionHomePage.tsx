@@ -59,7 +59,7 @@ export function CommissionHomePage() {
           mineById={mineById}
         />
       ))}
-      {list.data && (
+      {list.data && list.data.total > PAGE_SIZE && (
         <Pager
           page={page}
           pageSize={PAGE_SIZE}

@@ -1,15 +1,15 @@
-import { GovIcon, GovMessage, GovTabs } from '@gov-design-system-ce/react';
+import { GovIcon, GovMessage } from '@gov-design-system-ce/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Czk, Loading, QueryError, usePageTitle } from '../../components/Display';
 import { ApiError } from '../../lib/problem';
 import { NotFoundPage } from '../NotFoundPage';
-import { Crumbs, Score, SpreadFlag, YesNo } from './evaluation-ui';
-import { useCall, useRanking, type Call, type Ranking } from './queries';
+import { Crumbs, PartTabs, Score, SpreadFlag, YesNo } from './evaluation-ui';
+import { useCall, useRanking, type Call, type Ranking, type RankingItem } from './queries';
 
 /** The ranking of a call as a commission member may see it, a tab a part. */
 export function CommissionRankingPage() {
-  const { t, i18n } = useTranslation('commission');
+  const { t } = useTranslation('commission');
   const { id } = useParams();
   const call = useCall(id);
   usePageTitle(call.data ? t('ranking.title', { call: call.data.title }) : t('ranking.titleShort'));
@@ -22,13 +22,7 @@ export function CommissionRankingPage() {
       <Crumbs items={[{ to: '/commission', label: t('home.title') }, { label: t('ranking.titleShort') }]} />
       <h1>{t('ranking.title', { call: call.data.title })}</h1>
       <p>{t('ranking.intro')}</p>
-      <GovTabs
-        key={i18n.language}
-        items={call.data.parts.map((part) => ({
-          label: t('ranking.partTab', { code: part.code, name: part.name }),
-          children: <RankingPart call={call.data} partCode={part.code} />,
-        }))}
-      />
+      <PartTabs parts={call.data.parts} panel={(part) => <RankingPart call={call.data} partCode={part.code} />} />
     </section>
   );
 }
@@ -43,22 +37,20 @@ function RankingPart({ call, partCode }: { call: Call; partCode: string }) {
     <>
       <RankingTerms ranking={ranking.data} />
       <div className="table-wrap">
-        <table className="data">
+        <table className="data ranking">
           <caption>{t('ranking.caption', { code: partCode, name: part?.name ?? '' })}</caption>
           <RankingHead method={ranking.data.rankingMethod} />
           <tbody>
             {ranking.data.items.length === 0 && (
               <tr>
-                <td colSpan={11}>{t('ranking.empty')}</td>
+                <td colSpan={RANKING_COLUMNS}>{t('ranking.empty')}</td>
               </tr>
             )}
             {ranking.data.items.map((item) => (
               <tr key={item.applicationId} className={item.scoresHidden ? 'hidden-scores' : undefined}>
                 <td className="number">{item.rank ?? '—'}</td>
-                <td className="nowrap">{item.referenceNumber}</td>
-                <td>{item.organisationName}</td>
                 <th scope="row">
-                  <Link to={`/commission/applications/${item.applicationId}`}>{item.title}</Link>
+                  <ApplicationCell item={item} to={`/commission/applications/${item.applicationId}`} />
                 </th>
                 {item.scoresHidden ? (
                   <td colSpan={4}>
@@ -106,13 +98,28 @@ export function RankingTerms({ ranking }: { ranking: Ranking }) {
     <>
       <p>
         {ranking.rankingMethod === 'normalised' ? t('ranking.byNormalised') : t('ranking.byAverage')}{' '}
-        {t('ranking.terms', { quorum: ranking.quorum, minScore: ranking.minScore, maxTotal: ranking.maxTotal })}
+        {t('ranking.terms', { quorum: ranking.quorum, minScore: ranking.minScore, maxTotal: ranking.maxTotal })} {t('ranking.spreadNote')}
       </p>
       {ranking.evaluationClosed && (
-        <GovMessage color="success">
+        <GovMessage color="success" type="subtle">
           <p>{t('ranking.closed')}</p>
         </GovMessage>
       )}
+    </>
+  );
+}
+
+/** The number of the ranking's columns (RankingHead). */
+export const RANKING_COLUMNS = 9;
+
+/** The application in a ranking row: its title (a link) over its reference number and applicant. */
+export function ApplicationCell({ item, to }: { item: RankingItem; to: string }) {
+  return (
+    <>
+      <Link to={to}>{item.title}</Link>
+      <span className="application-cell__meta">
+        <span className="nowrap">{item.referenceNumber}</span> · {item.organisationName}
+      </span>
     </>
   );
 }
@@ -126,9 +133,7 @@ export function RankingHead({ method, proposalHeader }: { method: Ranking['ranki
         <th scope="col" className="number">
           {t('ranking.rank')}
         </th>
-        <th scope="col">{t('ranking.reference')}</th>
-        <th scope="col">{t('ranking.organisation')}</th>
-        <th scope="col">{t('ranking.applicationTitle')}</th>
+        <th scope="col">{t('ranking.application')}</th>
         <th scope="col" className="number">
           {t('ranking.average')}
           {method === 'average' && <span className="visually-hidden"> ({t('ranking.ranksBy')})</span>}

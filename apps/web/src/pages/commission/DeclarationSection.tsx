@@ -32,7 +32,7 @@ export function DeclarationSection({
 
   if (mine.automaticConflict) {
     return (
-      <GovMessage color="warning">
+      <GovMessage color="warning" type="subtle">
         <p>
           <strong>{t('declaration.automaticTitle')}</strong>
         </p>

@@ -17,7 +17,7 @@ export function PeerScoresSection({ applicationId, call, mine }: { applicationId
   if (!mine.mayReadScores) {
     const conflicted = mine.automaticConflict || mine.declaration?.hasConflict === true;
     return (
-      <GovMessage color="primary">
+      <GovMessage color="primary" type="subtle">
         <p className="hidden-note">
           <span aria-hidden="true">
             <GovIcon name="eye" type="components" />
@@ -52,7 +52,7 @@ export function PeerScoresSection({ applicationId, call, mine }: { applicationId
             <tr>
               <th scope="col">{t('peers.member')}</th>
               {call.criteria.map((c) => (
-                <th key={c.code} scope="col" className="number">
+                <th key={c.code} scope="col" className="number nowrap">
                   <abbr title={c.name}>{c.code}</abbr> <span className="muted">/ {c.maxPoints}</span>
                 </th>
               ))}

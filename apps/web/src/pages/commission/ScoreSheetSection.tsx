@@ -22,14 +22,14 @@ export function ScoreSheetSection({ applicationId, call, mine }: { applicationId
   const conflicted = mine.automaticConflict || mine.declaration?.hasConflict === true;
   if (conflicted) {
     return (
-      <GovMessage color="warning">
+      <GovMessage color="warning" type="subtle">
         <p>{mine.automaticConflict ? t('sheet.conflictAutomatic') : t('sheet.conflictDeclared')}</p>
       </GovMessage>
     );
   }
   if (!mine.declaration) {
     return (
-      <GovMessage color="primary">
+      <GovMessage color="primary" type="subtle">
         <p>{t('sheet.declareFirst')}</p>
       </GovMessage>
     );
@@ -40,7 +40,7 @@ export function ScoreSheetSection({ applicationId, call, mine }: { applicationId
   return (
     <>
       {mine.scoring === 'not_open' && (
-        <GovMessage color="primary">
+        <GovMessage color="primary" type="subtle">
           <p>
             {t('sheet.notOpen')} <InstantText value={call.submissionClosesAt} />.
           </p>
@@ -98,7 +98,7 @@ function SheetForm({ applicationId, call, sheet }: { applicationId: string; call
     <form noValidate onSubmit={submit}>
       <ProblemSummary error={save.error} labels={labels} />
       {byField.get('points') && (
-        <GovMessage color="error">
+        <GovMessage color="error" type="subtle">
           <p>{byField.get('points')?.join(' ')}</p>
         </GovMessage>
       )}

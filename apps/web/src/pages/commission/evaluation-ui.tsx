@@ -1,4 +1,4 @@
-import { GovBreadcrumbs, GovFormLabel, GovFormMessage, GovFormRadio, GovIcon, GovTag } from '@gov-design-system-ce/react';
+import { GovBreadcrumbs, GovFormLabel, GovFormMessage, GovFormRadio, GovIcon, GovTabs, GovTag } from '@gov-design-system-ce/react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -94,6 +94,7 @@ export function RadioGroup<T extends string>({
       {options.map((option) => (
         <div key={option.value} className="radio-group__option">
           <GovFormRadio
+            size="m"
             name={name}
             value={option.value}
             checked={value === option.value}
@@ -126,4 +127,25 @@ export function useFocusOnMount<T extends HTMLElement>() {
     ref.current?.focus();
   }, []);
   return ref;
+}
+
+/**
+ * The design system's tabs, one a part of the call. GovTabs keeps the items of its first render
+ * (so each panel must fetch its own data) and puts a list between its tablist and its tabs, which
+ * hides the tabs from assistive technology: the list and its items are marked presentational here.
+ */
+export function PartTabs({ parts, panel }: { parts: { code: string; name: string }[]; panel: (part: { code: string; name: string }) => ReactNode }) {
+  const { t, i18n } = useTranslation('commission');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelectorAll('.gov-tabs__list, .gov-tabs__item').forEach((element) => element.setAttribute('role', 'none'));
+  });
+  return (
+    <div ref={ref}>
+      <GovTabs
+        key={i18n.language}
+        items={parts.map((part) => ({ label: t('ranking.partTab', { code: part.code, name: part.name }), children: panel(part) }))}
+      />
+    </div>
+  );
 }

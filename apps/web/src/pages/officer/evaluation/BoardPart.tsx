@@ -2,7 +2,6 @@ import { GovButton } from '@gov-design-system-ce/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api, unwrap } from '../../../api/client';
 import { Czk, Loading, QueryError } from '../../../components/Display';
 import { TextField } from '../../../components/Field';
@@ -10,11 +9,10 @@ import { ProblemSummary, useProblem } from '../../../components/ProblemSummary';
 import { parseCzk } from '../../../lib/budget';
 import { formatCzk } from '../../../lib/format';
 import { allocationSummary, fundingLinePosition } from '../../../lib/ranking-board';
-import { RankingHead } from '../../commission/CommissionRankingPage';
+import { ApplicationCell, RANKING_COLUMNS, RankingHead } from '../../commission/CommissionRankingPage';
 import { Score, SpreadFlag, YesNo } from '../../commission/evaluation-ui';
 import { useRanking, type RankingItem } from '../../commission/queries';
 
-const COLUMNS = 11;
 
 /** One part of the board: the allocation in a sticky summary, the ranking with the funding line, and the proposals, one row edited at a time. */
 export function BoardPart({ callId, partCode, partName }: { callId: string; partCode: string; partName: string }) {
@@ -24,13 +22,13 @@ export function BoardPart({ callId, partCode, partName }: { callId: string; part
   const [editing, setEditing] = useState<RankingItem | null>(null);
   const [typed, setTyped] = useState('');
   const [notWhole, setNotWhole] = useState(false);
-  const [savedRef, setSavedRef] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ applicationId: string; reference: string; proposedCzk: number | null } | null>(null);
 
   const propose = useMutation({
     mutationFn: ({ applicationId, proposedCzk }: { applicationId: string; proposedCzk: number }) =>
       unwrap(api.PATCH('/api/v1/applications/{id}/proposal', { params: { path: { id: applicationId } }, body: { proposedCzk } })),
     onSuccess: async (line) => {
-      setSavedRef(line.referenceNumber);
+      setSaved({ applicationId: line.applicationId, reference: line.referenceNumber, proposedCzk: line.proposedCzk });
       setEditing(null);
       await queryClient.invalidateQueries({ queryKey: ['calls', callId] });
     },
@@ -46,11 +44,13 @@ export function BoardPart({ callId, partCode, partName }: { callId: string; part
   const summary = part ? allocationSummary(part) : null;
   const line = part ? fundingLinePosition(items, part.allocationCzk) : null;
   const editable = !data.evaluationClosed;
+  // The note stays only while the proposal is still the one saved (filling down the ranking replaces it).
+  const savedStill = saved !== null && items.some((i) => i.applicationId === saved.applicationId && i.proposedCzk === saved.proposedCzk);
 
   function startEditing(item: RankingItem) {
     propose.reset();
     setNotWhole(false);
-    setSavedRef(null);
+    setSaved(null);
     setEditing(item);
     setTyped(item.proposedCzk === null ? '' : String(item.proposedCzk));
   }
@@ -70,7 +70,7 @@ export function BoardPart({ callId, partCode, partName }: { callId: string; part
 
   const fundingLineRow = (
     <tr className="funding-line">
-      <td colSpan={COLUMNS}>
+      <td colSpan={RANKING_COLUMNS}>
         {t(line?.partlyFundedIndex !== null ? 'board.fundingLinePartly' : 'board.fundingLine', { allocation: formatCzk(part?.allocationCzk ?? 0, i18n.language) })}
       </td>
     </tr>
@@ -103,21 +103,17 @@ export function BoardPart({ callId, partCode, partName }: { callId: string; part
         </div>
       )}
       {line && line.afterIndex === null && items.length > 0 && <p>{t('board.noFundingLine')}</p>}
-      {savedRef && (
-        <p role="status">
-          {t('board.proposalSaved', { reference: savedRef })}
-        </p>
-      )}
+      <p aria-live="polite">{savedStill && t('board.proposalSaved', { reference: saved.reference })}</p>
       {editing && <ProblemSummary error={propose.error} labels={{ proposedCzk: t('board.proposalFor', { reference: editing.referenceNumber }) }} />}
       <form noValidate onSubmit={submit}>
         <div className="table-wrap">
-          <table className="data board">
+          <table className="data ranking board">
             <caption>{t('board.caption', { code: partCode, name: partName })}</caption>
             <RankingHead method={data.rankingMethod} proposalHeader={t('board.proposal')} />
             <tbody>
               {items.length === 0 && (
                 <tr>
-                  <td colSpan={COLUMNS}>{t('ranking.empty')}</td>
+                  <td colSpan={RANKING_COLUMNS}>{t('ranking.empty')}</td>
                 </tr>
               )}
               {line?.afterIndex === -1 && fundingLineRow}
@@ -125,10 +121,8 @@ export function BoardPart({ callId, partCode, partName }: { callId: string; part
                 <Fragment key={item.applicationId}>
                   <tr>
                     <td className="number">{item.rank ?? '—'}</td>
-                    <td className="nowrap">{item.referenceNumber}</td>
-                    <td>{item.organisationName}</td>
                     <th scope="row">
-                      <Link to={`/officer/applications/${item.applicationId}`}>{item.title}</Link>
+                      <ApplicationCell item={item} to={`/officer/applications/${item.applicationId}`} />
                     </th>
                     <td className="number">
                       <Score value={item.averageScore} />

@@ -120,6 +120,7 @@ function CommissionForm({ call, members }: { call: Call; members: Member[] }) {
         {users.data?.items.map((u) => (
           <div key={u.id} className="radio-group__option">
             <GovFormCheckbox
+              size="m"
               identifier={`member-${u.id}`}
               name="memberIds"
               value={u.id}
@@ -147,7 +148,7 @@ function CommissionForm({ call, members }: { call: Call; members: Member[] }) {
           </div>
         )}
       </fieldset>
-      {users.data && <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} onPage={setPage} />}
+      {users.data && users.data.total > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} onPage={setPage} />}
       <SelectField
         name="chairId"
         label={t('setup.chairLabel')}

@@ -40,13 +40,13 @@ export function FormalCheckPage() {
       />
       <h1>{t('formalCheck.title', { call: call.data.title })}</h1>
       <WindowNotice call={call.data} />
-      {done && (
-        <div role="status">
+      <div aria-live="polite">
+        {done && (
           <GovMessage color="success" type="subtle">
             <p>{t('formalCheck.done', { reference: done.reference, result: t(`formalCheck.result.${done.result}`) })}</p>
           </GovMessage>
-        </div>
-      )}
+        )}
+      </div>
       {selected && (
         <FormalCheckForm
           key={selected.id}
@@ -172,7 +172,7 @@ function Queue({
           </table>
         </div>
       )}
-      {list.data && (
+      {list.data && list.data.total > PAGE_SIZE && (
         <Pager
           page={page}
           pageSize={PAGE_SIZE}

@@ -1,4 +1,4 @@
-import { GovButton, GovMessage, GovTabs } from '@gov-design-system-ce/react';
+import { GovButton, GovMessage } from '@gov-design-system-ce/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { Loading, QueryError, usePageTitle } from '../../../components/Display';
 import { useProblem } from '../../../components/ProblemSummary';
 import { ApiError } from '../../../lib/problem';
 import { RankingTerms } from '../../commission/CommissionRankingPage';
-import { Crumbs } from '../../commission/evaluation-ui';
+import { Crumbs, PartTabs } from '../../commission/evaluation-ui';
 import { useCall, useRanking } from '../../commission/queries';
 import { NotFoundPage } from '../../NotFoundPage';
 import { BoardPart } from './BoardPart';
@@ -19,7 +19,7 @@ import { BoardPart } from './BoardPart';
  * allocation always in view; proposals filled down the ranking; and the close of the evaluation.
  */
 export function RankingBoardPage() {
-  const { t, i18n } = useTranslation('commission');
+  const { t } = useTranslation('commission');
   const { id } = useParams();
   const queryClient = useQueryClient();
   const call = useCall(id);
@@ -98,13 +98,7 @@ export function RankingBoardPage() {
       {fill.error !== null && <ActionProblem error={fill.error} />}
       {close.error !== null && <ActionProblem error={close.error} callId={call.data.id} />}
 
-      <GovTabs
-        key={i18n.language}
-        items={call.data.parts.map((part) => ({
-          label: t('ranking.partTab', { code: part.code, name: part.name }),
-          children: <BoardPart callId={call.data.id} partCode={part.code} partName={part.name} />,
-        }))}
-      />
+      <PartTabs parts={call.data.parts} panel={(part) => <BoardPart callId={call.data.id} partCode={part.code} partName={part.name} />} />
 
       <ConfirmDialog
         open={confirming}
