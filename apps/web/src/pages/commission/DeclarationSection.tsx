@@ -75,6 +75,8 @@ function DeclarationForm({ applicationId, callId, mine, organisation }: { applic
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // The design system's button is only styled as disabled while sending: a second press must not send again.
+    if (declare.isPending) return;
     setSaved(false);
     if (choice === null) {
       setUnchosen(true);

@@ -80,6 +80,8 @@ function SheetForm({ applicationId, call, sheet }: { applicationId: string; call
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // The design system's button is only styled as disabled while sending: a second press must not send again.
+    if (save.isPending) return;
     setSavedAt(null);
     save.mutate({
       // What is not a number at all goes as null: the API names the row (`points[i].points`) rather than the portal guessing.

@@ -57,6 +57,8 @@ export function BoardPart({ callId, partCode, partName }: { callId: string; part
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // The design system's button is only styled as disabled while sending: a second press must not send again.
+    if (propose.isPending) return;
     if (!editing) return;
     const proposedCzk = parseCzk(typed);
     if (proposedCzk === null) {

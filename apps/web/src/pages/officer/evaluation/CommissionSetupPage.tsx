@@ -103,6 +103,8 @@ function CommissionForm({ call, members }: { call: Call; members: Member[] }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // The design system's button is only styled as disabled while sending: a second press must not send again.
+    if (save.isPending) return;
     setSaved(false);
     save.mutate({ memberIds: selected, chairId });
   }

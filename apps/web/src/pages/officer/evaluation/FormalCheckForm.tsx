@@ -51,6 +51,8 @@ export function FormalCheckForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // The design system's button is only styled as disabled while sending: a second press must not send again.
+    if (check.isPending) return;
     if (result === null) {
       setUnchosen(true);
       return;

@@ -74,10 +74,10 @@ export function RankingBoardPage() {
 
       {!closed && firstPart.data && (
         <div className="actions">
-          <GovButton type="solid" color="primary" disabled={fill.isPending || close.isPending} loading={fill.isPending ? 'true' : undefined} onClick={() => fill.mutate()} aria-describedby="fill-hint">
+          <GovButton type="solid" color="primary" disabled={fill.isPending || close.isPending} loading={fill.isPending ? 'true' : undefined} onClick={() => !fill.isPending && !close.isPending && fill.mutate()} aria-describedby="fill-hint">
             {t('board.fill')}
           </GovButton>
-          <GovButton type="outlined" color="error" disabled={fill.isPending || close.isPending} onClick={() => setConfirming(true)}>
+          <GovButton type="outlined" color="error" disabled={fill.isPending || close.isPending} onClick={() => !fill.isPending && !close.isPending && setConfirming(true)}>
             {t('board.close')}
           </GovButton>
           {fill.isPending && <Loading label={t('board.filling')} />}
@@ -105,7 +105,7 @@ export function RankingBoardPage() {
         title={t('board.confirmTitle')}
         confirmLabel={t('board.confirm')}
         busy={close.isPending}
-        onConfirm={() => close.mutate()}
+        onConfirm={() => !close.isPending && close.mutate()}
         onCancel={() => setConfirming(false)}
       >
         <p>{t('board.confirmFreezes')}</p>
