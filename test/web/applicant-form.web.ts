@@ -60,6 +60,7 @@ test.describe('journey 2a: an organisation registers and submits an application'
     await expect(page.getByText('Toto číslo účtu není platné')).toBeVisible();
     await expect(account).toHaveAttribute('aria-invalid', 'true');
     await expectAccessible(page, 'registration with as-typed problems');
+    await screenshot(page, 'public-register');
     await icoField.fill(ico);
     await expect(page.getByText('IČO je platné.')).toBeVisible();
     await expect(icoField).not.toHaveAttribute('aria-invalid', 'true');
@@ -217,5 +218,6 @@ test.describe('journey 2a: an organisation registers and submits an application'
     await expect(row.locator('td.number')).toContainText(czk(210_000));
     await expect(row.getByRole('link', { name: `Zobrazit žádost ${title}` })).toBeVisible();
     await expectAccessible(page, 'my applications');
+    await screenshot(page, 'applicant-list');
   });
 });

@@ -39,7 +39,7 @@ async function setUp(request: APIRequestContext): Promise<{ call: Call; email: s
   return { call: call!, email, title: `Sousedské čtení s klávesnicí ${stamp % 100_000}` };
 }
 
-const isFocused = (target: Locator) => target.evaluate((element) => element === document.activeElement);
+const isFocused = (target: Locator) => target.evaluate((element) => element.matches(':focus'));
 
 /** Presses Tab (or Shift+Tab) until `target` has the focus; fails if it is not reachable within `max` presses. */
 async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = {}): Promise<void> {
