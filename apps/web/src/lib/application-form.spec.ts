@@ -1,5 +1,5 @@
 import { ApiError } from './problem';
-import { applicationBody, applicationFormOf, emptyApplicationForm, formFieldOf, problemForForm, splitList, type ApplicationFormValues } from './application-form';
+import { applicationBody, applicationFormOf, emptyApplicationForm, formFieldOf, joinList, problemForForm, splitList, type ApplicationFormValues } from './application-form';
 
 const filled = (): ApplicationFormValues => ({
   ...emptyApplicationForm({ parts: [{ code: '1', name: 'Activities', allocationCzk: 1, minRequestCzk: 1, maxRequestCzk: 1 }] }),
@@ -8,7 +8,7 @@ const filled = (): ApplicationFormValues => ({
   justification: 'Why',
   startDate: '2027-03-01',
   endDate: '2027-11-30',
-  targetGroups: 'adult migrants, parents\nchildren of foreigners, parents',
+  targetGroups: 'adult migrants, parents, children of foreigners, parents',
   districts: 'Praha 1; Praha 14',
   contactName: 'Jana Nováková',
   contactEmail: ' jana@example.org ',
@@ -36,9 +36,22 @@ describe('the application form', () => {
     expect(two.partCode).toBe('');
   });
 
-  it('splits lists on commas, semicolons and new lines, without blanks or repeats', () => {
-    expect(splitList('adult migrants, parents\nchildren ,, parents;')).toEqual(['adult migrants', 'parents', 'children']);
+  it('splits lists on commas or semicolons, without blanks or repeats', () => {
+    expect(splitList('adult migrants, parents; children ,, parents;')).toEqual(['adult migrants', 'parents', 'children']);
     expect(splitList('  ')).toEqual([]);
+  });
+
+  it('splits lists of several lines on the lines only, so an item keeps its commas', () => {
+    expect(splitList('parents, mostly mothers\nchildren\n\nchildren\n')).toEqual(['parents, mostly mothers', 'children']);
+    expect(splitList('Praha 1, Praha 14\n')).toEqual(['Praha 1', 'Praha 14']);
+    expect(splitList('Praha 1,\nPraha 14;\n')).toEqual(['Praha 1', 'Praha 14']);
+  });
+
+  it('shows a saved list so that it is read back the same', () => {
+    for (const items of [['Praha 1', 'Praha 14'], ['parents, mostly mothers', 'children'], ['one']]) {
+      expect(splitList(joinList(items))).toEqual(items);
+    }
+    expect(joinList(['Praha 1', 'Praha 14'])).toBe('Praha 1, Praha 14');
   });
 
   it('sends trimmed text, lists, whole CZK, and null for an amount that is not one (the API names the field)', () => {

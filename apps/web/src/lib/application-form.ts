@@ -59,8 +59,8 @@ export function applicationFormOf(app: ApplicationResponse): ApplicationFormValu
     justification: app.justification,
     startDate: app.startDate,
     endDate: app.endDate,
-    targetGroups: app.targetGroups.join(', '),
-    districts: app.districts.join(', '),
+    targetGroups: joinList(app.targetGroups),
+    districts: joinList(app.districts),
     contactName: app.contactPerson.name,
     contactEmail: app.contactPerson.email,
     contactPhone: app.contactPerson.phone,
@@ -76,13 +76,21 @@ export function applicationFormOf(app: ApplicationResponse): ApplicationFormValu
   };
 }
 
-/** "a, b\nc" → ["a", "b", "c"]: commas, semicolons and new lines separate; blanks and repeats dropped. */
+/**
+ * A typed list as its items: one per line when there are two lines or more (an item may
+ * then contain a comma), else separated by commas or semicolons; blanks and repeats dropped.
+ */
 export function splitList(text: string): string[] {
-  const items = text
-    .split(/[,;\n]+/)
-    .map((item) => item.trim())
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const items = (lines.length > 1 ? lines : text.split(/[,;\n]+/))
+    .map((item) => item.replace(/^[\s,;]+|[\s,;]+$/g, ''))
     .filter(Boolean);
   return [...new Set(items)];
+}
+
+/** A saved list as typed text: comma-separated, or one per line when an item has a comma of its own (and there are several). */
+export function joinList(items: readonly string[]): string {
+  return items.some((item) => /[,;]/.test(item)) ? items.join('\n') : items.join(', ');
 }
 
 /**
