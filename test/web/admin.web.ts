@@ -56,7 +56,8 @@ test.describe('journey 6: the administrator', () => {
     const email = `komise-${Date.now()}@example.org`;
     await page.getByLabel('E-mail').fill(email);
     await page.getByRole('button', { name: 'Založit uživatele' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'je založen' })).toContainText(email);
+    await expect(page.getByTestId('user-created')).toContainText(email);
+    await expect(page.getByTestId('user-created')).toBeFocused();
 
     // An organisation that does not exist is refused on its row; the real one is saved.
     const affiliations = page.getByTestId('affiliations-form');
@@ -66,7 +67,7 @@ test.describe('journey 6: the administrator', () => {
     await expect(affiliations.locator('#field-organisationIds-0-error')).toBeVisible();
     await affiliations.getByLabel('Organizace 1').fill(me.organisationId);
     await affiliations.getByRole('button', { name: 'Uložit organizace' }).click();
-    await expect(affiliations.getByRole('status')).toContainText('Počet organizací: 1');
+    await expect(affiliations.getByTestId('affiliations-saved')).toContainText('Počet organizací: 1');
     await expectAccessible(page, 'new user with an organisation');
     await expectNoMissingMessages(page);
 

@@ -60,13 +60,13 @@ export function AffiliationsEditor({ user, initial, onSaved }: { user: Person; i
       <h2 id={`affiliations-${user.id}`}>{t('affiliations.heading', { name: user.fullName })}</h2>
       <p>{t('affiliations.explained')}</p>
       <ProblemSummary error={error} labels={labels} />
-      {saved && (
-        <div role="status">
-          <GovMessage color="success">
+      <div aria-live="polite" data-testid="affiliations-saved">
+        {saved && (
+          <GovMessage color="success" type="subtle">
             <p>{saved.length ? t('affiliations.saved', { count: saved.length }) : t('affiliations.savedNone')}</p>
           </GovMessage>
-        </div>
-      )}
+        )}
+      </div>
       <GovFormControl fieldset invalid={(listErrors?.length ?? 0) > 0}>
         <GovFormLabel legend slot="top">
           {t('affiliations.legend')}

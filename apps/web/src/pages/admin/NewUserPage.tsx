@@ -1,6 +1,6 @@
 import { GovButton, GovMessage } from '@gov-design-system-ce/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
@@ -25,6 +25,11 @@ export function NewUserPage() {
   const queryClient = useQueryClient();
   const [form, setForm] = useState<NewStaffUser>({ email: '', fullName: '', role: 'commission', password: '' });
   const [created, setCreated] = useState<User | null>(null);
+  // The form gives way to the confirmation: the focus goes to it, so it is read out and the keyboard continues from there.
+  const createdRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (created) createdRef.current?.focus();
+  }, [created]);
   const mutation = useMutation({
     mutationFn: (body: NewStaffUser) => unwrap(api.POST('/api/v1/users', { body })),
     onSuccess: async (user) => {
@@ -47,8 +52,8 @@ export function NewUserPage() {
     return (
       <>
         <h1>{t('newUser.title')}</h1>
-        <div role="status">
-          <GovMessage color="success">
+        <div ref={createdRef} tabIndex={-1} className="admin-created" data-testid="user-created">
+          <GovMessage color="success" type="subtle">
             <p>{t('newUser.created', { name: created.fullName, email: created.email, role: t(`common:roles.${created.role}`) })}</p>
           </GovMessage>
         </div>

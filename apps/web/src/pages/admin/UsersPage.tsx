@@ -87,11 +87,13 @@ export function UsersPage() {
               </tbody>
             </table>
           </div>
-          <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} onPage={(next) => setQuery({ page: next, affiliations: null })} />
+          {users.data.total > PAGE_SIZE && (
+            <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} onPage={(next) => setQuery({ page: next, affiliations: null })} />
+          )}
         </>
       )}
       {editing && users.isSuccess && !edited && (
-        <GovMessage color="warning">
+        <GovMessage color="warning" type="subtle">
           <p>{t('users.editedNotOnPage')}</p>
         </GovMessage>
       )}

@@ -46,8 +46,16 @@ export function ApplicationMoneyPage() {
           <p>{t('application.noAward')}</p>
         ) : (
           <div className="grid-2 budget-forms">
-            {app.money.awardedCzk > 0 && <PaymentForm applicationId={app.id} remainingCzk={remainingToPay(app.money)} />}
-            {app.money.paidCzk > 0 && <ReturnForm applicationId={app.id} returnDueCzk={app.money.returnDueCzk} />}
+            {app.status === 'approved' || app.status === 'contracted' ? (
+              <PaymentForm applicationId={app.id} remainingCzk={remainingToPay(app.money)} />
+            ) : (
+              <p className="muted">{t('application.paymentsOver')}</p>
+            )}
+            {owesMoney(app) ? (
+              <ReturnForm applicationId={app.id} returnDueCzk={app.money.returnDueCzk} />
+            ) : (
+              <p className="muted">{t('application.nothingOwed')}</p>
+            )}
           </div>
         )}
       </section>
@@ -55,6 +63,12 @@ export function ApplicationMoneyPage() {
     </>
   );
 }
+
+/**
+ * Money comes back after the settlement review: a return the review claimed, then any §22 penalty
+ * for it; a settled grant stays open (not closed) while anything is owed.
+ */
+const owesMoney = (application: Application) => application.money.returnDueCzk > 0 || application.status === 'settled';
 
 function Overview({ application }: { application: Application }) {
   const { t } = useTranslation('budget');
@@ -332,7 +346,7 @@ function ReversalDialog({ line, onClose }: { line: LedgerLine; onClose: () => vo
       onCancel={onClose}
     >
       <ProblemSummary error={mutation.error} labels={{ reason: t('reversal.reason') }} />
-      <GovMessage color="warning">
+      <GovMessage color="warning" type="subtle">
         <p>
           {t('reversal.explained')} <Czk value={line.amountCzk} />, <DateText value={line.occurredOn} />, {line.reference}
         </p>

@@ -73,12 +73,9 @@ export function BudgetChart({ parts, partName }: { parts: readonly PartFigures[]
         <PatternDefs prefix={prefix} />
         <g className="budget-chart__axis">
           {layout.ticks.map((tick) => (
-            <g key={tick.value}>
-              <line x1={tick.x} x2={tick.x} y1={layout.plotTop - 6} y2={layout.plotBottom} />
-              <text x={tick.x} y={layout.plotTop - 10} textAnchor="middle">
-                {compactCzk(tick.value, locale)}
-              </text>
-            </g>
+            <text key={tick.value} x={tick.x} y={layout.plotTop - 10} textAnchor="middle">
+              {compactCzk(tick.value, locale)}
+            </text>
           ))}
         </g>
         {layout.groups.map((group) => (
@@ -86,6 +83,11 @@ export function BudgetChart({ parts, partName }: { parts: readonly PartFigures[]
             <text className="budget-chart__heading" x={0} y={group.headingY}>
               {partName(group.code)}
             </text>
+            <g className="budget-chart__axis">
+              {layout.ticks.map((tick) => (
+                <line key={tick.value} x1={tick.x} x2={tick.x} y1={group.bars[0].y - 4} y2={group.bars[group.bars.length - 1].y + group.bars[group.bars.length - 1].height + 4} />
+              ))}
+            </g>
             {group.bars.map((bar) => (
               <g key={bar.measure}>
                 <text className="budget-chart__label" x={layout.plotLeft - 8} y={bar.y + bar.height / 2} dominantBaseline="central" textAnchor="end">

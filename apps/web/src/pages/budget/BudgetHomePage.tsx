@@ -78,7 +78,9 @@ export function BudgetHomePage() {
                 </tbody>
               </table>
             </div>
-            <Pager page={page} pageSize={PAGE_SIZE} total={calls.data.total} onPage={(next) => setParams({ page: String(next) })} />
+            {calls.data.total > PAGE_SIZE && (
+              <Pager page={page} pageSize={PAGE_SIZE} total={calls.data.total} onPage={(next) => setParams({ page: String(next) })} />
+            )}
           </>
         )}
       </section>

@@ -195,7 +195,9 @@ function ApplicationsSection({ call }: { call: Call }) {
               </tbody>
             </table>
           </div>
-          <Pager page={page} pageSize={PAGE_SIZE} total={applications.data.total} onPage={(next) => setQuery({ page: next })} />
+          {applications.data.total > PAGE_SIZE && (
+            <Pager page={page} pageSize={PAGE_SIZE} total={applications.data.total} onPage={(next) => setQuery({ page: next })} />
+          )}
         </>
       )}
     </section>

@@ -9,7 +9,6 @@ import { Czk, InstantText, Loading, QueryError, usePageTitle } from '../../compo
 import { applicationPath, Crumbs } from './common';
 
 type LedgerCheck = components['schemas']['LedgerCheckResponse'];
-type AuditVerification = components['schemas']['AuditVerificationResponse'];
 
 /** The ledger check and the audit-chain verification, each run on demand (they read everything and can take a while). */
 export function ChecksPage() {
@@ -47,23 +46,40 @@ function LedgerCheckSection() {
         {mutation.isPending && <Loading label={t('checks.ledger.running')} />}
       </div>
       {mutation.isError && <QueryError error={mutation.error} onRetry={start} />}
-      {mutation.isSuccess && !mutation.isPending && <LedgerResult result={mutation.data} finishedAt={finishedAt} />}
+      <div aria-live="polite" data-testid="ledger-check-result">
+        {mutation.isSuccess && !mutation.isPending && (
+          <Verdict
+            ok={mutation.data.ok}
+            text={mutation.data.ok ? t('checks.ledger.ok', { count: mutation.data.transactions }) : t('checks.ledger.failed', { count: mutation.data.transactions })}
+            finishedAt={finishedAt}
+          />
+        )}
+      </div>
+      {mutation.isSuccess && !mutation.isPending && <LedgerDifferences result={mutation.data} />}
     </section>
   );
 }
 
-function LedgerResult({ result, finishedAt }: { result: LedgerCheck; finishedAt: string | null }) {
+/** A check's answer in words (not by colour alone) and when it was given. */
+function Verdict({ ok, text, finishedAt }: { ok: boolean; text: string; finishedAt: string | null }) {
   const { t } = useTranslation('budget');
   return (
-    <div role="status" data-testid="ledger-check-result">
-      <GovMessage color={result.ok ? 'success' : 'error'}>
-        <p>
-          <strong>{result.ok ? t('checks.ledger.ok', { count: result.transactions }) : t('checks.ledger.failed', { count: result.transactions })}</strong>
-        </p>
-        <p className="muted">
-          {t('checks.checkedAt')} <InstantText value={finishedAt} />
-        </p>
-      </GovMessage>
+    <GovMessage color={ok ? 'success' : 'error'} type="subtle">
+      <p>
+        <strong>{text}</strong>
+      </p>
+      <p className="muted">
+        {t('checks.checkedAt')} <InstantText value={finishedAt} />
+      </p>
+    </GovMessage>
+  );
+}
+
+/** What disagrees, when the ledger check finds anything. */
+function LedgerDifferences({ result }: { result: LedgerCheck }) {
+  const { t } = useTranslation('budget');
+  return (
+    <div>
       {result.unbalancedTransactions.length > 0 && (
         <>
           <h3>{t('checks.ledger.unbalanced')}</h3>
@@ -149,27 +165,19 @@ function AuditSection() {
         {mutation.isPending && <Loading label={t('checks.audit.running')} />}
       </div>
       {mutation.isError && <QueryError error={mutation.error} onRetry={start} />}
-      {mutation.isSuccess && !mutation.isPending && <AuditResult result={mutation.data} finishedAt={finishedAt} />}
+      <div aria-live="polite" data-testid="audit-result">
+        {mutation.isSuccess && !mutation.isPending && (
+          <Verdict
+            ok={mutation.data.ok}
+            text={
+              mutation.data.ok
+                ? t('checks.audit.ok', { count: mutation.data.events })
+                : t('checks.audit.broken', { count: mutation.data.events, event: mutation.data.firstBrokenEventId ?? '—' })
+            }
+            finishedAt={finishedAt}
+          />
+        )}
+      </div>
     </section>
-  );
-}
-
-function AuditResult({ result, finishedAt }: { result: AuditVerification; finishedAt: string | null }) {
-  const { t } = useTranslation('budget');
-  return (
-    <div role="status" data-testid="audit-result">
-      <GovMessage color={result.ok ? 'success' : 'error'}>
-        <p>
-          <strong>
-            {result.ok
-              ? t('checks.audit.ok', { count: result.events })
-              : t('checks.audit.broken', { count: result.events, event: result.firstBrokenEventId ?? '—' })}
-          </strong>
-        </p>
-        <p className="muted">
-          {t('checks.checkedAt')} <InstantText value={finishedAt} />
-        </p>
-      </GovMessage>
-    </div>
   );
 }

@@ -50,11 +50,9 @@ function Register({ call }: { call: Call }) {
           {t('disbursements.csv')}
         </GovButton>
         {csv.isPending && <Loading label={t('disbursements.csvPreparing')} />}
-        {csv.isSuccess && (
-          <p role="status" className="muted">
-            {t('disbursements.csvDone', { file: csvName(call) })}
-          </p>
-        )}
+        <p aria-live="polite" className="muted" data-testid="csv-done">
+          {csv.isSuccess ? t('disbursements.csvDone', { file: csvName(call) }) : ''}
+        </p>
       </div>
       {csv.isError && <QueryError error={csv.error} onRetry={() => csv.mutate()} />}
       {report.isPending ? (

@@ -8,7 +8,7 @@ import { Czk, DateText, Loading } from '../../components/Display';
 import { TextField } from '../../components/Field';
 import { ProblemSummary, useProblem } from '../../components/ProblemSummary';
 import { parseCzk } from '../../lib/budget';
-import { attachToField } from '../../lib/budget-money';
+import { moneyFormProblems } from '../../lib/budget-money';
 import { pragueToday } from '../../lib/format';
 
 type Payment = components['schemas']['PaymentResponse'];
@@ -27,6 +27,11 @@ export function useMoneyMoved() {
       queryClient.invalidateQueries({ queryKey: ['reports'] }),
     ]);
 }
+
+/*
+ * The two forms share the money page, so their fields are named under a prefix (`payment.amountCzk`,
+ * `return.amountCzk`) and the API's field paths are given the same prefix (moneyFormProblems).
+ */
 
 /**
  * One form instance, one Idempotency-Key: resends of this form (a double click, a retry
@@ -70,9 +75,9 @@ export function PaymentForm({ applicationId, remainingCzk }: { applicationId: st
     },
     onSettled: once.end,
   });
-  const error = attachToField(mutation.error, 'amountCzk');
+  const error = moneyFormProblems(mutation.error, 'payment', 'amountCzk');
   const { byField } = useProblem(error);
-  const labels = { amountCzk: t('payment.amount'), paidOn: t('payment.paidOn'), paymentReference: t('payment.reference') };
+  const labels = { 'payment.amountCzk': t('payment.amount'), 'payment.paidOn': t('payment.paidOn'), 'payment.paymentReference': t('payment.reference') };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -85,9 +90,9 @@ export function PaymentForm({ applicationId, remainingCzk }: { applicationId: st
     <form noValidate onSubmit={submit} className="narrow" aria-labelledby="payment-heading" data-testid="payment-form">
       <h3 id="payment-heading">{t('payment.heading')}</h3>
       <ProblemSummary error={error} labels={labels} />
-      {recorded && (
-        <div role="status" data-testid="payment-recorded">
-          <GovMessage color="success">
+      <div aria-live="polite" data-testid="payment-recorded">
+        {recorded && (
+          <GovMessage color="success" type="subtle">
             <p>
               {t('payment.recorded', { reference: recorded.paymentReference })} <Czk value={recorded.amountCzk} />, <DateText value={recorded.paidOn} />,{' '}
               {t('payment.toAccount', { account: recorded.bankAccount })}
@@ -96,29 +101,37 @@ export function PaymentForm({ applicationId, remainingCzk }: { applicationId: st
               {t('payment.totals')} <Czk value={recorded.paidTotalCzk} /> / <Czk value={recorded.awardCzk} />
             </p>
           </GovMessage>
-        </div>
-      )}
+        )}
+      </div>
       <TextField
-        name="amountCzk"
-        label={labels.amountCzk}
+        name="payment.amountCzk"
+        label={labels['payment.amountCzk']}
         required
         inputMode="numeric"
         autoComplete="off"
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
         hint={<>{t('payment.amountHint')} <Czk value={remainingCzk} /></>}
-        errors={byField.get('amountCzk')}
+        errors={byField.get('payment.amountCzk')}
       />
-      <TextField name="paidOn" type="date" label={labels.paidOn} required value={paidOn} onChange={(e) => setPaidOn(e.target.value)} errors={byField.get('paidOn')} />
       <TextField
-        name="paymentReference"
-        label={labels.paymentReference}
+        name="payment.paidOn"
+        type="date"
+        label={labels['payment.paidOn']}
+        required
+        value={paidOn}
+        onChange={(e) => setPaidOn(e.target.value)}
+        errors={byField.get('payment.paidOn')}
+      />
+      <TextField
+        name="payment.paymentReference"
+        label={labels['payment.paymentReference']}
         required
         autoComplete="off"
         hint={t('payment.referenceHint')}
         value={reference}
         onChange={(e) => setReference(e.target.value)}
-        errors={byField.get('paymentReference')}
+        errors={byField.get('payment.paymentReference')}
       />
       <div className="actions">
         <GovButton nativeType="submit" type="solid" color="primary" aria-disabled={mutation.isPending} disabled={mutation.isPending}>
@@ -150,9 +163,9 @@ export function ReturnForm({ applicationId, returnDueCzk }: { applicationId: str
     },
     onSettled: once.end,
   });
-  const error = attachToField(mutation.error, 'amountCzk');
+  const error = moneyFormProblems(mutation.error, 'return', 'amountCzk');
   const { byField } = useProblem(error);
-  const labels = { amountCzk: t('return.amount'), receivedOn: t('return.receivedOn'), reference: t('return.reference') };
+  const labels = { 'return.amountCzk': t('return.amount'), 'return.receivedOn': t('return.receivedOn'), 'return.reference': t('return.reference') };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -165,9 +178,9 @@ export function ReturnForm({ applicationId, returnDueCzk }: { applicationId: str
     <form noValidate onSubmit={submit} className="narrow" aria-labelledby="return-heading" data-testid="return-form">
       <h3 id="return-heading">{t('return.heading')}</h3>
       <ProblemSummary error={error} labels={labels} />
-      {recorded && (
-        <div role="status" data-testid="return-recorded">
-          <GovMessage color="success">
+      <div aria-live="polite" data-testid="return-recorded">
+        {recorded && (
+          <GovMessage color="success" type="subtle">
             <p>
               {t('return.recorded', { reference: recorded.reference })} <Czk value={recorded.amountCzk} />, <DateText value={recorded.receivedOn} />
             </p>
@@ -178,35 +191,43 @@ export function ReturnForm({ applicationId, returnDueCzk }: { applicationId: str
               <p>
                 {t('return.penaltyLevied')} <Czk value={recorded.penaltyLeviedCzk} />
               </p>
-            )}
-            {recorded.penaltyDueCzk > 0 && (
-              <p>
-                {t('return.penaltyDue')} <Czk value={recorded.penaltyDueCzk} />
-              </p>
-            )}
-          </GovMessage>
-        </div>
-      )}
+              )}
+              {recorded.penaltyDueCzk > 0 && (
+                <p>
+                  {t('return.penaltyDue')} <Czk value={recorded.penaltyDueCzk} />
+                </p>
+              )}
+            </GovMessage>
+        )}
+      </div>
       <TextField
-        name="amountCzk"
-        label={labels.amountCzk}
+        name="return.amountCzk"
+        label={labels['return.amountCzk']}
         required
         inputMode="numeric"
         autoComplete="off"
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
         hint={<>{t('return.amountHint')} <Czk value={returnDueCzk} /></>}
-        errors={byField.get('amountCzk')}
+        errors={byField.get('return.amountCzk')}
       />
-      <TextField name="receivedOn" type="date" label={labels.receivedOn} required value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} errors={byField.get('receivedOn')} />
       <TextField
-        name="reference"
-        label={labels.reference}
+        name="return.receivedOn"
+        type="date"
+        label={labels['return.receivedOn']}
+        required
+        value={receivedOn}
+        onChange={(e) => setReceivedOn(e.target.value)}
+        errors={byField.get('return.receivedOn')}
+      />
+      <TextField
+        name="return.reference"
+        label={labels['return.reference']}
         required
         autoComplete="off"
         value={reference}
         onChange={(e) => setReference(e.target.value)}
-        errors={byField.get('reference')}
+        errors={byField.get('return.reference')}
       />
       <div className="actions">
         <GovButton nativeType="submit" type="solid" color="primary" aria-disabled={mutation.isPending} disabled={mutation.isPending}>

@@ -76,12 +76,12 @@ function Reconciliation({ call }: { call: Call }) {
       <section aria-labelledby="reconciliation-anomalies">
         <h2 id="reconciliation-anomalies">{t('reconciliation.anomalies')}</h2>
         {anomalies.length === 0 ? (
-          <GovMessage color="success">
+          <GovMessage color="success" type="subtle">
             <p>{t('reconciliation.noAnomalies')}</p>
           </GovMessage>
         ) : (
           <>
-            <GovMessage color="warning">
+            <GovMessage color="warning" type="subtle">
               <p>{t('reconciliation.anomalyCount', { count: anomalies.length })}</p>
             </GovMessage>
             <div className="table-wrap">

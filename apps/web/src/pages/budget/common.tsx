@@ -1,4 +1,4 @@
-import { GovBreadcrumbs } from '@gov-design-system-ce/react';
+import { GovBreadcrumbs, GovIcon } from '@gov-design-system-ce/react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
@@ -36,7 +36,12 @@ export function Crumbs({ trail }: { trail: { to?: string; label: string }[] }) {
           <Link to={BUDGET_HOME}>{t('home.title')}</Link>
         </li>
         {trail.map((crumb) => (
-          <li key={crumb.label}>{crumb.to ? <Link to={crumb.to}>{crumb.label}</Link> : <span aria-current="page">{crumb.label}</span>}</li>
+          <li key={crumb.label}>
+            <span aria-hidden="true">
+              <GovIcon name="chevron-right" type="components" />
+            </span>
+            {crumb.to ? <Link to={crumb.to}>{crumb.label}</Link> : <span aria-current="page">{crumb.label}</span>}
+          </li>
         ))}
       </ul>
     </GovBreadcrumbs>
