@@ -52,7 +52,7 @@ export function MyApplicationsPage() {
       ) : (
         <>
           <div className="table-wrap">
-            <table className="data">
+            <table className="data application-list">
               <caption>{t('list.caption', { n: applications.data.total })}</caption>
               <thead>
                 <tr>
@@ -87,7 +87,7 @@ export function MyApplicationsPage() {
                         </>
                       )}
                     </td>
-                    <td>{app.referenceNumber ?? <span className="muted">{t('list.noReference')}</span>}</td>
+                    <td className="nowrap">{app.referenceNumber ?? <span className="muted">{t('list.noReference')}</span>}</td>
                     <td className="number">
                       <Czk value={app.requestedCzk} />
                     </td>
