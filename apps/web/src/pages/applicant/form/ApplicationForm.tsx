@@ -167,7 +167,6 @@ export function ApplicationForm({
     }
   }
 
-
   const status = application?.status ?? 'draft';
 
   return (
