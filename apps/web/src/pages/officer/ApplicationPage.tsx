@@ -37,7 +37,7 @@ const SCORED_STATUSES: readonly Application['status'][] = [
  */
 export function ApplicationPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const application = useQuery({
     queryKey: ['applications', id],
     queryFn: () => unwrap(api.GET('/api/v1/applications/{id}', { params: { path: { id } } })),
@@ -149,7 +149,7 @@ export function ApplicationPage() {
 
       <section aria-labelledby="letters-heading">
         <h2 id="letters-heading">{t('officer:letters.applicationHeading')}</h2>
-        <ApplicationLetters applicationId={app.id} referenceNumber={app.referenceNumber} />
+        <ApplicationLetters applicationId={app.id} referenceNumber={app.referenceNumber} onRetried={setNotice} />
       </section>
 
       {SCORED_STATUSES.includes(app.status) && <ScoresSummary applicationId={app.id} callId={app.callId} />}
@@ -229,7 +229,7 @@ export function ApplicationPage() {
 
 /** The commission's verdict in short (GET /applications/:id/scores) and the way to the call's ranking board. */
 function ScoresSummary({ applicationId, callId }: { applicationId: string; callId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['officer', 'common']);
   const scores = useQuery({
     queryKey: ['applications', applicationId, 'scores'],
     queryFn: () => unwrap(api.GET('/api/v1/applications/{id}/scores', { params: { path: { id: applicationId } } })),
@@ -263,7 +263,7 @@ function ScoresSummary({ applicationId, callId }: { applicationId: string; callI
 
 /** What the applicant wrote: summary, justification, measures, target groups, places, period, contact and budget. */
 function ApplicationContent({ application: a }: { application: Application }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   return (
     <section aria-labelledby="content-heading">
       <h2 id="content-heading">{t('officer:application.content')}</h2>

@@ -20,7 +20,7 @@ export function CallFormPage() {
 }
 
 function NewCall() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   usePageTitle(t('officer:callForm.newTitle'));
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -62,7 +62,7 @@ function NewCall() {
 }
 
 function EditCall({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const navigate = useNavigate();
   const call = useQuery({ queryKey: ['calls', id], queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })) });
   usePageTitle(call.data ? t('officer:callForm.editTitle', { title: call.data.title }) : t('officer:callForm.editHeading'));

@@ -15,7 +15,7 @@ import './desk/desk.css';
 /** `/officer/calls/:id`: a call's status and terms; a draft is edited and announced here, an announced call leads to its evaluation, applications and budget. */
 export function CallPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const call = useQuery({ queryKey: ['calls', id], queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })) });
   usePageTitle(call.data?.title ?? t('officer:call.heading'));
   if (call.isPending) return <Loading />;

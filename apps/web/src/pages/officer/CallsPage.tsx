@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { Czk, InstantText, Loading, QueryError, StatusTag, usePageTitle } from '../../components/Display';
-import { Pager } from '../../components/Pager';
+import { DeskPager } from './desk/DeskPager';
 import { Crumbs } from './desk/Crumbs';
 
 const PAGE_SIZE = 25;
 
 /** `/officer/calls`: every call, drafts included (GET /calls as an officer), paged on the server. */
 export function CallsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   usePageTitle(t('officer:calls.title'));
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -78,7 +78,7 @@ export function CallsPage() {
               </tbody>
             </table>
           </div>
-          <Pager page={page} pageSize={PAGE_SIZE} total={calls.data.total} onPage={(p) => setParams({ page: String(p) }, { replace: true })} />
+          <DeskPager page={page} pageSize={PAGE_SIZE} total={calls.data.total} onPage={(p) => setParams({ page: String(p) }, { replace: true })} />
         </>
       )}
     </>

@@ -1,10 +1,12 @@
+import { GovMessage } from '@gov-design-system-ce/react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { InstantText, Loading, QueryError, StatusTag, usePageTitle } from '../../components/Display';
 import { SelectField } from '../../components/Field';
-import { Pager } from '../../components/Pager';
+import { DeskPager } from './desk/DeskPager';
 import { Crumbs } from './desk/Crumbs';
 import { LetterActions, letterFileName, QUEUED_REFRESH_MS } from './desk/letters';
 import './desk/desk.css';
@@ -20,7 +22,7 @@ const CALLS_OFFERED = 100;
  * the failed ones first (the default filter) with why they failed and a retry.
  */
 export function LettersPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   usePageTitle(t('officer:letters.title'));
   const [params, setParams] = useSearchParams();
   const chosen = params.get('status');
@@ -49,6 +51,8 @@ export function LettersPage() {
       { replace: true },
     );
   const heading = status ? t(`officer:letters.heading.${status}`) : t('officer:letters.heading.all');
+  /** The last retry (the retried letter leaves the list of failed ones). */
+  const [notice, setNotice] = useState<string | null>(null);
 
   return (
     <>
@@ -74,6 +78,13 @@ export function LettersPage() {
               </option>
             ))}
         </SelectField>
+      </div>
+      <div role="status" data-testid="letters-notice">
+        {notice && (
+          <GovMessage color="success" type="subtle">
+            <p>{notice}</p>
+          </GovMessage>
+        )}
       </div>
       <section aria-labelledby="letters-list">
         <h2 id="letters-list">{heading}</h2>
@@ -104,7 +115,7 @@ export function LettersPage() {
                 <tbody>
                   {letters.data.items.map((letter) => (
                     <tr key={letter.id}>
-                      <th scope="row">
+                      <th scope="row" className="nowrap">
                         <Link to={`/officer/applications/${letter.applicationId}`}>{letter.referenceNumber ?? t('officer:letters.noReference')}</Link>
                       </th>
                       <td>{letter.organisationName}</td>
@@ -115,16 +126,20 @@ export function LettersPage() {
                       <td>
                         <InstantText value={letter.createdAt} />
                       </td>
-                      <td>{letter.failureReason ?? '—'}</td>
+                      <td lang={letter.failureReason ? 'en' : undefined}>{letter.failureReason ?? '—'}</td>
                       <td>
-                        <LetterActions letter={letter} fileName={letterFileName(letter.referenceNumber, letter.kind)} />
+                        <LetterActions
+                          letter={letter}
+                          fileName={letterFileName(letter.referenceNumber, letter.kind)}
+                          onRetried={(message) => setNotice(`${letter.referenceNumber ?? letter.organisationName}: ${message}`)}
+                        />
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <Pager page={page} pageSize={PAGE_SIZE} total={letters.data.total} onPage={(p) => update('page', String(p))} />
+            <DeskPager page={page} pageSize={PAGE_SIZE} total={letters.data.total} onPage={(p) => update('page', String(p))} />
           </>
         )}
       </section>

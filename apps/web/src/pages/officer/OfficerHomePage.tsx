@@ -11,7 +11,7 @@ const CALLS_SCANNED = 100;
 
 /** `/officer`: what waits for the officer — formal checks per call, decisions, contracts, settlement reviews, failed letters. */
 export function OfficerHomePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   usePageTitle(t('officer:home.title'));
   return (
     <>
@@ -43,7 +43,7 @@ export function OfficerHomePage() {
 
 /** Calls whose window has closed, with how many applications wait for the formal check (submitted, or re-submitted after a correction). */
 function FormalChecksWaiting() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const calls = useQuery({
     queryKey: ['calls', { page: 1, pageSize: CALLS_SCANNED }],
     queryFn: () => unwrap(api.GET('/api/v1/calls', { params: { query: { page: 1, pageSize: CALLS_SCANNED } } })),
@@ -104,7 +104,7 @@ function FormalChecksWaiting() {
 
 /** How many letters failed (GET /letters?status=failed), with the way to the letters list where they are retried. */
 function FailedLetters() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const query = { status: 'failed' as const, page: 1, pageSize: 1 };
   const failed = useQuery({ queryKey: ['letters', query], queryFn: () => unwrap(api.GET('/api/v1/letters', { params: { query } })) });
   return (

@@ -15,7 +15,7 @@ const CALLS_SCANNED = 200;
 /** `/officer/programmes/:id`: the appropriation, its budget measures, what the announced calls allocate, and the programme's calls. */
 export function ProgrammePage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const programme = useQuery({
     queryKey: ['programmes', id],
     queryFn: () => unwrap(api.GET('/api/v1/programmes/{id}', { params: { path: { id } } })),

@@ -6,7 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { Czk, Loading, QueryError, usePageTitle } from '../../components/Display';
 import { TextField } from '../../components/Field';
-import { Pager } from '../../components/Pager';
+import { DeskPager } from './desk/DeskPager';
 import { ProblemSummary, useProblem } from '../../components/ProblemSummary';
 import { parseCzk } from '../../lib/budget';
 import { Crumbs } from './desk/Crumbs';
@@ -16,7 +16,7 @@ const PAGE_SIZE = 25;
 
 /** `/officer/programmes`: the programmes (GET /programmes, paged; newest year first) and a new one (POST /programmes). */
 export function ProgrammesPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   usePageTitle(t('officer:programmes.title'));
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -68,7 +68,7 @@ export function ProgrammesPage() {
                 </tbody>
               </table>
             </div>
-            <Pager page={page} pageSize={PAGE_SIZE} total={programmes.data.total} onPage={(p) => setParams({ page: String(p) }, { replace: true })} />
+            <DeskPager page={page} pageSize={PAGE_SIZE} total={programmes.data.total} onPage={(p) => setParams({ page: String(p) }, { replace: true })} />
           </>
         )}
       </section>
@@ -79,7 +79,7 @@ export function ProgrammesPage() {
 
 /** A new programme with its budget appropriation; the API refuses a code and year that exist (PROGRAMME_EXISTS). */
 function NewProgramme() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');

@@ -22,7 +22,7 @@ type Call = components['schemas']['CallResponse'];
  * refusals (ANNOUNCEMENT_TOO_LATE, ALLOCATIONS_EXCEED_APPROPRIATION) are explained here.
  */
 export function AnnouncePanel({ call }: { call: Call }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const programme = useQuery({

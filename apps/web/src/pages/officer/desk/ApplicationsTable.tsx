@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../../api/client';
 import { Czk, InstantText, Loading, QueryError, StatusTag } from '../../../components/Display';
 import { SelectField } from '../../../components/Field';
-import { Pager } from '../../../components/Pager';
+import { DeskPager } from './DeskPager';
 
 const PAGE_SIZE = 25;
 
@@ -14,7 +14,7 @@ const PAGE_SIZE = 25;
  * status filter; the filter and page live in the address so Back returns to them.
  */
 export function ApplicationsTable({ callId, caption, fixedStatus }: { callId?: string; caption: string; fixedStatus?: ApplicationStatus }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const [params, setParams] = useSearchParams();
   const chosen = params.get('status');
   const status = fixedStatus ?? ((APPLICATION_STATUSES as readonly string[]).includes(chosen ?? '') ? (chosen as ApplicationStatus) : undefined);
@@ -112,7 +112,7 @@ export function ApplicationsTable({ callId, caption, fixedStatus }: { callId?: s
               </tbody>
             </table>
           </div>
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(p) => update({ page: p })} />
+          <DeskPager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(p) => update({ page: p })} />
         </>
       )}
     </>

@@ -10,7 +10,7 @@ const COLUMNS = ['allocationCzk', 'proposedCzk', 'committedCzk', 'paidCzk', 'ret
 
 /** The call's money per part (GET /calls/:id/budget): allocation, proposed, committed, paid, returned, available. */
 export function CallBudget({ call }: { call: Call }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const budget = useQuery({
     queryKey: ['calls', call.id, 'budget'],
     queryFn: () => unwrap(api.GET('/api/v1/calls/{id}/budget', { params: { path: { id: call.id } } })),

@@ -6,7 +6,7 @@ type Call = components['schemas']['CallResponse'];
 
 /** The terms of a call as announced (or drafted): dates, who may apply, the evaluation, parts and criteria. */
 export function CallTerms({ call }: { call: Call }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   return (
     <>
       <dl className="facts">

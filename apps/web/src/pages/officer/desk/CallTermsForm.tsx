@@ -51,7 +51,7 @@ export function CallTermsForm({
   onSaved: (call: Call) => void;
   cancel: ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['officer', 'common']);
   const queryClient = useQueryClient();
   const measures = usePolicyMeasures();
   const [values, setValues] = useState(initial);

@@ -31,7 +31,7 @@ export function ContractPanel({
   /** Told what was done once the API accepted it. */
   onDone: (message: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   if (!contract) {
     return application.status === 'approved' ? <ContractForm application={application} defaultBankAccount={defaultBankAccount ?? ''} onDone={onDone} /> : null;
   }
@@ -45,7 +45,7 @@ export function ContractPanel({
 }
 
 function ContractFacts({ contract }: { contract: Contract }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   return (
     <dl className="facts" data-testid="contract-facts">
       <dt>{t('officer:contract.number')}</dt>
@@ -87,7 +87,7 @@ function ContractFacts({ contract }: { contract: Contract }) {
 }
 
 function ContractForm({ application, defaultBankAccount, onDone }: { application: Application; defaultBankAccount: string; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const queryClient = useQueryClient();
   const [contractNumber, setContractNumber] = useState('');
   const [signedOn, setSignedOn] = useState(pragueToday());
@@ -161,7 +161,7 @@ function ContractForm({ application, defaultBankAccount, onDone }: { application
 }
 
 function PublicationForm({ application, contract, onDone }: { application: Application; contract: Contract; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const queryClient = useQueryClient();
   const [publishedOn, setPublishedOn] = useState(pragueToday());
   const [url, setUrl] = useState('');

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 
 /** Where a desk page sits: the desk, then the way down to the page (the last item is the page itself, not a link). */
 export function Crumbs({ items }: { items: readonly { to?: string; label: string }[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const all = [{ to: '/officer', label: t('officer:home.title') }, ...items];
   return (
     <GovBreadcrumbs className="desk-crumbs" accessibleLabel={t('officer:crumbs')}>

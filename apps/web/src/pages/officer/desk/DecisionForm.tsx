@@ -35,7 +35,7 @@ export function DecisionForm({
   /** Told what was done once the API accepted it (the form itself goes away with the application's new status). */
   onDone: (message: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['officer', 'common']);
   const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<Outcome>(application.status === 'not_recommended' ? 'rejected' : 'approved');
   const [amount, setAmount] = useState(application.proposedCzk !== null ? String(application.proposedCzk) : '');

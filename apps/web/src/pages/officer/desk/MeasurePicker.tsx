@@ -29,7 +29,7 @@ export function MeasurePicker({
   errors?: readonly string[];
   itemErrors: ReadonlyMap<string, { path: string; messages: string[] }>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const catalogue = usePolicyMeasures();
   const [filter, setFilter] = useState('');
   const invalid = (errors?.length ?? 0) > 0 || itemErrors.size > 0;
@@ -74,6 +74,7 @@ export function MeasurePicker({
                     return (
                       <div key={measure.code}>
                         <GovFormCheckbox
+                          size="m"
                           identifier={fieldId(`measure-${measure.code}`)}
                           name="eligibleMeasureCodes"
                           value={measure.code}

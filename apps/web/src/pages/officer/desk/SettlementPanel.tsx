@@ -27,7 +27,7 @@ export function SettlementPanel({
   /** Told what was done once the API accepted it. */
   onDone: (message: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   if (!settlement) return null;
   const waiting = application.status === 'settlement_submitted';
   return (
@@ -102,7 +102,7 @@ export function SettlementPanel({
 }
 
 function ReviewForm({ application, settlement, onDone }: { application: Application; settlement: Settlement; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const queryClient = useQueryClient();
   const [accepted, setAccepted] = useState(String(settlement.spentCzk));
   const [note, setNote] = useState('');

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../../api/client';
 import { Czk, InstantText, Loading, QueryError } from '../../../components/Display';
-import { Pager } from '../../../components/Pager';
+import { DeskPager } from './DeskPager';
 
 const PAGE_SIZE = 5;
 
 /** Applications of every call waiting in one status for the officer's next step, a few at a time (paged on the server). */
 export function StatusQueue({ status, heading, empty, id }: { status: ApplicationStatus; heading: string; empty: string; id: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['officer', 'common']);
   const [page, setPage] = useState(1);
   const query = { status, page, pageSize: PAGE_SIZE };
   const list = useQuery({ queryKey: ['applications', query], queryFn: () => unwrap(api.GET('/api/v1/applications', { params: { query } })) });
@@ -66,7 +66,7 @@ export function StatusQueue({ status, heading, empty, id }: { status: Applicatio
               </tbody>
             </table>
           </div>
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
+          <DeskPager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
         </>
       )}
     </section>

@@ -57,10 +57,11 @@ export function CheckboxGroup({
       </GovFormLabel>
       {hint && <p className="muted">{hint}</p>}
       <FieldMessages name={name} messages={errors} />
-      <GovFormGroup orientation={orientation}>
+      <GovFormGroup orientation={orientation} gap={orientation === 'horizontal' ? 'l' : 's'}>
         {options.map((option) => (
           <div key={option.value}>
             <GovFormCheckbox
+              size="m"
               identifier={fieldId(`${name}-option-${option.value}`)}
               name={name}
               value={option.value}
@@ -109,9 +110,10 @@ export function RadioGroup<T extends string>({
       </GovFormLabel>
       {hint && <p className="muted">{hint}</p>}
       <FieldMessages name={name} messages={errors} />
-      <GovFormGroup orientation="horizontal">
+      <GovFormGroup orientation="horizontal" gap="l">
         {options.map((option) => (
           <GovFormRadio
+            size="m"
             key={option.value}
             name={name}
             value={option.value}

@@ -12,15 +12,27 @@ type Letter = components['schemas']['LetterResponse'];
 /** How often a list with letters still being prepared asks again. */
 export const QUEUED_REFRESH_MS = 2_000;
 
-/** Download of a ready letter's PDF, or a retry of a failed one (POST /letters/:id/retry, officers only); what went wrong is shown next to it. */
-export function LetterActions({ letter, fileName }: { letter: Pick<Letter, 'id' | 'status' | 'kind'>; fileName: string }) {
-  const { t } = useTranslation();
+/**
+ * Download of a ready letter's PDF, or a retry of a failed one (POST /letters/:id/retry, officers only);
+ * what went wrong is shown next to it, what was done is told to the page (the row may leave a filtered list).
+ */
+export function LetterActions({
+  letter,
+  fileName,
+  onRetried,
+}: {
+  letter: Pick<Letter, 'id' | 'status' | 'kind'>;
+  fileName: string;
+  onRetried: (message: string) => void;
+}) {
+  const { t } = useTranslation(['officer', 'common']);
   const queryClient = useQueryClient();
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const [downloading, setDownloading] = useState(false);
   const retry = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/letters/{id}/retry', { params: { path: { id: letter.id } } })),
     onSuccess: async () => {
+      onRetried(t('officer:letters.retried', { kind }));
       await queryClient.invalidateQueries({ queryKey: ['letters'] });
       await queryClient.invalidateQueries({ queryKey: ['applications'] });
     },
@@ -51,7 +63,7 @@ export function LetterActions({ letter, fileName }: { letter: Pick<Letter, 'id' 
           {t('officer:letters.download')}
         </GovButton>
       )}
-      {letter.status === 'failed' && !retry.isSuccess && (
+      {letter.status === 'failed' && (
         <GovButton
           type="solid"
           color="primary"
@@ -65,15 +77,22 @@ export function LetterActions({ letter, fileName }: { letter: Pick<Letter, 'id' 
         </GovButton>
       )}
       {retry.isPending && <Loading label={t('officer:letters.retrying')} />}
-      {retry.isSuccess && <p role="status">{t('officer:letters.retried')}</p>}
       <ProblemSummary error={retry.error ?? downloadError} />
     </div>
   );
 }
 
 /** The letters of one application (GET /applications/:id/letters), asked again while one is being prepared. */
-export function ApplicationLetters({ applicationId, referenceNumber }: { applicationId: string; referenceNumber: string | null }) {
-  const { t } = useTranslation();
+export function ApplicationLetters({
+  applicationId,
+  referenceNumber,
+  onRetried,
+}: {
+  applicationId: string;
+  referenceNumber: string | null;
+  onRetried: (message: string) => void;
+}) {
+  const { t } = useTranslation(['officer', 'common']);
   const letters = useQuery({
     queryKey: ['letters', 'application', applicationId],
     queryFn: () => unwrap(api.GET('/api/v1/applications/{id}/letters', { params: { path: { id: applicationId } } })),
@@ -109,9 +128,9 @@ export function ApplicationLetters({ applicationId, referenceNumber }: { applica
               <td>
                 <InstantText value={letter.readyAt} />
               </td>
-              <td>{letter.failureReason ?? '—'}</td>
+              <td lang={letter.failureReason ? 'en' : undefined}>{letter.failureReason ?? '—'}</td>
               <td>
-                <LetterActions letter={letter} fileName={letterFileName(referenceNumber, letter.kind)} />
+                <LetterActions letter={letter} fileName={letterFileName(referenceNumber, letter.kind)} onRetried={onRetried} />
               </td>
             </tr>
           ))}
