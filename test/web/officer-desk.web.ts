@@ -80,8 +80,8 @@ test.describe('officer desk', () => {
 
     await page.getByLabel('Název výzvy').fill(title);
     await page.getByLabel('Datum vyhlášení').fill(today);
-    await page.getByLabel('Začátek příjmu žádostí').fill(`${addDays(today, 40)}T09:00`);
-    await page.getByLabel('Konec příjmu žádostí').fill(`${addDays(today, 35)}T12:00`); // closes before it opens
+    await page.getByLabel('Začátek příjmu žádostí').fill(`${addDays(today, 20)}T09:00`); // too early to announce: a draft may keep it
+    await page.getByLabel('Konec příjmu žádostí').fill(`${addDays(today, 15)}T12:00`); // closes before it opens
     await page.getByLabel('Rozhodnutí nejpozději do').fill(addDays(today, 120));
     await page.getByLabel('Vyúčtování nejpozději do').fill(addDays(today, 400));
     await tick(page, 'nestátní neziskové organizace');
@@ -93,6 +93,7 @@ test.describe('officer desk', () => {
     await page.getByLabel('Hledat opatření').fill('33.I');
     await tick(page, /^33\.I\b/);
     await expect(page.getByText('Vybráno: 2 (21.III, 33.I)')).toBeVisible();
+    await expect(page.getByText('Příjem žádostí by začal dříve než 30 dní po vyhlášení')).toBeVisible();
 
     const part1 = page.getByRole('group', { name: 'Okruh 1' });
     await part1.getByLabel('Název').fill('Aktivity');
@@ -149,9 +150,28 @@ test.describe('officer desk', () => {
     const panel = page.getByRole('region', { name: 'Vyhlášení výzvy' });
     await expect(panel).toContainText('nejméně 30 dní');
     await expect(panel.getByTestId('announce-earliest-opening')).toHaveText(czechDate(addDays(today, 30)));
-    await expect(panel).toContainText('lhůta je dodržena');
+    await expect(panel).toContainText('příliš brzy');
     await expect(panel).toContainText('vejde se do alokace');
     await visit(page, 'draft call');
+
+    // Announced anyway: the API refuses (ANNOUNCEMENT_TOO_LATE) and the refusal is explained.
+    await panel.getByRole('button', { name: 'Vyhlásit výzvu' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Vyhlásit', exact: true }).click();
+    await expect(panel.locator('.problem-summary')).toContainText('nejméně 30 dní před začátkem');
+    await expect(panel).toContainText('Výzva nebyla vyhlášena');
+    await expect(page.getByText('koncept', { exact: true })).toBeVisible();
+
+    // The draft's terms changed: the opening moved past the earliest allowed date.
+    await panel.getByRole('link', { name: 'Upravit podmínky' }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Podmínky výzvy ${title}`);
+    await expect(page.getByLabel('Začátek příjmu žádostí')).toHaveValue(`${addDays(today, 20)}T09:00`);
+    await expect(page.getByRole('group', { name: 'Okruh 2' }).getByLabel('Nejnižší žádaná částka')).toHaveValue('20000');
+    await expect(page.getByLabel(/^33\.I\b/)).toBeChecked();
+    await visit(page, 'call terms edit');
+    await page.getByLabel('Začátek příjmu žádostí').fill(`${addDays(today, 40)}T09:00`);
+    await page.getByRole('button', { name: 'Uložit koncept' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(panel).toContainText('lhůta je dodržena');
 
     await panel.getByRole('button', { name: 'Vyhlásit výzvu' }).click();
     const dialog = page.getByRole('alertdialog');

@@ -10,6 +10,7 @@ import { Czk, DateText, Loading } from '../../../components/Display';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ProblemSummary } from '../../../components/ProblemSummary';
 import { announcementPreview } from '../../../lib/announcement';
+import { fieldId } from '../../../lib/field-id';
 import { pragueToday } from '../../../lib/format';
 import { ApiError } from '../../../lib/problem';
 
@@ -65,7 +66,7 @@ export function AnnouncePanel({ call }: { call: Call }) {
           </strong>
         </dd>
         <dt>{t('officer:announce.opensOn')}</dt>
-        <dd>
+        <dd id={fieldId('submissionOpensAt')} tabIndex={-1}>
           <DateText value={preview.opensOn} />{' '}
           {preview.noticeKept === true ? t('officer:announce.noticeKept') : preview.noticeKept === false ? t('officer:announce.noticeShort') : null}
         </dd>
@@ -86,7 +87,7 @@ export function AnnouncePanel({ call }: { call: Call }) {
           </>
         )}
       </dl>
-      {preview.noticeKept === false && (
+      {preview.noticeKept === false && code !== 'ANNOUNCEMENT_TOO_LATE' && (
         <GovMessage color="warning" type="subtle">
           <p>{t('officer:announce.tooEarlyWarning', { days: preview.minDays })}</p>
           <p>
@@ -95,7 +96,7 @@ export function AnnouncePanel({ call }: { call: Call }) {
         </GovMessage>
       )}
 
-      <ProblemSummary error={announce.error} />
+      <ProblemSummary error={announce.error} labels={{ submissionOpensAt: t('officer:announce.opensOn') }} />
       {code === 'ANNOUNCEMENT_TOO_LATE' && (
         <GovMessage color="warning" type="subtle">
           <p>{t('officer:announce.tooLateExplained', { days: preview.minDays })}</p>
