@@ -42,6 +42,7 @@ test.describe('journey 2a: an organisation registers and submits an application'
     const organisation = `Jazyková kavárna Žižkov ${stamp % 100_000}, z. s.`;
     const email = `c1-applicant-${stamp}@example.org`;
     const title = `Čeština v kavárně pro nově příchozí ${stamp % 100_000}`;
+    const password = 'kavarna-zizkov-2027';
 
     // Registration, with the checks as typed.
     await page.goto('/');
@@ -76,7 +77,7 @@ test.describe('journey 2a: an organisation registers and submits an application'
     await page.getByLabel(/^Jméno a příjmení/).fill('Alena Dobrá');
     // An e-mail that already has an account: the server's answer at its field, everything typed kept.
     await page.getByLabel(/^E-mail/).fill(DEMO.ngo1);
-    await page.getByLabel(/^Heslo/).first().fill('kavarna-zizkov-2027');
+    await page.getByLabel(/^Heslo/).first().fill(password);
     await page.getByRole('button', { name: 'Zaregistrovat organizaci' }).click();
     const refused = page.getByRole('alert');
     await expect(refused).toContainText('Tento e-mail je již použit pro jiný účet.');
@@ -170,6 +171,23 @@ test.describe('journey 2a: an organisation registers and submits an application'
     await expectAccessible(page, 'application form, draft saved');
     await expectNoMissingMessages(page);
     await screenshot(page, 'applicant-form');
+
+    // The session runs out while editing: after signing in again the form has what was typed.
+    await page.context().clearCookies();
+    await page.getByLabel(/^Název projektu/).fill(`${title} – upraveno`);
+    await page.getByRole('button', { name: 'Uložit koncept' }).click();
+    await expect(page.getByText('Nejste přihlášeni nebo vaše přihlášení vypršelo.').or(page.getByRole('heading', { level: 1, name: 'Přihlášení' }))).toBeVisible();
+    // Reloading (or the portal itself) leads to the sign-in, which comes back to the form.
+    await page.reload();
+    await expect(page).toHaveURL(/\/login\?next=/);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Heslo').first().fill(password);
+    await page.getByRole('button', { name: 'Přihlásit se' }).click();
+    await expect(page).toHaveURL(new RegExp(`/applicant/applications/${id}/edit$`));
+    await expect(page.getByText('Vaše přihlášení vypršelo dřív, než se údaje uložily.')).toBeVisible();
+    await expect(page.getByLabel(/^Název projektu/)).toHaveValue(`${title} – upraveno`);
+    await expect(line2.getByLabel(/^Požadováno od města/)).toHaveValue('60000');
+    await page.getByLabel(/^Název projektu/).fill(title);
 
     // Submit with a request over the share and the project outside the call's year.
     await line1.getByLabel(/^Požadováno od města/).fill('180000');

@@ -1,8 +1,8 @@
 import { GovButton, GovMessage } from '@gov-design-system-ce/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api, newIdempotencyKey, unwrap } from '../../../api/client';
 import type { components } from '../../../api/schema.gen';
 import { DateText, InstantText, Loading, usePageTitle } from '../../../components/Display';
@@ -13,6 +13,7 @@ import { summariseBudget } from '../../../lib/budget';
 import { formatCzk } from '../../../lib/format';
 import type { PolicyCatalogue } from '../../../lib/measures-tree';
 import { ApiError } from '../../../lib/problem';
+import { forgetUnsaved, keepUnsaved, readUnsaved } from '../../../lib/unsaved-form';
 import { BudgetEditor, BUDGET_FIELDS } from './BudgetEditor';
 import { MeasurePicker } from './MeasurePicker';
 import { joined } from '../../public/FieldMessages';
@@ -54,7 +55,14 @@ export function ApplicationForm({
   const { t, i18n } = useTranslation('applicant');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<ApplicationFormValues>(() => (application ? applicationFormOf(application) : emptyApplicationForm(call)));
+  const location = useLocation();
+  const address = location.pathname + location.search;
+  /** What was typed before the session ran out, kept for this address (see keepUnsaved). */
+  const [restored] = useState(() => readUnsaved(window.sessionStorage, address));
+  const [values, setValues] = useState<ApplicationFormValues>(() => restored ?? (application ? applicationFormOf(application) : emptyApplicationForm(call)));
+  useEffect(() => {
+    if (restored) forgetUnsaved(window.sessionStorage, address);
+  }, [restored, address]);
   const [applicationId, setApplicationId] = useState<string | null>(application?.id ?? null);
   const [submitKey, setSubmitKey] = useState(newIdempotencyKey);
   const [error, setError] = useState<unknown>(null);
@@ -134,6 +142,8 @@ export function ApplicationForm({
     const created = applicationId === null;
     const finish = async (saved: Application | null, caught?: unknown) => {
       if (caught !== undefined) setError(caught);
+      // The session is gone: the portal asks to sign in again and comes back here, where the form takes this back.
+      if (caught instanceof ApiError && caught.status === 401) keepUnsaved(window.sessionStorage, address, values);
       busyRef.current = false;
       setBusy(null);
       // A new draft gets its own address, so a reload or the back button finds it (this form stays as it is).
@@ -179,6 +189,11 @@ export function ApplicationForm({
         {t('form.forCall')} <Link to={`/calls/${call.id}`}>{call.title}</Link>
       </p>
       <WindowNotice call={call} application={application} />
+      {restored && (
+        <GovMessage color="warning" type="subtle">
+          <p>{t('form.restored')}</p>
+        </GovMessage>
+      )}
       <ProblemSummary error={shownError} labels={labels} />
       <form
         noValidate
