@@ -36,7 +36,11 @@ test.describe('portal shell', () => {
     await signIn(page, DEMO.officer);
     const cookie = (await context.cookies()).find((c) => c.name === 'pg_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-    const stored = await page.evaluate(() => JSON.stringify({ ...window.localStorage }) + JSON.stringify({ ...window.sessionStorage }));
+    // Runs in the page: globalThis is its window.
+    const stored = await page.evaluate(() => {
+      const w = globalThis as unknown as { localStorage: object; sessionStorage: object };
+      return JSON.stringify({ ...w.localStorage }) + JSON.stringify({ ...w.sessionStorage });
+    });
     expect(stored).not.toContain(cookie!.value);
     await page.getByRole('button', { name: 'Odhlásit se' }).click();
     await expect(page.getByRole('link', { name: 'Přihlásit se' })).toBeVisible();

@@ -45,7 +45,7 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 
 /** No message key was asked for that the catalogues lack (recorded by the portal's i18n set-up). */
 export async function expectNoMissingMessages(page: Page): Promise<void> {
-  const missing = await page.evaluate(() => (window as unknown as { __missingMessageKeys?: string[] }).__missingMessageKeys ?? []);
+  const missing = await page.evaluate(() => (globalThis as unknown as { __missingMessageKeys?: string[] }).__missingMessageKeys ?? []);
   expect(missing, 'message keys missing from the catalogues').toEqual([]);
 }
 

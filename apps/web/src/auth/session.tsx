@@ -37,7 +37,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       if (queryClient.getQueryData(ME)) {
-        queryClient.clear();
+        // Keep the session query (now null) so the header and the areas react; drop everything else.
+        queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME[0] });
         queryClient.setQueryData(ME, null);
       }
     });

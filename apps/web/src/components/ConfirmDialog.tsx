@@ -1,5 +1,5 @@
 import { GovButton, GovDialog } from '@gov-design-system-ce/react';
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Asks before an action that cannot be undone (withdrawing an application, closing the evaluation, …). */
@@ -22,6 +22,15 @@ export function ConfirmDialog({
 }) {
   const { t } = useTranslation();
   const titleId = useId();
+  const closeLabel = t('common:actions.close');
+  useEffect(() => {
+    if (!open) return;
+    // GovDialog hands its backdrop `aria-label`, but GovBackdrop reads `accessibleLabel`: the
+    // backdrop's role=button would have no name (a WCAG failure). Name it here.
+    for (const backdrop of document.querySelectorAll('.gov-backdrop__background:not([aria-label])')) {
+      backdrop.setAttribute('aria-label', closeLabel);
+    }
+  }, [open, closeLabel]);
   if (!open) return null;
   return (
     <GovDialog
