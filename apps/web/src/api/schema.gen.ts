@@ -996,57 +996,6 @@ export interface components {
             kind: "payment_without_contract" | "payment_above_award" | "payment_to_other_account" | "settlement_overdue" | "return_overdue" | "publication_overdue";
             referenceNumber: string;
         };
-        ApplicationDetailResponse: {
-            budgetLines: components["schemas"]["BudgetLineDto"][];
-            /** Format: uuid */
-            callId: string;
-            contactPerson: components["schemas"]["ContactPersonDto"];
-            /** @description The signed contract; null before it */
-            contract: components["schemas"]["ContractRecordResponse"] | null;
-            /**
-             * Format: date
-             * @description Last day (Europe/Prague) to re-submit after a request for correction
-             */
-            correctionDueOn: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            districts: string[];
-            /** Format: date */
-            endDate: string;
-            /** @description Every formal check, oldest first */
-            formalChecks: components["schemas"]["FormalCheckResponse"][];
-            /** Format: uuid */
-            id: string;
-            justification: string;
-            measureCodes: string[];
-            money: components["schemas"]["ApplicationMoneyResponse"];
-            /** Format: uuid */
-            organisationId: string;
-            otherFundingCzk: number;
-            partCode: string;
-            primaryMeasureCode: string;
-            /** @description The funding proposal, once the officer has made one */
-            proposedCzk: number | null;
-            referenceNumber: string | null;
-            /** @description Sum of the budget lines’ requestedCzk */
-            requestedCzk: number;
-            /** @description The recipient’s settlement and its review; null before it */
-            settlement: components["schemas"]["SettlementRecordResponse"] | null;
-            /** Format: date */
-            startDate: string;
-            /** @enum {string} */
-            status: "draft" | "submitted" | "correction_requested" | "eligible" | "ineligible" | "recommended" | "not_recommended" | "approved" | "rejected" | "contracted" | "settlement_submitted" | "settled" | "closed" | "withdrawn";
-            statusHistory: components["schemas"]["StatusChangeResponse"][];
-            /** Format: date-time */
-            submittedAt: string | null;
-            summary: string;
-            targetGroups: string[];
-            title: string;
-            /** @description Sum of the budget lines’ totalCzk */
-            totalCostCzk: number;
-            /** Format: date-time */
-            updatedAt: string;
-        };
         ApplicationMismatch: {
             /** Format: uuid */
             applicationId: string;
@@ -1170,6 +1119,8 @@ export interface components {
             /** Format: uuid */
             callId: string;
             contactPerson: components["schemas"]["ContactPersonDto"];
+            /** @description The signed contract; null before it */
+            contract: components["schemas"]["ContractRecordResponse"] | null;
             /**
              * Format: date
              * @description Last day (Europe/Prague) to re-submit after a request for correction
@@ -1197,6 +1148,8 @@ export interface components {
             referenceNumber: string | null;
             /** @description Sum of the budget lines’ requestedCzk */
             requestedCzk: number;
+            /** @description The recipient’s settlement and its review; null before it */
+            settlement: components["schemas"]["SettlementRecordResponse"] | null;
             /** Format: date */
             startDate: string;
             /** @enum {string} */
@@ -2547,7 +2500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationDetailResponse"];
+                    "application/json": components["schemas"]["ApplicationResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */

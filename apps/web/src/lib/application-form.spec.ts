@@ -76,6 +76,8 @@ describe('the application form', () => {
     const form = applicationFormOf({
       ...body,
       budgetLines: [{ category: 'Personnel', description: 'Teacher', totalCzk: 150000, requestedCzk: 100000 }],
+      contract: null,
+      settlement: null,
       id: 'a',
       callId: 'c',
       organisationId: 'o',

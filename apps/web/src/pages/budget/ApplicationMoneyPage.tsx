@@ -14,7 +14,7 @@ import { NotFoundPage } from '../NotFoundPage';
 import { callPath, Crumbs, isNotFound, useCall } from './common';
 import { PaymentForm, ReturnForm, useMoneyMoved } from './MoneyForms';
 
-type Application = components['schemas']['ApplicationDetailResponse'];
+type Application = components['schemas']['ApplicationResponse'];
 type LedgerLine = components['schemas']['LedgerLineResponse'];
 
 /** An application's money for the Budget Department: award, contract, settlement and its review, payments, returns and the ledger. */

@@ -15,7 +15,7 @@ import { ApplicationLetters } from './desk/letters';
 import { SettlementPanel } from './desk/SettlementPanel';
 import './desk/desk.css';
 
-type Application = components['schemas']['ApplicationDetailResponse'];
+type Application = components['schemas']['ApplicationResponse'];
 
 /** Statuses in which the DOT Commission's scores exist (after the formal check found the application eligible). */
 const SCORED_STATUSES: readonly Application['status'][] = [

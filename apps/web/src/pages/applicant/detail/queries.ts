@@ -4,7 +4,7 @@ import type { components } from '../../../api/schema.gen';
 import { ApiError } from '../../../lib/problem';
 
 /** GET /applications/:id: the application with its status history, formal checks, contract and settlement. */
-export type Application = components['schemas']['ApplicationDetailResponse'];
+export type Application = components['schemas']['ApplicationResponse'];
 export type Letter = components['schemas']['LetterResponse'];
 export type Call = components['schemas']['CallResponse'];
 

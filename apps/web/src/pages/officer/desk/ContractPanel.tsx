@@ -10,7 +10,7 @@ import { TextField } from '../../../components/Field';
 import { ProblemSummary, useProblem } from '../../../components/ProblemSummary';
 import { pragueToday } from '../../../lib/format';
 
-type Application = components['schemas']['ApplicationDetailResponse'];
+type Application = components['schemas']['ApplicationResponse'];
 /** The contract as the application shows it (GET /applications/:id `contract`). */
 type Contract = components['schemas']['ContractRecordResponse'];
 

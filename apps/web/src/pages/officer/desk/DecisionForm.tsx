@@ -13,7 +13,7 @@ import { formatCzk, pragueToday } from '../../../lib/format';
 import { ApiError } from '../../../lib/problem';
 import { RadioGroup } from './fields';
 
-type Application = components['schemas']['ApplicationDetailResponse'];
+type Application = components['schemas']['ApplicationResponse'];
 type DecisionRequest = components['schemas']['DecisionRequest'];
 type Outcome = DecisionRequest['outcome'];
 type Body = DecisionRequest['body'];

@@ -9,7 +9,7 @@ import { TextAreaField, TextField } from '../../../components/Field';
 import { ProblemSummary, useProblem } from '../../../components/ProblemSummary';
 import { parseCzk } from '../../../lib/budget';
 
-type Application = components['schemas']['ApplicationDetailResponse'];
+type Application = components['schemas']['ApplicationResponse'];
 type Settlement = components['schemas']['SettlementRecordResponse'];
 
 /**
