@@ -72,6 +72,7 @@ function Header() {
                 {t('common:nav.signedInAs', { name: user.fullName })} ({t(`common:roles.${user.role}`)})
               </span>
               <GovButton
+                className="site-header__logout"
                 type="outlined"
                 color="neutral"
                 size="s"
