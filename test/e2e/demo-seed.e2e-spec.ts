@@ -16,7 +16,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
  */
 
 const PASSWORD = 'demo-password-for-the-e2e-test';
-const STAGES: DemoStageName[] = ['open', 'closed', 'decided'];
+const STAGES: DemoStageName[] = ['open', 'closed', 'scored', 'decided'];
 /** Tables the seed writes (and a second run must leave as they are). */
 const TABLES = [
   'user_account', 'organisation', 'programme', 'call', 'call_part', 'commission_member', 'application', 'application_status_change',
@@ -66,8 +66,8 @@ describe('demo seed', () => {
     await t?.close();
   });
 
-  it('writes the three stages, oldest first', () => {
-    expect(first.written).toEqual(['decided', 'closed', 'open']);
+  it('writes the four stages, oldest first', () => {
+    expect(first.written).toEqual(['decided', 'scored', 'closed', 'open']);
   });
 
   it('shows each call in its phase, by its title', async () => {
@@ -75,6 +75,7 @@ describe('demo seed', () => {
     const phase = (stage: DemoStageName) => calls.find((c) => c.id === ids(stage).callId && c.title === DEMO_STAGES[stage].callTitle)?.status;
     expect(phase('open')).toBe('open');
     expect(phase('closed')).toBe('closed');
+    expect(phase('scored')).toBe('closed');
     // No service records the call's decision yet (call.decided_at): the decided call reads "evaluated".
     expect(['evaluated', 'decided']).toContain(phase('decided'));
   });
@@ -193,6 +194,26 @@ describe('demo seed', () => {
     expect(await payments(app.awaitingPublication)).toEqual([]);
   });
 
+  it('scored call: every sheet in, nothing pending; closing the evaluation would recommend the two above the minimum', async () => {
+    const scored = DEMO_STAGES.scored.applications;
+    const app = ids('scored').applications;
+    const ranking: { items: { applicationId: string; scorers: number; averageScore: number; recommended: boolean }[] } = await get(
+      `/calls/${ids('scored').callId}/ranking`,
+      'officer@demo.praha.eu',
+    );
+    const row = (id: string) => ranking.items.find((i) => i.applicationId === id);
+    const average = (key: keyof typeof scored) => {
+      const sheets = Object.values(scored[key].sheets) as number[];
+      return sheets.reduce((sum, p) => sum + p, 0) / sheets.length;
+    };
+    expect(row(app.leading)).toMatchObject({ scorers: 3, recommended: true });
+    expect(row(app.leading)!.averageScore).toBeCloseTo(average('leading'), 2);
+    expect(row(app.runnerUp)).toMatchObject({ scorers: 3, recommended: true });
+    expect(row(app.belowMinimum)).toMatchObject({ scorers: 3, recommended: false });
+    const waiting: Summary[] = (await get(`/applications?callId=${ids('scored').callId}&status=submitted`, 'officer@demo.praha.eu')).items;
+    expect(waiting).toEqual([]);
+  });
+
   it('decided call: a settlement waits for review, a return is overdue, one grant is closed', async () => {
     const app = ids('decided').applications;
     const settlements: { application_id: string; reviewed_at: Date | null; return_due_czk: string | null; return_due_on: string | null }[] = await t.dataSource.query(
@@ -221,7 +242,7 @@ describe('demo seed', () => {
   it('a second run writes nothing', async () => {
     const before = await Promise.all(TABLES.map(count));
     const second = await loadDemo(seedApp, { password: PASSWORD });
-    expect(second).toEqual({ written: [], ids: { open: null, closed: null, decided: null } });
+    expect(second).toEqual({ written: [], ids: { open: null, closed: null, scored: null, decided: null } });
     expect(await Promise.all(TABLES.map(count))).toEqual(before);
   });
 });

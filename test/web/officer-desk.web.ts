@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_STAGES } from '../../apps/api/src/demo/demo-data';
+import commission from '../../apps/web/src/i18n/locales/cs/commission.json';
 import { addDays } from '../../libs/core/src/time/prague-time';
 import { apiAs, DEMO, expect, expectAccessible, expectNoMissingMessages, screenshot, signIn, test } from './support/fixtures';
 
@@ -9,11 +10,14 @@ import { apiAs, DEMO, expect, expectAccessible, expectNoMissingMessages, screens
  * and the announcement; a decision with the Council/Assembly route shown before saving,
  * the contract and its publication; the review of a waiting settlement; letters.
  *
- * Demo records changed here: the decided call's `awaitingPublication` (its contract is
- * published) and `settlementForReview` (its settlement is reviewed); any `recommended`
- * application the demo leaves for a decision (the first is approved and contracted, a
- * second, if there is one, is rejected through the API so its letter fails).
+ * Demo records changed here: the scored call (its evaluation is closed on the board,
+ * `leading` approved and contracted, `belowMinimum` rejected through the API with
+ * reasons the letter font cannot print, so its letter fails and is retried); the
+ * decided call's `awaitingPublication` (its contract is published) and
+ * `settlementForReview` (its settlement is reviewed).
  */
+
+const SCORED = DEMO_STAGES.scored;
 
 type Page1<T> = { items: T[]; total: number };
 interface ApplicationSummary {
@@ -191,13 +195,37 @@ test.describe('officer desk', () => {
     await visit(page, 'calls');
   });
 
-  test('a decision with the Council route shown before saving, the contract and its publication', async ({ page, request }) => {
+  test('the scored call: the evaluation closed on the board, a decision with the Council route shown before saving, the contract and its publication', async ({
+    page,
+    request,
+  }) => {
     const officer = await apiAs(request, DEMO.officer);
-    const recommended = await officer.get<Page1<ApplicationSummary>>('/applications?status=recommended&pageSize=1');
-    test.skip(recommended.total === 0, 'the demo leaves no recommended application waiting for a decision');
-    const application = recommended.items[0];
+    const calls = await officer.get<Page1<{ id: string; title: string }>>('/calls?pageSize=200');
+    const call = calls.items.find((c) => c.title === SCORED.callTitle);
+    expect(call, 'the demo call whose evaluation waits to be closed').toBeDefined();
+    const inCall = async () => (await officer.get<Page1<ApplicationSummary>>(`/applications?callId=${call!.id}&pageSize=200`)).items;
+    const byTitle = (items: ApplicationSummary[], title: string) => items.find((a) => a.title === title)!;
 
+    // The board: fill the proposals down the ranking, then close the evaluation (asked first).
     await signIn(page, DEMO.officer);
+    await page.goto(`/officer/calls/${call!.id}/ranking`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Pořadí a návrhy dotací: ${SCORED.callTitle}`);
+    await page.getByRole('button', { name: commission.board.fill }).click();
+    await expect(page.getByText(commission.board.filled)).toBeVisible();
+    await page.getByRole('button', { name: commission.board.close }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: commission.board.confirm }).click();
+    await expect(page.getByText(commission.board.closedNow)).toBeVisible();
+    await expect(page.getByRole('button', { name: commission.board.close })).toHaveCount(0);
+    await visit(page, 'ranking board after closing');
+    const evaluated = await inCall();
+    expect(Object.fromEntries(evaluated.map((a) => [a.title, a.status]))).toEqual({
+      [SCORED.applications.leading.title]: 'recommended',
+      [SCORED.applications.runnerUp.title]: 'recommended',
+      [SCORED.applications.belowMinimum.title]: 'not_recommended',
+    });
+    const application = byTitle(evaluated, SCORED.applications.leading.title);
+    expect(application.proposedCzk).toBe(application.requestedCzk);
+
     await page.goto('/officer');
     await visit(page, 'officer home');
     await page.getByRole('region', { name: /Doporučené, čekají na rozhodnutí/ }).getByRole('link', { name: application.title }).click();
@@ -290,46 +318,47 @@ test.describe('officer desk', () => {
 
   test('letters across calls: the failed ones with their reason, and a retry', async ({ page, request }) => {
     const officer = await apiAs(request, DEMO.officer);
+    const calls = await officer.get<Page1<{ id: string; title: string }>>('/calls?pageSize=200');
+    const callId = calls.items.find((c) => c.title === SCORED.callTitle)!.id;
+    const find = async () =>
+      (await officer.get<Page1<ApplicationSummary>>(`/applications?callId=${callId}&pageSize=200`)).items.find((a) => a.title === SCORED.applications.belowMinimum.title)!;
+    // Set-up when this test runs alone: the evaluation the decision journey closes on the board.
+    if ((await find()).status === 'eligible') await officer.send('POST', `/calls/${callId}/close-evaluation`, {});
+    const toReject = await find();
+    expect(toReject.status).toBe('not_recommended');
     // A letter the renderer cannot print (its reasons use a script the letter font lacks) fails after its attempts.
-    const candidates = [
-      ...(await officer.get<Page1<ApplicationSummary>>('/applications?status=not_recommended&pageSize=1')).items,
-      ...(await officer.get<Page1<ApplicationSummary>>('/applications?status=recommended&pageSize=1')).items,
-    ];
-    const toReject = candidates[0];
-    if (toReject) {
-      await officer.send('POST', `/applications/${toReject.id}/decision`, {
-        outcome: 'rejected',
-        body: 'council',
-        resolutionNumber: `R-${Date.now().toString().slice(-6)}`,
-        resolutionDate: pragueToday(),
-        reasons: ['Projekt nesplňuje podmínky výzvy 漢字'],
-      });
-      // The worker tries a few times with a short backoff before the letter is marked failed.
-      await expect
-        .poll(async () => (await officer.get<{ kind: string; status: string }[]>(`/applications/${toReject.id}/letters`)).find((l) => l.kind === 'rejection')?.status, {
-          timeout: 60_000,
-        })
-        .toBe('failed');
-    }
+    await officer.send('POST', `/applications/${toReject.id}/decision`, {
+      outcome: 'rejected',
+      body: 'council',
+      resolutionNumber: `R-${Date.now().toString().slice(-6)}`,
+      resolutionDate: pragueToday(),
+      reasons: ['Projekt nesplňuje podmínky výzvy 漢字'],
+    });
+    // The worker tries a few times with a short backoff before the letter is marked failed.
+    await expect
+      .poll(async () => (await officer.get<{ kind: string; status: string }[]>(`/applications/${toReject.id}/letters`)).find((l) => l.kind === 'rejection')?.status, {
+        timeout: 60_000,
+      })
+      .toBe('failed');
 
     await signIn(page, DEMO.officer);
     await page.goto('/officer/letters');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dopisy');
     const statusFilter = page.getByRole('combobox', { name: /^Stav/ });
     await expect(statusFilter).toHaveValue('failed');
-    if (toReject) {
-      const row = page.getByRole('row').filter({ hasText: 'oznámení o neposkytnutí' }).first();
-      await expect(row).toContainText('selhal');
-      await expect(row).toContainText('font');
-      await visit(page, 'failed letters');
-      await screenshot(page, 'officer-letters');
-      await row.getByRole('button', { name: /Zkusit znovu/ }).click();
-      await expect(page.getByTestId('letters-notice')).toContainText('dopis (oznámení o neposkytnutí) je znovu předán a připravuje se.');
-    } else {
-      await expect(page.getByTestId('letters-empty')).toHaveText('Žádný dopis neselhal: není co opakovat.');
-      await visit(page, 'no failed letters');
-      await screenshot(page, 'officer-letters');
-    }
+    const row = page.getByRole('row').filter({ hasText: 'oznámení o neposkytnutí' }).filter({ hasText: SCORED.applications.belowMinimum.organisation });
+    await expect(row).toContainText('selhal');
+    await expect(row).toContainText('font');
+    await visit(page, 'failed letters');
+    await screenshot(page, 'officer-letters');
+    await row.getByRole('button', { name: /Zkusit znovu/ }).click();
+    await expect(page.getByTestId('letters-notice')).toContainText('dopis (oznámení o neposkytnutí) je znovu předán a připravuje se.');
+    // Tried again, it fails again (the reasons are unchanged) — and says so, with no second copy of the letter.
+    await expect
+      .poll(async () => (await officer.get<{ kind: string; status: string }[]>(`/applications/${toReject.id}/letters`)).map((l) => `${l.kind}:${l.status}`), {
+        timeout: 60_000,
+      })
+      .toEqual(['rejection:failed']);
 
     // The ready letters of the decided call, each downloadable.
     await statusFilter.selectOption('ready');

@@ -130,9 +130,11 @@ const NGO3 = owner(3);
 const NGO4 = owner(4);
 
 /**
- * The demo's three calls, one per stage of a call's life, with their
+ * The demo's four calls, one per stage of a call's life, with their
  * applications by a stable key. `open`: the submission window is open now.
  * `closed`: the window has closed; formal check and scoring under way.
+ * `scored`: checked and scored by the whole commission; the officer proposes
+ * the amounts, closes the evaluation and records the decisions.
  * `decided`: evaluated and decided months ago; grants contracted, paid, settled.
  */
 export const DEMO_STAGES = {
@@ -222,6 +224,36 @@ export const DEMO_STAGES = {
       },
     },
   },
+  scored: {
+    programmeCode: 'POR',
+    callTitle: 'Výzva k podávání žádostí o dotace na poradenství a tlumočení pro cizince',
+    applications: {
+      leading: {
+        ...NGO2,
+        title: 'Sociálně-právní poradna pro cizince v Libni',
+        partCode: '1',
+        status: 'eligible',
+        note: 'eligible, scored by the whole commission well above the minimum: recommended when the officer closes the evaluation',
+        sheets: { 'commission1@demo.praha.eu': 88, 'commission2@demo.praha.eu': 85, 'commission3@demo.praha.eu': 91 },
+      },
+      runnerUp: {
+        ...DISTRICT,
+        title: 'Komunitní tlumočníci na úřadě MČ Praha 99',
+        partCode: '1',
+        status: 'eligible',
+        note: 'eligible, scored above the minimum: recommended when the evaluation closes',
+        sheets: { 'commission1@demo.praha.eu': 74, 'commission2@demo.praha.eu': 70, 'commission3@demo.praha.eu': 77 },
+      },
+      belowMinimum: {
+        ...NGO4,
+        title: 'Telefonická poradna v ukrajinštině',
+        partCode: '1',
+        status: 'eligible',
+        note: 'eligible, scored below the minimum of 60 points: not recommended when the evaluation closes',
+        sheets: { 'commission1@demo.praha.eu': 55, 'commission2@demo.praha.eu': 48, 'commission3@demo.praha.eu': 52 },
+      },
+    },
+  },
   decided: {
     programmeCode: 'KOM',
     callTitle: 'Výzva k podávání žádostí o dotace na komunitní a sousedské aktivity s cizinci',
@@ -288,6 +320,6 @@ export const DEMO_STAGES = {
       },
     },
   },
-} as const satisfies Record<'open' | 'closed' | 'decided', DemoStageDescription>;
+} as const satisfies Record<'open' | 'closed' | 'scored' | 'decided', DemoStageDescription>;
 
 export type DemoStageName = keyof typeof DEMO_STAGES;

@@ -18,8 +18,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export function demoGuide(o: DemoGuideOptions): string[] {
   const base = `http://localhost:${o.port}`;
-  const { open, closed, decided } = DEMO_STAGES;
-  const [INT, JAZ, KOM] = [open.programmeCode, closed.programmeCode, decided.programmeCode];
+  const { open, closed, scored, decided } = DEMO_STAGES;
+  const [INT, JAZ, POR, KOM] = [open.programmeCode, closed.programmeCode, scored.programmeCode, decided.programmeCode];
   const inEvaluation: DemoApplicationDescription[] = Object.values(closed.applications);
   const eligible = inEvaluation.filter((a) => a.status === 'eligible');
   const toCheck = inEvaluation.filter((a) => a.status === 'submitted').length;
@@ -36,19 +36,25 @@ export function demoGuide(o: DemoGuideOptions): string[] {
     [o.adminLogin]: 'create staff accounts; read the audit trail and verify its hash chain',
     'officer@demo.praha.eu':
       `formal check of ${plural(toCheck, `${JAZ} application`)}, the ${JAZ} ranking; ` +
+      `close the ${POR} evaluation and record its ${plural(Object.keys(scored.applications).length, 'decision')}; ` +
       `review the settlement of ${q(d.settlementForReview.title)}; publish the contract of ${q(d.awaitingPublication.title)}`,
     'budget@demo.praha.eu':
       `pay the second instalment of ${q(d.secondInstalment.title)} and the grant of ${q(d.awaitingPublication.title)}; ` +
       `record the overdue return of ${q(d.overdueReturn.title)}; reconciliation report`,
     'ngo1@demo.praha.eu': `finish and submit the ${INT} draft ${q(open.applications.draft.title)}`,
-    'ngo2@demo.praha.eu': `correct and resubmit ${q(closed.applications.correction.title)} (${JAZ}, returned for correction)`,
+    'ngo2@demo.praha.eu': `correct and resubmit ${q(closed.applications.correction.title)} (${JAZ}, returned for correction); await the decision on ${q(scored.applications.leading.title)} (${POR})`,
     'ngo3@demo.praha.eu': `submit the ${INT} draft ${q(open.applications.publicationDraft.title)}; owes the overdue return of ${q(d.overdueReturn.title)}`,
     'ngo4@demo.praha.eu': `submit the settlement of ${q(d.secondInstalment.title)} (${KOM}, first instalment paid)`,
     'district@demo.praha.eu': `apply in ${INT}; read the approval letter of ${q(d.awaitingPublication.title)} (${KOM})`,
   };
   for (const [i, login] of DEMO_COMMISSION.entries()) todo[login] = memberLine(login, i === 0);
 
-  const phase: Record<DemoStageName, string> = { open: 'open now', closed: 'closed: formal check, scoring', decided: 'decided: grants paid, settled' };
+  const phase: Record<DemoStageName, string> = {
+    open: 'open now',
+    closed: 'closed: formal check, scoring',
+    scored: 'scored: to close and decide',
+    decided: 'decided: grants paid, settled',
+  };
   const rows: [string, string, string][] = [
     ['admin', o.adminLogin, `password: ${o.adminPassword}`],
     ...DEMO_STAFF.map((s): [string, string, string] => [s.role, s.login, s.login === DEMO_COMMISSION[0] ? 'chair' : '']),

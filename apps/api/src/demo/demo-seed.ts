@@ -36,7 +36,7 @@ const statusIsKnown = (s: DemoApplicationStatus): ApplicationStatus => s;
 
 const DAY = 86_400_000;
 /** Written oldest first, so the demo's history reads in order where the stages do not overlap. */
-const STAGE_ORDER: readonly DemoStageName[] = ['decided', 'closed', 'open'];
+const STAGE_ORDER: readonly DemoStageName[] = ['decided', 'scored', 'closed', 'open'];
 
 export interface DemoSeedOptions {
   /** Password of every demo login. */
@@ -100,7 +100,7 @@ export async function loadDemo(app: INestApplicationContext, options: DemoSeedOp
     clock,
   };
   const timeline = demoTimeline(options.now ?? new Date());
-  const result: DemoSeedResult = { written: [], ids: { open: null, closed: null, decided: null } };
+  const result: DemoSeedResult = { written: [], ids: { open: null, closed: null, scored: null, decided: null } };
   const missing: DemoStageName[] = [];
   for (const stage of STAGE_ORDER) {
     if (!(await s.dataSource.getRepository(ProgrammeEntity).existsBy({ code: DEMO_STAGES[stage].programmeCode }))) missing.push(stage);
@@ -108,7 +108,7 @@ export async function loadDemo(app: INestApplicationContext, options: DemoSeedOp
   try {
     const cast = missing.length ? await ensureCast(s, options.password) : null;
     for (const stage of missing) {
-      const writer = { decided: writeDecided, closed: writeClosed, open: writeOpen }[stage];
+      const writer = { decided: writeDecided, scored: writeScored, closed: writeClosed, open: writeOpen }[stage];
       const ids = await writer(s, cast!, timeline);
       await expectStatuses(s, stage, ids.applications);
       (result.ids as Record<DemoStageName, unknown>)[stage] = ids;
@@ -284,6 +284,22 @@ async function writeClosed(s: Services, cast: Cast, timeline: DemoTimeline): Pro
   s.clock.at(t.correctionAt);
   await s.formalCheck.check(cast.officer, ids.correction, { result: 'correction_requested', reasons: CORRECTION_DEFECTS, correctionDueOn: t.correctionDueOn });
   await score(s, cast, 'closed', ids, t.scoringAt);
+  return { callId, applications: ids };
+}
+
+async function writeScored(s: Services, cast: Cast, timeline: DemoTimeline): Promise<Ids<'scored'>> {
+  const t = timeline.scored;
+  const year = timeline.upcomingYear;
+  const callId = await announceCall(s, cast, 'scored', year, t);
+  const order: Keys<'scored'>[] = ['leading', 'runnerUp', 'belowMinimum'];
+  const ids = {} as Record<Keys<'scored'>, string>;
+  for (const [i, key] of order.entries()) {
+    s.clock.at(new Date(t.submissionsFrom.getTime() + i * DAY));
+    ids[key] = await apply(s, cast, 'scored', key, callId, year);
+  }
+  s.clock.at(t.formalCheckAt);
+  for (const key of order) await s.formalCheck.check(cast.officer, ids[key], { result: 'eligible', reasons: [] });
+  await score(s, cast, 'scored', ids, t.scoringAt);
   return { callId, applications: ids };
 }
 

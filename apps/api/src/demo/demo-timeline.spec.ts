@@ -80,6 +80,13 @@ describe('demoTimeline', () => {
       check(closedSteps.every((at, i) => i === 0 || at >= closedSteps[i - 1]), 'closed: window, formal check, correction, scoring, now in order');
       check(c.correctionDueOn > today, 'closed: the correction is due after today');
 
+      const sc = t.scored;
+      checkAnnouncedInTime(check, 'scored', sc);
+      check(ms(sc.submissionsFrom) > ms(sc.opensAt) && ms(sc.submissionsFrom) + 2 * 86_400_000 < ms(sc.closesAt), 'scored: submissions inside the window');
+      const scoredSteps = [sc.closesAt, sc.formalCheckAt, ...sc.scoringAt, now].map(ms);
+      check(scoredSteps.every((at, i) => i === 0 || at > scoredSteps[i - 1]), 'scored: window, formal check, scoring, now in order');
+      check(sc.decisionDueOn > today, 'scored: the decision is still due');
+
       const d = t.decided;
       checkAnnouncedInTime(check, 'decided', d);
       const steps = decidedSteps(d);

@@ -37,6 +37,9 @@ export interface DemoCallWindow {
  * - the call in evaluation (next year too): announced 80 days ago, its window
  *   closed 6 days ago, formal checks 5 and 4 days ago, the correction due in
  *   10 days, score sheets 3 and 2 days ago;
+ * - the scored call (next year too): announced 110 days ago, its window
+ *   closed 25 days ago, formal checks 18 days ago, score sheets 12, 11 and
+ *   10 days ago: its evaluation waits to be closed;
  * - the decided call: the programme of the current year from July on, of last
  *   year before July, so that its grants have been paid and some settled and
  *   the settlement reviews' return deadlines (review + 30 days) have passed.
@@ -60,6 +63,11 @@ export interface DemoTimeline {
     correctionAt: Date;
     correctionDueOn: string;
     /** When each commission member (1, 2, 3) scores. */
+    scoringAt: [Date, Date, Date];
+  };
+  scored: DemoCallWindow & {
+    submissionsFrom: Date;
+    formalCheckAt: Date;
     scoringAt: [Date, Date, Date];
   };
   decided: DemoCallWindow & {
@@ -118,6 +126,19 @@ export function demoTimeline(now: Date): DemoTimeline {
     scoringAt: [before(now, 3), before(now, 2), before(now, 2)],
   };
 
+  const scoredAnnounced = before(now, 110);
+  const scored: DemoTimeline['scored'] = {
+    announcedAt: scoredAnnounced,
+    commissionSetAt: before(now, 109),
+    opensAt: new Date(scoredAnnounced.getTime() + 32 * DAY),
+    closesAt: before(now, 25),
+    decisionDueOn: `${thisYear + 1}-03-31`,
+    settlementDueOn: `${thisYear + 2}-01-31`,
+    submissionsFrom: before(now, 50),
+    formalCheckAt: before(now, 18),
+    scoringAt: [before(now, 12), before(now, 11), before(now, 10)],
+  };
+
   const year = month >= 7 ? thisYear : thisYear - 1;
   const on = (date: string, time = '10:00') => pragueInstant(date, time);
   const decided: DemoTimeline['decided'] = {
@@ -147,5 +168,5 @@ export function demoTimeline(now: Date): DemoTimeline {
     pendingSettlementAt: earlier(before(now, 3), on(`${year + 1}-01-20`)),
   };
 
-  return { now, today, upcomingYear: thisYear + 1, open, closed, decided };
+  return { now, today, upcomingYear: thisYear + 1, open, closed, scored, decided };
 }
