@@ -39,7 +39,7 @@ import { closeClients, createClients } from './lib/load';
 import { PhaseMonitor } from './lib/monitor';
 import { askProbe } from './lib/probe-protocol';
 import { readStatusKb } from './lib/proc';
-import { freePort, removeIfEmpty, REPO_ROOT, startApi, stopProcess, waitForReady, type ApiProcess, type ForkedServer } from './lib/processes';
+import { describePortal, freePort, removeIfEmpty, REPO_ROOT, startApi, stopProcess, waitForReady, type ApiProcess, type ForkedServer } from './lib/processes';
 import { seedRecommended } from './lib/recommended-seed';
 import { printCpuProfile, printQueryProfile, summariseCpuProfile, summariseQueries } from './lib/profile-summary';
 import { otherWork } from './lib/ranking-phases';
@@ -136,6 +136,7 @@ async function runApi(options: ApprovalsOptions, plan: ApprovalsPlan, db: OwnerD
     await waitForReady(api, 60_000);
     const rssAtReadyKb = readStatusKb(api.pid, 'VmRSS');
     console.log(`    ready in ${fmt(seconds(started), 2)} s, RSS ${fmtMib(rssAtReadyKb)}`);
+    console.log(`    ${await describePortal(api)}`);
     const seeded = await seedRecommended(api, options, plan, db, secrets);
     const resolution = resolutionOf(options.body, options.seed);
     const { phase, profile } = await measure(api, seeded, options, db, stamp, resolution);

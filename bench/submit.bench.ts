@@ -26,6 +26,7 @@ import {
   startApi,
   stopProcess,
   waitForReady,
+  describePortal,
   type ApiProcess,
   type ForkedServer,
 } from './lib/processes';
@@ -101,6 +102,7 @@ async function runApi(options: BenchOptions, db: OwnerDatabase, stamp: string): 
     await waitForReady(api, 60_000);
     const rssAtReadyKb = readStatusKb(api.pid, 'VmRSS');
     console.log(`    ready in ${fmt(seconds(started), 2)} s, RSS ${fmtMib(rssAtReadyKb)}`);
+    console.log(`    ${await describePortal(api)}`);
     const seeded = await seed(api, options, db, secrets);
     const measured = await measure(api, seeded, options, db, stamp);
     const verified = await verify(api, seeded, db, measured.references);

@@ -114,3 +114,20 @@ export async function forkServer(module: string): Promise<ForkedServer> {
   });
   return { child, origin: new URL(`http://127.0.0.1:${port}`) };
 }
+
+/**
+ * Whether the API serves the built portal at `/` as in production (WEB_ROOT,
+ * default dist/web): the API's figures are measured with the static files mounted.
+ */
+export async function describePortal(api: ApiProcess): Promise<string> {
+  const client = new JsonClient(api.origin);
+  try {
+    const index = await client.request<string>('GET', '/', { headers: { accept: 'text/html' }, parse: false });
+    const served = index.status === 200 && index.body.includes('<div id="root"');
+    return served
+      ? `portal served at / beside the API (index.html ${index.body.length} bytes)`
+      : `portal NOT served at / (GET / answered ${index.status}): build it with npm run build`;
+  } finally {
+    client.close();
+  }
+}
