@@ -68,7 +68,7 @@ module.exports = {
       comment: 'domain/ is plain TypeScript: it imports only domain/ code and no package',
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/', pathNot: '\\.spec\\.ts$' },
-      to: { pathNot: ['^libs/[^/]+/src/domain/', '^libs/core/src/(time|errors)/'] },
+      to: { pathNot: ['^libs/[^/]+/src/domain/', '^libs/core/src/(time|errors)/', '^libs/core/src/auth/role\\.ts$'] },
     },
     {
       name: 'thin-controllers-processors',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { OrganisationKind } from '@app/calls/domain/call.rules';
+import type { OrganisationKind } from '@app/identity/domain';
 import type { PreparedAuditEvent } from '@app/core/audit/audit-trail.service';
 import { toSafeNumber } from '@app/core/database/bigint.transformer';
 import { preparedQuery } from '@app/core/database/prepared-query';

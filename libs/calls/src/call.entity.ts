@@ -12,7 +12,8 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import type { OrganisationKind, RankingMethod } from './domain/call.rules';
+import type { OrganisationKind } from '@app/identity/domain';
+import type { RankingMethod } from './domain/call.rules';
 import { CallCriterionEntity } from './call-criterion.entity';
 import { CallPartEntity } from './call-part.entity';
 import { ProgrammeEntity } from './programme.entity';

@@ -1,4 +1,5 @@
-import { deriveCallPhase, type CallPhase, type OrganisationKind, type RankingMethod } from './domain/call.rules';
+import type { OrganisationKind } from '@app/identity/domain';
+import { deriveCallPhase, type CallPhase, type RankingMethod } from './domain/call.rules';
 import type { CallEntity } from './call.entity';
 import type { ProgrammeEntity } from './programme.entity';
 

@@ -7,7 +7,7 @@ import { TokenService } from '@app/core/auth/token.service';
 import { AppConfig } from '@app/core/config/app-config';
 import { uniqueViolation } from '@app/core/database/pg-errors';
 import { DomainError } from '@app/core/errors/domain-error';
-import type { OrganisationKind } from '@app/calls/domain/call.rules';
+import type { OrganisationKind } from './domain/organisation-kind';
 import { isValidCzechBankAccount } from './domain/bank-account';
 import { mayListUsers } from './domain/user-directory';
 import { isValidIco } from './domain/ico';

@@ -1,5 +1,5 @@
 import type { Role } from '@app/core/auth/role';
-import type { OrganisationKind } from '@app/calls/domain/call.rules';
+import type { OrganisationKind } from './domain/organisation-kind';
 import type { OrganisationEntity } from './organisation.entity';
 import type { UserEntity } from './user.entity';
 

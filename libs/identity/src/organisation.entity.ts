@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { OrganisationKind } from '@app/calls/domain/call.rules';
+import type { OrganisationKind } from './domain/organisation-kind';
 
 @Entity('organisation')
 @Unique('organisation_ico_key', ['ico'])

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { LetterKind } from './letter.entity';
+import type { LetterKind } from './domain/letter-kind';
 
 /** The outbox topic the letters relay reads. */
 export const LETTER_RENDER_TOPIC = 'letter.render';

@@ -1,5 +1,5 @@
 import type { AuthUser } from '@app/core/auth/role';
-import type { LetterKind, LetterStatus } from './letter.entity';
+import type { LetterKind, LetterStatus } from './domain/letter-kind';
 
 /** A letter as its readers see it. */
 export interface LetterView {

@@ -1,9 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { ApplicationEntity } from '@app/applications/application.entity';
-
-export const LETTER_KINDS = ['approval', 'rejection', 'ineligible', 'correction_request'] as const;
-export type LetterKind = (typeof LETTER_KINDS)[number];
-export type LetterStatus = 'queued' | 'ready' | 'failed';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { LetterKind, LetterStatus } from './domain/letter-kind';
 
 /**
  * A decision letter to an applicant. Written `queued`, with a snapshot of
@@ -23,9 +19,13 @@ export class LetterEntity {
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId!: string;
 
-  @ManyToOne(() => ApplicationEntity, { onDelete: 'RESTRICT' })
+  /**
+   * Declares the foreign key only: letters is a leaf library and names the
+   * application's entity by its class name instead of importing it.
+   */
+  @ManyToOne('ApplicationEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'letter_application_id_fkey' })
-  application?: Relation<ApplicationEntity>;
+  application?: unknown;
 
   @Column({ type: 'varchar', length: 24 })
   kind!: LetterKind;

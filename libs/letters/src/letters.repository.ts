@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { LetterKind, LetterStatus } from './letter.entity';
+import type { LetterKind, LetterStatus } from './domain/letter-kind';
 import type { LetterRow } from './letter-view';
 
 const LETTER_COLUMNS = 'l.id, l.kind, l.status, l.sha256, l.failure_reason, l.created_at, l.ready_at';

@@ -1,5 +1,5 @@
 import { checkAnnouncement, MIN_DAYS_FROM_ANNOUNCEMENT_TO_OPENING } from '@app/calls/domain/call.rules';
-import { addDays, isIsoDate, pragueDate } from '@app/core/time/prague-time';
+import { addDays, isIsoDate, pragueDate } from '@app/core/domain';
 
 /** What the officer sees before announcing a call (Act 250/2000 Coll. §10c): the notice period and where the call stands. */
 export interface AnnouncementPreview {

@@ -1,4 +1,4 @@
-import { formatPragueDateTime, isIsoDate } from '@app/core/time/prague-time';
+import { formatPragueDateTime, isIsoDate } from '@app/core/domain';
 import type { components } from '../api/schema.gen';
 import { parseCzk } from './budget';
 

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '@app/calls/domain/call.rules';
+import type { OrganisationKind } from '@app/identity/domain';
 import type { Violation } from '@app/core/errors/domain-error';
 import { formatPragueDateTime, isIsoDate, pragueDate } from '@app/core/time/prague-time';
 import { BudgetLine, checkDraft, maxRequestForCost } from './budget';

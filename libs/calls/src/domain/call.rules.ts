@@ -1,10 +1,8 @@
 import type { Violation } from '@app/core/errors/domain-error';
 import { addDays, daysBetween, isIsoDate, pragueDate } from '@app/core/time/prague-time';
+import { ORGANISATION_KINDS, type OrganisationKind } from '@app/identity/domain';
 
-export type OrganisationKind = 'ngo' | 'district';
 export type RankingMethod = 'average' | 'normalised';
-
-export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['ngo', 'district'];
 
 export interface CallPartTerms {
   code: string;

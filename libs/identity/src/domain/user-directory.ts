@@ -1,4 +1,4 @@
-import type { Role } from '@app/core/auth/role';
+import type { Role } from '@app/core/domain';
 
 /**
  * Who may list which users: an admin every user; an officer only commission

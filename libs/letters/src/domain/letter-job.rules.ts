@@ -1,4 +1,4 @@
-import type { LetterStatus } from '../letter.entity';
+import type { LetterStatus } from './letter-kind';
 
 /**
  * Whether a rendering job still has work: only a queued letter of the job's

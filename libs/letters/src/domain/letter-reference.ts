@@ -1,5 +1,5 @@
 import { pragueYear } from '@app/core/time/prague-time';
-import type { LetterKind } from '../letter.entity';
+import type { LetterKind } from './letter-kind';
 
 /** The kind of a letter in its reference number (ASCII: it is also a file name). */
 export const LETTER_KIND_CODES: Readonly<Record<LetterKind, string>> = {

@@ -1,5 +1,5 @@
 import { isIsoDate } from '@app/core/time/prague-time';
-import type { LetterKind } from '../letter.entity';
+import type { LetterKind } from '../domain/letter-kind';
 import { RENDERED_KINDS } from './letter-template';
 
 /** The data of a letter lacks, or has wrong, what the letter must say. Every problem is listed. */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LetterKind } from '../letter.entity';
+import type { LetterKind } from '../domain/letter-kind';
 import { LetterDataError, LetterRenderer } from './letter-renderer';
 import { LETTER_ID, letterData } from './testing/letter-fixtures';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { LetterKind } from '../letter.entity';
+import type { LetterKind } from '../domain/letter-kind';
 import { LetterDataError, parseLetterData } from './letter-data';
 import { parseFace, standardFace, type LetterFace } from './letter-fonts';
 import { drawLetter, FACE, PAGE } from './letter-layout';

@@ -1,4 +1,4 @@
-import type { LetterKind } from '../letter.entity';
+import type { LetterKind } from '../domain/letter-kind';
 
 /**
  * Letter templates: JSON files in templates/letters/, described in

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LetterKind } from '../letter.entity';
+import type { LetterKind } from '../domain/letter-kind';
 import { parseLetterData } from './letter-data';
 import { parseCommonTemplate, parseKindTemplate, type LetterLanguage } from './letter-template';
 import { composeLetter, contentTexts, formatEnglishDate, formatPostalCode, letterValues, settlementDueOn, type LetterContent } from './letter-text';

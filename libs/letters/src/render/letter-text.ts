@@ -1,5 +1,5 @@
 import { pragueDate } from '@app/core/time/prague-time';
-import type { LetterKind } from '../letter.entity';
+import type { LetterKind } from '../domain/letter-kind';
 import { czkInWords, formatCzk } from '../domain/czech-amount';
 import { formatCzechDate } from '../domain/czech-date';
 import { letterReferenceNumber } from '../domain/letter-reference';

@@ -15,7 +15,8 @@ import {
   ValidateNested,
   IsObject,
 } from 'class-validator';
-import { ORGANISATION_KINDS, type CallPhase, type OrganisationKind, type RankingMethod } from '@app/calls/domain/call.rules';
+import { type CallPhase, type RankingMethod } from '@app/calls/domain/call.rules';
+import { ORGANISATION_KINDS, type OrganisationKind } from '@app/identity/domain';
 import { PageResponse } from '../../common/pagination.dto';
 import { Czk, IsoDate, IsoInstant, Optional, PositiveInt, Text } from '../../common/validators';
 

@@ -1,4 +1,4 @@
-import type { LetterKind } from '../../letter.entity';
+import type { LetterKind } from '../../domain/letter-kind';
 
 /** Test data: `letter.data` as LetterRequests stores it (jsonb: bigint as a string, instants with an offset). */
 export const LETTER_ID = '3f2a9c1e-5b7d-4e21-9a10-6c2f0d8e4b71';

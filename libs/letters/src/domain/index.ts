@@ -1,0 +1,6 @@
+/** letters' pure rules: the front door for other libraries' rules and for the portal. */
+export * from './czech-amount';
+export * from './czech-date';
+export * from './letter-job.rules';
+export * from './letter-kind';
+export * from './letter-reference';
