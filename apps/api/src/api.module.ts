@@ -3,7 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { ApplicationsModule } from '@app/applications/applications.module';
-import { CallsModule } from '@app/calls/calls.module';
+import { CallsModule } from '@app/calls';
 import { AppConfig } from '@app/core/config/app-config';
 import { CoreModule } from '@app/core/core.module';
 import { UnmatchedRequests } from '@app/core/http/unmatched-requests';
@@ -11,7 +11,7 @@ import { RedisEvictionCheck } from '@app/core/redis/redis-eviction-check';
 import { EvaluationModule } from '@app/evaluation/evaluation.module';
 import { IdentityModule } from '@app/identity/identity.module';
 import { LettersModule } from '@app/letters/letters.module';
-import { MoneyModule } from '@app/money/money.module';
+import { CallBudgetLedgerModule, MoneyModule } from '@app/money';
 import { PolicyModule } from '@app/policy/policy.module';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
@@ -41,7 +41,7 @@ import { ReportsController } from './reports/reports.controller';
     TerminusModule,
     IdentityModule,
     PolicyModule,
-    CallsModule,
+    CallsModule.withLedger(CallBudgetLedgerModule),
     ApplicationsModule,
     EvaluationModule,
     MoneyModule,

@@ -1,8 +1,15 @@
-import { Module } from '@nestjs/common';
-import { LedgerModule } from '@app/money/ledger.module';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { PolicyModule } from '@app/policy/policy.module';
 import { CallsService } from './calls.service';
 import { ProgrammesRepository } from './programmes.repository';
 
-@Module({ imports: [PolicyModule, LedgerModule], providers: [CallsService, ProgrammesRepository], exports: [CallsService] })
-export class CallsModule {}
+@Module({})
+export class CallsModule {
+  /**
+   * Calls with the module that provides its CallBudgetLedger (money's
+   * CallBudgetLedgerModule): the app wires the ledger in, calls does not import money.
+   */
+  static withLedger(ledger: Type<unknown>): DynamicModule {
+    return { module: CallsModule, imports: [PolicyModule, ledger], providers: [CallsService, ProgrammesRepository], exports: [CallsService] };
+  }
+}

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/core/audit/audit-trail.service';
@@ -10,8 +9,6 @@ import { DomainError } from '@app/core/errors/domain-error';
 import { definedOnly } from '@app/core/patch';
 import { pragueDate } from '@app/core/time/prague-time';
 import { UserEntity } from '@app/identity/user.entity';
-import { allocationEntries, appropriationEntries, budgetMeasureEntries } from '@app/money/domain/ledger';
-import { LedgerWriter } from '@app/money/ledger.writer';
 import { PolicyService } from '@app/policy/policy.service';
 import { BudgetMeasureEntity } from './budget-measure.entity';
 import { CallCriterionEntity } from './call-criterion.entity';
@@ -28,6 +25,7 @@ import {
   type CallTerms,
 } from './domain/call.rules';
 import { ProgrammeEntity } from './programme.entity';
+import { CallBudgetLedger } from './call-budget-ledger';
 import { ProgrammesRepository, type BudgetMeasureView } from './programmes.repository';
 
 export interface ProgrammeCommand {
@@ -74,7 +72,7 @@ export class CallsService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly policy: PolicyService,
-    private readonly ledger: LedgerWriter,
+    private readonly ledger: CallBudgetLedger,
     private readonly programmes: ProgrammesRepository,
   ) {}
 
@@ -84,14 +82,7 @@ export class CallsService {
         const programme = await manager.save(manager.create(ProgrammeEntity, command));
         const now = this.clock.now();
         if (programme.appropriationCzk > 0) {
-          const tx = appropriationEntries({
-            id: randomUUID(),
-            occurredOn: pragueDate(now),
-            reference: `appropriation of ${programme.code}`,
-            programmeId: programme.id,
-            amountCzk: programme.appropriationCzk,
-          });
-          await this.ledger.post(manager, tx, { programmeId: programme.id }, caller.id, now);
+          await this.ledger.appropriated(manager, { id: programme.id, code: programme.code, amountCzk: programme.appropriationCzk }, caller.id, now);
         }
         const view = toProgrammeView(programme);
         await this.audit.append(manager, {
@@ -147,8 +138,7 @@ export class CallsService {
       );
       if (command.amountCzk !== 0) {
         const now = this.clock.now();
-        const tx = budgetMeasureEntries({ id: randomUUID(), occurredOn: pragueDate(now), reference: command.reference, programmeId, amountCzk: command.amountCzk });
-        await this.ledger.post(manager, tx, { programmeId }, caller.id, now);
+        await this.ledger.budgetMeasure(manager, { programmeId, reference: command.reference, amountCzk: command.amountCzk }, caller.id, now);
       }
       const after = toProgrammeView(programme);
       await this.audit.append(manager, {
@@ -236,15 +226,12 @@ export class CallsService {
         [id],
       );
       for (const part of parts) {
-        const tx = allocationEntries({
-          id: randomUUID(),
-          occurredOn: pragueDate(now),
-          reference: `allocation of part ${part.code} of call ${id}`,
-          programmeId,
-          partId: part.id,
-          amountCzk: Number(part.allocation_czk),
-        });
-        await this.ledger.post(manager, tx, { programmeId, callPartId: part.id }, caller.id, now);
+        await this.ledger.allocated(
+          manager,
+          { programmeId, callId: id, partId: part.id, partCode: part.code, amountCzk: Number(part.allocation_czk) },
+          caller.id,
+          now,
+        );
       }
       const after = await this.viewOf(manager, id);
       await this.audit.append(manager, { actor: caller, action: 'call.announced', entityType: 'call', entityId: id, before, after });

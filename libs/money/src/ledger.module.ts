@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LedgerWriter } from './ledger.writer';
 
-/** The ledger's writer, for every module that moves money (calls book appropriations and allocations). */
+/** The ledger's writer, for every part of money that posts (calls' appropriations and allocations through CallBudgetLedgerModule). */
 @Module({ providers: [LedgerWriter], exports: [LedgerWriter] })
 export class LedgerModule {}

@@ -1,5 +1,5 @@
 import type { ApplicationContent } from '@app/applications/applications.service';
-import type { CallCommand } from '@app/calls/calls.service';
+import type { CallCommand } from '@app/calls';
 import { DEMO_STAGES, type DemoStageName } from './demo-data';
 
 /** The terms of a demo call that do not depend on the day the demo is loaded. */

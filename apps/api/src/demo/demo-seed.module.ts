@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@app/applications/applications.module';
-import { CallsModule } from '@app/calls/calls.module';
+import { CallsModule } from '@app/calls';
 import { CoreModule } from '@app/core/core.module';
 import { EvaluationModule } from '@app/evaluation/evaluation.module';
 import { IdentityModule } from '@app/identity/identity.module';
-import { MoneyModule } from '@app/money/money.module';
+import { CallBudgetLedgerModule, MoneyModule } from '@app/money';
 import { DemoClock } from './demo-clock';
 
 export const demoClock = new DemoClock();
 
 /** The feature services without HTTP (and without the letters queue: decisions only queue their letters in the outbox), on a clock the seed can set to the demo's past. */
-@Module({ imports: [CoreModule.forRoot({ clock: demoClock }), IdentityModule, CallsModule, ApplicationsModule, EvaluationModule, MoneyModule] })
+@Module({ imports: [CoreModule.forRoot({ clock: demoClock }), IdentityModule, CallsModule.withLedger(CallBudgetLedgerModule), ApplicationsModule, EvaluationModule, MoneyModule] })
 export class DemoSeedModule {}

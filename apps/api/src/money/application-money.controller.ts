@@ -3,11 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { CurrentUser } from '@app/core/auth/auth.decorators';
 import type { AuthUser } from '@app/core/auth/role';
 import { IdempotencyInterceptor } from '@app/core/idempotency/idempotency.interceptor';
-import { ContractsService } from '@app/money/contracts.service';
-import { DecisionsService } from '@app/money/decisions.service';
-import { LedgerService } from '@app/money/ledger.service';
-import { PaymentsService } from '@app/money/payments.service';
-import { SettlementsService } from '@app/money/settlements.service';
+import { ContractsService, DecisionsService, LedgerService, PaymentsService, SettlementsService } from '@app/money';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
 import {

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ReportsService } from '@app/money/reports.service';
+import { ReportsService } from '@app/money';
 import { toCsv } from '../common/csv';
 import { Anyone, ApiProblems, Auth } from '../common/route.decorators';
 import {

@@ -1,0 +1,12 @@
+/** money's pure rules: the front door for the apps' contract types and for the portal. */
+export * from './contract.rules';
+export * from './correction.rules';
+export * from './czk';
+export * from './decision.rules';
+export * from './ledger';
+export * from './payment.rules';
+export * from './penalty';
+export * from './reconciliation';
+export * from './reports';
+export * from './settlement.rules';
+export * from './three-sixty-giving';

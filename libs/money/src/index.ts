@@ -1,0 +1,10 @@
+/** money's front door: its modules and the services the apps call. */
+export { CallBudgetLedgerModule } from './call-budget-ledger';
+export { ContractsService } from './contracts.service';
+export { DecisionsService } from './decisions.service';
+export { LedgerService } from './ledger.service';
+export { MoneyModule } from './money.module';
+export { PaymentsService } from './payments.service';
+export { ReportsService } from './reports.service';
+export { ReversalsService } from './reversals.service';
+export { SettlementsService } from './settlements.service';
