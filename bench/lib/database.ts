@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/core/database/data-source-options';
 import { seconds } from './bench-main';
 import { fmt } from './report';
+import { ENTITIES, MIGRATIONS } from '../../migrations/schema';
 
 /** The database name of the URL, refusing any that is not obviously a benchmark's: it gets dropped. */
 export function benchDatabaseName(url: string): string {
@@ -44,7 +45,7 @@ export class OwnerDatabase {
   private constructor(private readonly dataSource: DataSource) {}
 
   static async connect(url: string): Promise<OwnerDatabase> {
-    const dataSource = new DataSource(dataSourceOptions(url, { poolSize: 2, applicationName: 'prague-grants-bench' }));
+    const dataSource = new DataSource(dataSourceOptions(url, { entities: ENTITIES, migrations: MIGRATIONS, poolSize: 2, applicationName: 'prague-grants-bench' }));
     await dataSource.initialize();
     return new OwnerDatabase(dataSource);
   }

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/core/database/data-source-options';
 import { applyTestEnvironment, assertTestDatabase } from './test-env';
+import { ENTITIES, MIGRATIONS } from '../../migrations/schema';
 
 /** Recreates the test database and runs every migration once, as the owner role. */
 export default async function globalSetup(): Promise<void> {
@@ -20,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await client.end();
   }
-  const dataSource = new DataSource(dataSourceOptions(url, { poolSize: 1, applicationName: 'prague-grants-test-setup' }));
+  const dataSource = new DataSource(dataSourceOptions(url, { entities: ENTITIES, migrations: MIGRATIONS, poolSize: 1, applicationName: 'prague-grants-test-setup' }));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

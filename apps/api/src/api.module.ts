@@ -29,10 +29,11 @@ import { UsersController } from './identity/users.controller';
 import { loggerParams } from './logging';
 import { PolicyController } from './policy/policy.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ENTITIES } from '../../../migrations/schema';
 
 @Module({
   imports: [
-    CoreModule.forRoot(),
+    CoreModule.forRoot({ entities: ENTITIES }),
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerParams(config.get('LOG_LEVEL')) }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],

@@ -10,11 +10,12 @@ import { queueConnection } from '@app/core/redis/queue-connection';
 import { RedisEvictionCheck } from '@app/core/redis/redis-eviction-check';
 import { RedisModule } from '@app/core/redis/redis.module';
 import { LettersWorkerModule } from '@app/letters/worker/letters-worker.module';
+import { ENTITIES } from '../../../migrations/schema';
 
 /** What the worker shares with the API: config, the database (as the app role), Redis' eviction-policy warning, clock and audit trail. */
 @Global()
 @Module({
-  imports: [AppConfigModule, DatabaseModule, RedisModule],
+  imports: [AppConfigModule, DatabaseModule.forRoot({ entities: ENTITIES }), RedisModule],
   providers: [{ provide: Clock, useClass: SystemClock }, AuditTrail, RedisEvictionCheck],
   exports: [Clock, AuditTrail],
 })

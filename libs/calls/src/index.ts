@@ -4,6 +4,7 @@ export { CallBudgetLedger } from './call-budget-ledger';
 export { CallCriterionEntity } from './call-criterion.entity';
 export { CallPartEntity } from './call-part.entity';
 export { CallEntity } from './call.entity';
+export { CALLS_ENTITIES } from './calls.entities';
 export { CallsModule } from './calls.module';
 export {
   CallsService,

@@ -8,6 +8,7 @@ import { TokenService } from './auth/token.service';
 import { Clock, SystemClock } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
+import type { SchemaParts } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -17,16 +18,17 @@ import { RedisModule } from './redis/redis.module';
 @Module({})
 export class CoreModule {
   /**
+   * `entities`: every library's entities, composed by the app (migrations/schema.ts).
    * The API always runs on the system clock. Only the demo seed passes a clock
    * of its own, to write the demo call's history (announced weeks ago).
    */
-  static forRoot(options: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(options: Pick<SchemaParts, 'entities'> & { clock?: Clock }): DynamicModule {
     return {
       module: CoreModule,
       global: true,
       imports: [
         AppConfigModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(options),
         RedisModule,
         JwtModule.registerAsync({
           inject: [AppConfig],

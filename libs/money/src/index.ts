@@ -3,6 +3,7 @@ export { CallBudgetLedgerModule } from './call-budget-ledger';
 export { ContractsService } from './contracts.service';
 export { DecisionsService } from './decisions.service';
 export { LedgerService } from './ledger.service';
+export { MONEY_ENTITIES } from './money.entities';
 export { MoneyModule } from './money.module';
 export { PaymentsService } from './payments.service';
 export { ReportsService } from './reports.service';

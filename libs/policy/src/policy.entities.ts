@@ -70,3 +70,6 @@ export class PolicyMeasureEntity {
   @JoinColumn({ name: 'sub_aim_number', foreignKeyConstraintName: 'policy_measure_sub_aim_number_fkey' })
   subAim?: Relation<PolicySubAimEntity>;
 }
+
+/** policy's tables: the city's integration policy, priorities to measures. */
+export const POLICY_ENTITIES = [PolicyPriorityEntity, PolicySubAreaEntity, PolicySubAimEntity, PolicyMeasureEntity];

@@ -1,17 +1,22 @@
 import type { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../../../migrations';
-import { ENTITIES } from './entities';
+
+export interface SchemaParts {
+  /** Every library's entities, composed by the app (migrations/schema.ts): core knows no feature. */
+  entities: NonNullable<DataSourceOptions['entities']>;
+  /** The migrations, for those that run them (the CLI, the tests' set-up, the benchmarks). */
+  migrations?: DataSourceOptions['migrations'];
+}
 
 /**
- * The one DataSource definition, used by the API, the migration CLI and the
- * tests. Schema changes only through migrations: never `synchronize`.
+ * The one DataSource definition, used by the API, the worker, the migration CLI
+ * and the tests. Schema changes only through migrations: never `synchronize`.
  */
-export function dataSourceOptions(url: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
+export function dataSourceOptions(url: string, extra: SchemaParts & { poolSize?: number; applicationName?: string }): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: extra.entities,
+    migrations: extra.migrations ?? [],
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
     synchronize: false,

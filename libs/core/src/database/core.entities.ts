@@ -1,0 +1,5 @@
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
+
+/** core's tables: the audit trail and the idempotency records. */
+export const CORE_ENTITIES = [AuditEventEntity, IdempotencyKeyEntity];

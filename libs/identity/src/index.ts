@@ -1,0 +1,2 @@
+/** identity's front door (server side; its pure rules are in ./domain). */
+export { IDENTITY_ENTITIES } from './identity.entities';

@@ -1,0 +1,2 @@
+/** policy's front door. */
+export { POLICY_ENTITIES } from './policy.entities';
