@@ -12,9 +12,8 @@
  * - controllers and queue processors import no entity, no TypeORM;
  * - the portal (apps/web) takes only pure domain code from the libraries.
  *
- * Violations that existed when the rules came in are listed in
- * .dependency-cruiser-known-violations.json and shrink as the redesign goes on
- * (`npm run lint:deps:baseline` rewrites the list; it must never grow).
+ * No exceptions: every import of the tree keeps these rules (test/architecture
+ * shows each rule failing on a fixture that breaks it).
  */
 const LIB = '^libs/([^/]+)/src/';
 const FRONT_DOOR = '^libs/[^/]+/src/(index|domain/index)\\.ts$';

@@ -16,7 +16,7 @@ export default defineConfig({
   plugins: [react(), govIcons()],
   resolve: {
     // The portal reuses the pure domain rules (no Nest, no TypeORM) instead of copying them.
-    alias: [{ find: /^@app\/(core|identity|calls|applications)\/(.*)$/, replacement: here('../../libs/$1/src/$2') }],
+    alias: [{ find: /^@app\/(core|identity|calls|applications|evaluation)\/(.*)$/, replacement: here('../../libs/$1/src/$2') }],
   },
   build: {
     outDir: process.env.WEB_OUT_DIR ?? here('../../dist/web'),

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@app/core/config/app-config';
-import { configureHttpApp } from '@app/core/http/configure-http-app';
+import { AppConfig, configureHttpApp } from '@app/core';
 import { ApiModule } from './api.module';
 
 async function bootstrap(): Promise<void> {

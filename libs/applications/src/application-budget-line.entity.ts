@@ -1,5 +1,5 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
-import { bigintToNumber } from '@app/core/database/bigint.transformer';
+import { bigintToNumber } from '@app/core';
 import { ApplicationEntity } from './application.entity';
 
 @Entity('application_budget_line')

@@ -12,12 +12,10 @@ import {
   Check,
   type Relation,
 } from 'typeorm';
-import { bigintToNumber } from '@app/core/database/bigint.transformer';
-import { CallEntity } from '@app/calls/call.entity';
-import { CallPartEntity } from '@app/calls/call-part.entity';
-import { OrganisationEntity } from '@app/identity/organisation.entity';
-import { UserEntity } from '@app/identity/user.entity';
-import { PolicyMeasureEntity } from '@app/policy/policy.entities';
+import { bigintToNumber } from '@app/core';
+import { CallEntity, CallPartEntity } from '@app/calls';
+import { OrganisationEntity, UserEntity } from '@app/identity';
+import { PolicyMeasureEntity } from '@app/policy';
 import type { ApplicationStatus } from './domain/application-status';
 import { ApplicationBudgetLineEntity } from './application-budget-line.entity';
 

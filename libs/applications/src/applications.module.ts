@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
-import { PolicyModule } from '@app/policy/policy.module';
+import { PolicyModule } from '@app/policy';
+import { ApplicationLifecycle } from './application-lifecycle.repository';
 import { ApplicationsService } from './applications.service';
 import { GrantRecordsRepository } from './grant-records.repository';
 import { SubmissionRepository } from './submission.repository';
 
-@Module({ imports: [PolicyModule], providers: [ApplicationsService, SubmissionRepository, GrantRecordsRepository], exports: [ApplicationsService] })
+@Module({
+  imports: [PolicyModule],
+  providers: [ApplicationsService, ApplicationLifecycle, SubmissionRepository, GrantRecordsRepository],
+  exports: [ApplicationsService, ApplicationLifecycle],
+})
 export class ApplicationsModule {}

@@ -1,20 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail } from '@app/core/audit/audit-trail.service';
-import type { AuthUser } from '@app/core/auth/role';
-import { Clock } from '@app/core/clock/clock';
-import { DomainError, type Violation } from '@app/core/errors/domain-error';
-import { definedOnly } from '@app/core/patch';
-import { pragueDate } from '@app/core/time/prague-time';
-import { CallPartEntity } from '@app/calls/call-part.entity';
-import { CallEntity } from '@app/calls/call.entity';
-import { CommissionMemberEntity } from '@app/calls/commission-member.entity';
-import { PolicyService } from '@app/policy/policy.service';
+import { AuditTrail, Clock, definedOnly } from '@app/core';
+import { type AuthUser, DomainError, pragueDate, type Violation } from '@app/core/domain';
+import { CallEntity, CallPartEntity, CommissionMemberEntity } from '@app/calls';
+import { PolicyService } from '@app/policy';
 import { ApplicationBudgetLineEntity } from './application-budget-line.entity';
 import { ApplicationStatusChangeEntity } from './application-status-change.entity';
 import { ApplicationEntity } from './application.entity';
 import { FormalCheckEntity } from './formal-check.entity';
+import { ApplicationLifecycle } from './application-lifecycle.repository';
 import { GrantRecordsRepository } from './grant-records.repository';
 import { toApplicationView, toSummaryView, type ApplicationSummaryView, type ApplicationView } from './applications.views';
 import { canTransition, COMMISSION_VISIBLE_STATUSES, INACTIVE_STATUSES, notEditableBecause, type ApplicationStatus } from './domain/application-status';
@@ -68,6 +63,7 @@ export class ApplicationsService {
     private readonly policy: PolicyService,
     private readonly submissions: SubmissionRepository,
     private readonly grantRecords: GrantRecordsRepository,
+    private readonly lifecycle: ApplicationLifecycle,
   ) {}
 
   async create(caller: AuthUser, command: NewApplicationCommand): Promise<ApplicationView> {
@@ -93,7 +89,7 @@ export class ApplicationsService {
         }),
       );
       await this.replaceLines(manager, app.id, content.budgetLines);
-      await this.recordStatus(manager, app.id, null, 'draft', caller);
+      await this.lifecycle.created(manager, app.id, this.clock.now(), caller.id);
       const view = await this.viewOf(manager, app.id);
       await this.audit.append(manager, { actor: caller, action: 'application.created', entityType: 'application', entityId: app.id, after: view });
       return view;
@@ -163,7 +159,7 @@ export class ApplicationsService {
       };
       if (subject.referenceNumber !== null) {
         // A resubmission after a correction keeps its number.
-        await this.submissions.markResubmitted(manager, { applicationId: id, from: subject.status, at: now, by: caller.id });
+        await this.lifecycle.changeStatus(manager, { applicationId: id, from: subject.status, to: 'submitted', at: now, by: caller.id }, { correctionDueOn: null });
         await this.audit.append(manager, { ...event, after: event.after(subject.referenceNumber) });
         return receiptOf(subject.referenceNumber);
       }
@@ -190,12 +186,15 @@ export class ApplicationsService {
       if (!canTransition(app.status, 'withdrawn')) {
         throw new DomainError('INVALID_STATUS_TRANSITION', `An application in status ${app.status} can no longer be withdrawn.`);
       }
-      await manager.update(ApplicationEntity, { id }, { status: 'withdrawn', proposedCzk: null });
+      await this.lifecycle.changeStatus(
+        manager,
+        { applicationId: id, from: app.status, to: 'withdrawn', at: this.clock.now(), by: caller.id, reason: reason ?? null },
+        { clearProposal: true },
+      );
       if (app.proposedCzk !== null) {
         // A withdrawn application gives its proposed money back to the part.
         await manager.query('UPDATE call_part SET proposed_czk = proposed_czk - $2 WHERE id = $1', [app.callPartId, app.proposedCzk]);
       }
-      await this.recordStatus(manager, id, app.status, 'withdrawn', caller, reason);
       const view = await this.viewOf(manager, id);
       await this.audit.append(manager, {
         actor: caller,
@@ -293,24 +292,6 @@ export class ApplicationsService {
       ApplicationBudgetLineEntity,
       lines.map((l, position) => ({ ...l, position, applicationId })),
     );
-  }
-
-  private async recordStatus(
-    manager: EntityManager,
-    applicationId: string,
-    from: ApplicationStatus | null,
-    to: ApplicationStatus,
-    caller: AuthUser,
-    reason?: string,
-  ): Promise<void> {
-    await manager.insert(ApplicationStatusChangeEntity, {
-      applicationId,
-      fromStatus: from,
-      toStatus: to,
-      changedAt: this.clock.now(),
-      changedBy: caller.id,
-      reason: reason ?? null,
-    });
   }
 
   /**

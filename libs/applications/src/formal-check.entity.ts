@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { ApplicationEntity } from './application.entity';
-import { UserEntity } from '@app/identity/user.entity';
+import { UserEntity } from '@app/identity';
 
 export type FormalCheckResult = 'eligible' | 'ineligible' | 'correction_requested';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { toSafeNumber } from '@app/core/database/bigint.transformer';
+import { toSafeNumber } from '@app/core';
 import type { GrantRecords } from './applications.views';
 
 /**

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OrganisationKind } from '@app/identity/domain';
-import type { PreparedAuditEvent } from '@app/core/audit/audit-trail.service';
-import { toSafeNumber } from '@app/core/database/bigint.transformer';
-import { preparedQuery } from '@app/core/database/prepared-query';
+import { type PreparedAuditEvent, preparedQuery, toSafeNumber } from '@app/core';
 import type { ApplicationStatus } from './domain/application-status';
 import type { BudgetLine } from './domain/budget';
 import type { SubmissionContext } from './domain/submission.rules';
@@ -184,20 +182,5 @@ export class SubmissionRepository {
       ],
     );
     return rows[0].reference_number;
-  }
-
-  /** A resubmission after a correction keeps its number. */
-  async markResubmitted(
-    manager: EntityManager,
-    change: { applicationId: string; from: ApplicationStatus; at: Date; by: string },
-  ): Promise<void> {
-    await manager.query(
-      `WITH submitted AS (
-         UPDATE application SET status = 'submitted', correction_due_on = NULL, updated_at = now() WHERE id = $1 RETURNING id
-       )
-       INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by)
-       SELECT id, $2, 'submitted', $3, $4 FROM submitted`,
-      [change.applicationId, change.from, change.at, change.by],
-    );
   }
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { bigintToNumber } from '@app/core/database/bigint.transformer';
+import { bigintToNumber } from '@app/core';
 import { ProgrammeEntity } from './programme.entity';
 
 /** A recorded change of a programme's appropriation (rozpočtové opatření). */

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
-import { bigintToNumber } from '@app/core/database/bigint.transformer';
+import { bigintToNumber } from '@app/core';
 import { CallEntity } from './call.entity';
 
 /** A part (okruh) of a call with its own CZK allocation and request range. */

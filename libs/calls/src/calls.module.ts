@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { PolicyModule } from '@app/policy/policy.module';
+import { PolicyModule } from '@app/policy';
 import { CallsService } from './calls.service';
 import { ProgrammesRepository } from './programmes.repository';
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { UserEntity } from '@app/identity/user.entity';
+import { UserEntity } from '@app/identity';
 import { CallEntity } from './call.entity';
 
 /** A member of a call's DOT Commission; exactly one is its chair. */

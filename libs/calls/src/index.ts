@@ -20,3 +20,4 @@ export type { CallView, ProgrammeView } from './calls.views';
 export { CommissionMemberEntity } from './commission-member.entity';
 export { ProgrammeEntity } from './programme.entity';
 export type { BudgetMeasureView } from './programmes.repository';
+

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { bigintToNumber } from '@app/core/database/bigint.transformer';
+import { bigintToNumber } from '@app/core';
 
 @Entity('programme')
 @Unique('programme_code_key', ['code'])

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { toSafeNumber } from '@app/core/database/bigint.transformer';
+import { toSafeNumber } from '@app/core';
 import { toProgrammeView, type ProgrammeView } from './calls.views';
 import { ProgrammeEntity } from './programme.entity';
 

@@ -27,7 +27,7 @@ export class CoreModule {
       module: CoreModule,
       global: true,
       imports: [
-        AppConfigModule,
+        AppConfigModule.forRoot(),
         DatabaseModule.forRoot(options),
         RedisModule,
         JwtModule.registerAsync({

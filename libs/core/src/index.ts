@@ -1,2 +1,22 @@
 /** core's front door (server side; its pure pieces are in ./domain). */
 export { CORE_ENTITIES } from './database/core.entities';
+export { AuditTrail, type PreparedAuditEvent } from './audit/audit-trail.service';
+export { CurrentUser, OptionalUser, Public, Roles } from './auth/auth.decorators';
+export { CSRF_FAILED_DETAIL, CSRF_HEADER, hasCsrfHeader, MISSING_CREDENTIALS_DETAIL, passesCsrfCheck, SESSION_COOKIE, sessionCookieOptions } from './auth/session';
+export { TokenService } from './auth/token.service';
+export { Clock, SystemClock } from './clock/clock';
+export { AppConfig } from './config/app-config';
+export { AppConfigModule } from './config/config.module';
+export { CoreModule } from './core.module';
+export { bigintToNumber, toSafeNumber } from './database/bigint.transformer';
+export { DatabaseModule } from './database/database.module';
+export { uniqueViolation } from './database/pg-errors';
+export { preparedQuery } from './database/prepared-query';
+export { problem, sendProblem } from './errors/problem-details.filter';
+export { applyGlobalPrefix, buildOpenApiDocument, configureHttpApp } from './http/configure-http-app';
+export { UnmatchedRequests } from './http/unmatched-requests';
+export { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+export { definedOnly } from './patch';
+export { queueConnection } from './redis/queue-connection';
+export { RedisEvictionCheck } from './redis/redis-eviction-check';
+export { RedisClient, RedisModule } from './redis/redis.module';

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail } from '@app/core/audit/audit-trail.service';
-import type { AuthUser } from '@app/core/auth/role';
-import { Clock } from '@app/core/clock/clock';
-import { DomainError } from '@app/core/errors/domain-error';
+import { AuditTrail, Clock } from '@app/core';
+import { type AuthUser, DomainError } from '@app/core/domain';
 import { checkDeclaration, mayReadScores } from './domain/conflict-of-interest.rules';
 import { aggregateScores, type ScoreAggregate } from './domain/score-aggregate';
 import { checkMayScore, checkScoreSheet, maxTotal, scoringWindow, sheetTotal, type ScoringWindowState } from './domain/scoring.rules';

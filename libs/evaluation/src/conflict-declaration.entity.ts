@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { ApplicationEntity } from '@app/applications/application.entity';
-import { UserEntity } from '@app/identity/user.entity';
+import { ApplicationEntity } from '@app/applications';
+import { UserEntity } from '@app/identity';
 
 /** A commission member's declaration of (no) conflict of interest for one application. */
 @Entity('conflict_declaration')

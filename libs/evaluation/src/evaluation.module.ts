@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsModule } from '@app/applications/applications.module';
-import { LettersModule } from '@app/letters/letters.module';
+import { ApplicationsModule } from '@app/applications';
+import { LettersModule } from '@app/letters';
 import { CommissionService } from './commission.service';
 import { EvaluationRepository } from './evaluation.repository';
 import { FormalCheckService } from './formal-check.service';

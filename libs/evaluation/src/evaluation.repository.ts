@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ApplicationStatus } from '@app/applications/domain/application-status';
-import { COMMISSION_VISIBLE_STATUSES } from '@app/applications/domain/application-status';
-import { toSafeNumber } from '@app/core/database/bigint.transformer';
+import { type ApplicationStatus, COMMISSION_VISIBLE_STATUSES } from '@app/applications/domain';
+import { toSafeNumber } from '@app/core';
 import type { SheetTotal } from './domain/normalisation';
 import type { RankingMethod } from './domain/ranking';
 import type { CriterionPoints } from './score-sheet.entity';

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApplicationsService } from '@app/applications/applications.service';
-import type { ApplicationView } from '@app/applications/applications.views';
-import type { ApplicationStatus } from '@app/applications/domain/application-status';
-import { AuditTrail } from '@app/core/audit/audit-trail.service';
-import type { AuthUser } from '@app/core/auth/role';
-import { Clock } from '@app/core/clock/clock';
-import { DomainError } from '@app/core/errors/domain-error';
-import { pragueDate } from '@app/core/time/prague-time';
-import { LetterRequests } from '@app/letters/letter-requests';
+import { ApplicationLifecycle, ApplicationsService, type ApplicationView } from '@app/applications';
+import type { ApplicationStatus } from '@app/applications/domain';
+import { AuditTrail, Clock } from '@app/core';
+import { type AuthUser, DomainError, pragueDate } from '@app/core/domain';
+import { LetterRequests } from '@app/letters';
 import { checkFormalCheck, formalCheckLetter, type FormalCheckResult } from './domain/formal-check.rules';
 
 export interface FormalCheckCommand {
@@ -34,6 +30,7 @@ export class FormalCheckService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
+    private readonly lifecycle: ApplicationLifecycle,
     private readonly letters: LetterRequests,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -65,16 +62,15 @@ export class FormalCheckService {
       if (violations.length) throw DomainError.fromViolations(violations);
 
       const correctionDueOn = command.result === 'correction_requested' ? (command.correctionDueOn ?? null) : null;
+      await this.lifecycle.changeStatus(
+        manager,
+        { applicationId: id, from: app.status, to: command.result, at: now, by: caller.id, reason: reasons.join('; ') || null },
+        { correctionDueOn },
+      );
       await manager.query(
-        `WITH changed AS (
-           UPDATE application SET status = $2, correction_due_on = $3, updated_at = now() WHERE id = $1 RETURNING id
-         ), history AS (
-           INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by, reason)
-           SELECT id, $4, $2, $5, $6, $7 FROM changed
-         )
-         INSERT INTO formal_check (application_id, result, reasons, correction_due_on, checked_at, checked_by)
-         SELECT id, $2, $8, $3, $5, $6 FROM changed`,
-        [id, command.result, correctionDueOn, app.status, now, caller.id, reasons.join('; ') || null, reasons],
+        `INSERT INTO formal_check (application_id, result, reasons, correction_due_on, checked_at, checked_by)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, command.result, reasons, correctionDueOn, now, caller.id],
       );
       const letterKind = formalCheckLetter(command.result);
       const letterId = letterKind

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail } from '@app/core/audit/audit-trail.service';
-import type { AuthUser } from '@app/core/auth/role';
-import { Clock } from '@app/core/clock/clock';
-import { DomainError } from '@app/core/errors/domain-error';
+import { ApplicationLifecycle } from '@app/applications';
+import { AuditTrail, Clock } from '@app/core';
+import { type AuthUser, DomainError } from '@app/core/domain';
 import { checkMayPropose, checkProposalAdjustment, proposeFunding } from './domain/funding-line';
 import { checkQuorum, quorumSummary } from './domain/quorum';
 import { rankingBoard, type BoardRow } from './domain/ranking-board';
@@ -42,6 +41,7 @@ export class RankingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: EvaluationRepository,
+    private readonly lifecycle: ApplicationLifecycle,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
@@ -163,22 +163,16 @@ export class RankingService {
         );
       }
       const now = this.clock.now();
-      const ids = rows.map((r) => r.application.applicationId);
-      const statuses = rows.map((r) => (r.recommended ? 'recommended' : 'not_recommended'));
-      await manager.query(
-        `WITH outcome AS (
-           SELECT * FROM unnest($1::uuid[], $2::text[]) AS o(id, status)
-         ), changed AS (
-           UPDATE application a
-              SET status = o.status,
-                  proposed_czk = CASE WHEN o.status = 'recommended' THEN a.proposed_czk END,
-                  updated_at = now()
-             FROM outcome o WHERE a.id = o.id
-           RETURNING a.id, a.status
-         )
-         INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by, reason)
-         SELECT id, 'eligible', status, $3, $4, 'evaluation closed' FROM changed`,
-        [ids, statuses, now, caller.id],
+      await this.lifecycle.changeStatuses(
+        manager,
+        rows.map((r) => ({
+          applicationId: r.application.applicationId,
+          from: 'eligible' as const,
+          to: r.recommended ? ('recommended' as const) : ('not_recommended' as const),
+          // A not-recommended application keeps no proposal.
+          clearProposal: !r.recommended,
+        })),
+        { at: now, by: caller.id, reason: 'evaluation closed' },
       );
       await manager.query(
         `UPDATE call_part p

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { ApplicationEntity } from '@app/applications/application.entity';
-import { CallEntity } from '@app/calls/call.entity';
-import { UserEntity } from '@app/identity/user.entity';
+import { ApplicationEntity } from '@app/applications';
+import { CallEntity } from '@app/calls';
+import { UserEntity } from '@app/identity';
 
 export interface CriterionPoints {
   criterionCode: string;

@@ -1,12 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail } from '@app/core/audit/audit-trail.service';
-import type { AuthUser, Role, StaffRole } from '@app/core/auth/role';
-import { TokenService } from '@app/core/auth/token.service';
-import { AppConfig } from '@app/core/config/app-config';
-import { uniqueViolation } from '@app/core/database/pg-errors';
-import { DomainError } from '@app/core/errors/domain-error';
+import { AppConfig, AuditTrail, TokenService, uniqueViolation } from '@app/core';
+import { type AuthUser, DomainError, type Role, type StaffRole } from '@app/core/domain';
 import type { OrganisationKind } from './domain/organisation-kind';
 import { isValidCzechBankAccount } from './domain/bank-account';
 import { mayListUsers } from './domain/user-directory';

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AppConfig } from '@app/core/config/app-config';
-import { RedisClient } from '@app/core/redis/redis.module';
+import { AppConfig, RedisClient } from '@app/core';
 
 const WINDOW_SECONDS = 60;
 

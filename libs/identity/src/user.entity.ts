@@ -9,7 +9,7 @@ import {
   Unique,
   type Relation,
 } from 'typeorm';
-import type { Role } from '@app/core/auth/role';
+import type { Role } from '@app/core/domain';
 import { OrganisationEntity } from './organisation.entity';
 
 @Entity('user_account')

@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, Unique, type Relation } from 'typeorm';
-import { ApplicationEntity } from '@app/applications/application.entity';
-import { bigintToNumber } from '@app/core/database/bigint.transformer';
+import { ApplicationEntity } from '@app/applications';
+import { bigintToNumber } from '@app/core';
 
 /** The public-law contract (Act 250/2000 §10a(5)) of an approved application. */
 @Entity('grant_contract')

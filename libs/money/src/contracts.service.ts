@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail } from '@app/core/audit/audit-trail.service';
-import type { AuthUser } from '@app/core/auth/role';
-import { Clock } from '@app/core/clock/clock';
-import { uniqueViolation } from '@app/core/database/pg-errors';
-import { DomainError } from '@app/core/errors/domain-error';
-import { pragueDate } from '@app/core/time/prague-time';
-import { isValidCzechBankAccount } from '@app/identity/domain/bank-account';
+import { AuditTrail, Clock, uniqueViolation } from '@app/core';
+import { type AuthUser, DomainError, pragueDate } from '@app/core/domain';
+import { isValidCzechBankAccount } from '@app/identity/domain';
 import { checkContract, checkPublication, publicationDueOn } from './domain/contract.rules';
 import { MoneyRepository } from './money.repository';
 

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { ApplicationEntity } from '@app/applications/application.entity';
-import { bigintToNumber } from '@app/core/database/bigint.transformer';
+import { ApplicationEntity } from '@app/applications';
+import { bigintToNumber } from '@app/core';
 
 /** The council's or assembly's resolution on an application: one per application. */
 @Entity('decision')

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
-import { bigintToNumber } from '@app/core/database/bigint.transformer';
+import { bigintToNumber } from '@app/core';
 
 /**
  * One money movement of the double-entry ledger. Append-only (a trigger

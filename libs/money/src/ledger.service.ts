@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '@app/core/auth/role';
-import { toSafeNumber } from '@app/core/database/bigint.transformer';
-import { DomainError } from '@app/core/errors/domain-error';
+import { type AuthUser, DomainError } from '@app/core/domain';
+import { toSafeNumber } from '@app/core';
 
 export interface LedgerLine {
   id: string;

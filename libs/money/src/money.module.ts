@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { LettersModule } from '@app/letters/letters.module';
+import { ApplicationsModule } from '@app/applications';
+import { LettersModule } from '@app/letters';
 import { ContractsService } from './contracts.service';
 import { DecisionsService } from './decisions.service';
 import { LedgerModule } from './ledger.module';
@@ -12,7 +13,7 @@ import { ReversalsService } from './reversals.service';
 import { SettlementsService } from './settlements.service';
 
 @Module({
-  imports: [LedgerModule, LettersModule],
+  imports: [ApplicationsModule, LedgerModule, LettersModule],
   providers: [MoneyRepository, DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService, ReversalsService, ReportsRepository, ReportsService],
   exports: [DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService, ReversalsService, ReportsService],
 })

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ApplicationStatus } from '@app/applications/domain/application-status';
-import { toSafeNumber } from '@app/core/database/bigint.transformer';
+import { ApplicationLifecycle } from '@app/applications';
+import type { ApplicationStatus } from '@app/applications/domain';
+import { toSafeNumber } from '@app/core';
 
 /** An application's money as the money services judge it, read with the application row locked. */
 export interface MoneySubject {
@@ -23,6 +24,8 @@ export interface MoneySubject {
 
 @Injectable()
 export class MoneyRepository {
+  constructor(private readonly lifecycle: ApplicationLifecycle) {}
+
   /**
    * Locks the application (every money movement of one application is
    * serialised on it) and reads its money, contract and settlement. An
@@ -94,15 +97,11 @@ export class MoneyRepository {
     return toSafeNumber(rows[0].total);
   }
 
+  /** A step of the grant's life, through applications' writer of the status (refused when the row has moved on). */
   async changeStatus(
     manager: EntityManager,
     change: { applicationId: string; from: ApplicationStatus; to: ApplicationStatus; at: Date; by: string; reason?: string | null },
   ): Promise<void> {
-    await manager.query(
-      `WITH changed AS (UPDATE application SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id)
-       INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by, reason)
-       SELECT id, $2, $3, $4, $5, $6 FROM changed`,
-      [change.applicationId, change.from, change.to, change.at, change.by, change.reason ?? null],
-    );
+    await this.lifecycle.changeStatus(manager, change);
   }
 }

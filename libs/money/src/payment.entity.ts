@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { ApplicationEntity } from '@app/applications/application.entity';
-import { bigintToNumber } from '@app/core/database/bigint.transformer';
+import { ApplicationEntity } from '@app/applications';
+import { bigintToNumber } from '@app/core';
 
 /** A payment (instalment) of an award by the Budget Department, to the contract's account. */
 @Entity('payment')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { toSafeNumber } from '@app/core/database/bigint.transformer';
+import { toSafeNumber } from '@app/core';
 import type { DisbursementType, PartBalances } from './domain/reports';
 
 /** An announced call (draft calls have no money and are not reported on). */

@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { ApplicationEntity } from '@app/applications/application.entity';
-import { bigintToNumber } from '@app/core/database/bigint.transformer';
+import { ApplicationEntity } from '@app/applications';
+import { bigintToNumber } from '@app/core';
 
 export interface SettlementLineRow {
   category: string;

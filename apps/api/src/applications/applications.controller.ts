@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { ApplicationsService } from '@app/applications/applications.service';
-import { CurrentUser } from '@app/core/auth/auth.decorators';
-import type { AuthUser } from '@app/core/auth/role';
-import { IdempotencyInterceptor } from '@app/core/idempotency/idempotency.interceptor';
+import { ApplicationsService } from '@app/applications';
+import { CurrentUser, IdempotencyInterceptor } from '@app/core';
+import type { AuthUser } from '@app/core/domain';
 import { pageOf } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { AuditTrail } from '@app/core/audit/audit-trail.service';
+import { AuditTrail } from '@app/core';
 import { PageQuery, pageOf, PageResponse } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { CurrentUser } from '@app/core/auth/auth.decorators';
-import type { AuthUser } from '@app/core/auth/role';
+import { CurrentUser } from '@app/core';
+import type { AuthUser } from '@app/core/domain';
 import { CallsService } from '@app/calls';
 import { PageQuery, pageOf } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
-import { Public, Roles } from '@app/core/auth/auth.decorators';
-import type { Role } from '@app/core/auth/role';
+import { Public, Roles } from '@app/core';
+import type { Role } from '@app/core/domain';
 import { ProblemDetailsDto } from './problem.dto';
 
 const DESCRIPTIONS: Record<number, string> = {

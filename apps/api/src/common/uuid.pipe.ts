@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { DomainError } from '@app/core/errors/domain-error';
+import { DomainError } from '@app/core/domain';
 
 /** `:id` path parameters: a malformed id is a 400 naming the field. */
 export const UuidPipe = new ParseUUIDPipe({

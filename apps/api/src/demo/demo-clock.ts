@@ -1,4 +1,4 @@
-import { Clock } from '@app/core/clock/clock';
+import { Clock } from '@app/core';
 
 /** Real time shifted into the past while the seed writes the demo's history. */
 export class DemoClock extends Clock {

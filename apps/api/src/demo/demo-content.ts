@@ -1,4 +1,4 @@
-import type { ApplicationContent } from '@app/applications/applications.service';
+import type { ApplicationContent } from '@app/applications';
 import type { CallCommand } from '@app/calls';
 import { DEMO_STAGES, type DemoStageName } from './demo-data';
 

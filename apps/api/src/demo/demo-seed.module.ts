@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsModule } from '@app/applications/applications.module';
+import { ApplicationsModule } from '@app/applications';
 import { CallsModule } from '@app/calls';
-import { CoreModule } from '@app/core/core.module';
-import { EvaluationModule } from '@app/evaluation/evaluation.module';
-import { IdentityModule } from '@app/identity/identity.module';
+import { CoreModule } from '@app/core';
+import { EvaluationModule } from '@app/evaluation';
+import { IdentityModule } from '@app/identity';
 import { CallBudgetLedgerModule, MoneyModule } from '@app/money';
 import { DemoClock } from './demo-clock';
 import { ENTITIES } from '../../../../migrations/schema';

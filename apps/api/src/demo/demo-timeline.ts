@@ -1,4 +1,4 @@
-import { addDays, formatPragueDateTime, pragueDate, pragueYear } from '@app/core/time/prague-time';
+import { addDays, formatPragueDateTime, pragueDate, pragueYear } from '@app/core/domain';
 
 const DAY = 86_400_000;
 

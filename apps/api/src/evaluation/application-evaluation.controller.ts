@@ -1,10 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@app/core/auth/auth.decorators';
-import type { AuthUser } from '@app/core/auth/role';
-import { CommissionService } from '@app/evaluation/commission.service';
-import { FormalCheckService } from '@app/evaluation/formal-check.service';
-import { RankingService } from '@app/evaluation/ranking.service';
+import { CurrentUser } from '@app/core';
+import type { AuthUser } from '@app/core/domain';
+import { CommissionService, FormalCheckService, RankingService } from '@app/evaluation';
 import { ApplicationResponse } from '../applications/dto/applications.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@app/core/auth/auth.decorators';
-import type { AuthUser } from '@app/core/auth/role';
-import { RankingService } from '@app/evaluation/ranking.service';
+import { CurrentUser } from '@app/core';
+import type { AuthUser } from '@app/core/domain';
+import { RankingService } from '@app/evaluation';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
 import { RankingQuery, RankingResponse } from './dto/evaluation.dto';

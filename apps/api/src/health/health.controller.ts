@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { RedisClient } from '@app/core/redis/redis.module';
+import { RedisClient } from '@app/core';
 import { Anyone } from '../common/route.decorators';
 
 @ApiTags('health')

@@ -2,9 +2,8 @@ import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/c
 import { ApiOkResponse, ApiCreatedResponse, ApiTags, ApiOperation, ApiHeader, ApiNoContentResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { CSRF_HEADER, hasCsrfHeader, SESSION_COOKIE, sessionCookieOptions } from '@app/core/auth/session';
-import { AppConfig } from '@app/core/config/app-config';
-import { IdentityService } from '@app/identity/identity.service';
+import { AppConfig, CSRF_HEADER, hasCsrfHeader, SESSION_COOKIE, sessionCookieOptions } from '@app/core';
+import { IdentityService } from '@app/identity';
 import { ApiProblems, Anyone } from '../common/route.decorators';
 import { LoginRequest, LoginResponse, RegisterRequest, RegisterResponse } from './dto/identity.dto';
 

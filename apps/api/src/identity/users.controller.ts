@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { CurrentUser } from '@app/core/auth/auth.decorators';
-import type { AuthUser } from '@app/core/auth/role';
-import { IdentityService } from '@app/identity/identity.service';
+import { CurrentUser } from '@app/core';
+import type { AuthUser } from '@app/core/domain';
+import { IdentityService } from '@app/identity';
 import { pageOf } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';

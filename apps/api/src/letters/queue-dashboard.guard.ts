@@ -1,9 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Role } from '@app/core/auth/role';
-import { CSRF_FAILED_DETAIL, MISSING_CREDENTIALS_DETAIL, passesCsrfCheck } from '@app/core/auth/session';
-import type { TokenService } from '@app/core/auth/token.service';
-import type { ErrorCode } from '@app/core/errors/error-code';
-import { problem, sendProblem } from '@app/core/errors/problem-details.filter';
+import type { ErrorCode, Role } from '@app/core/domain';
+import { CSRF_FAILED_DETAIL, MISSING_CREDENTIALS_DETAIL, passesCsrfCheck, problem, sendProblem, type TokenService } from '@app/core';
 
 /** Who may open the queue dashboard. */
 export const QUEUE_DASHBOARD_ROLES: readonly Role[] = ['officer', 'admin'];

@@ -4,11 +4,8 @@ import { BullBoardModule, type BullBoardModuleOptions } from '@bull-board/nestjs
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, Module } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { TokenService } from '@app/core/auth/token.service';
-import { AppConfig } from '@app/core/config/app-config';
-import { queueConnection } from '@app/core/redis/queue-connection';
-import { RedisClient } from '@app/core/redis/redis.module';
-import { LETTERS_QUEUE } from '@app/letters/queue/letters-queue';
+import { AppConfig, queueConnection, RedisClient, TokenService } from '@app/core';
+import { LETTERS_QUEUE } from '@app/letters';
 import { queueDashboardGuard } from './queue-dashboard.guard';
 
 /** Outside /api/v1, like the health probes (see applyGlobalPrefix). */

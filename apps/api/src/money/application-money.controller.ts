@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@app/core/auth/auth.decorators';
-import type { AuthUser } from '@app/core/auth/role';
-import { IdempotencyInterceptor } from '@app/core/idempotency/idempotency.interceptor';
+import { CurrentUser, IdempotencyInterceptor } from '@app/core';
+import type { AuthUser } from '@app/core/domain';
 import { ContractsService, DecisionsService, LedgerService, PaymentsService, SettlementsService } from '@app/money';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@app/core/auth/auth.decorators';
-import type { AuthUser } from '@app/core/auth/role';
+import { CurrentUser } from '@app/core';
+import type { AuthUser } from '@app/core/domain';
 import { LedgerService, ReversalsService } from '@app/money';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';

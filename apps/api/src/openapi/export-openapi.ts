@@ -3,9 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { applyGlobalPrefix, buildOpenApiDocument } from '@app/core/http/configure-http-app';
-import { RedisClient } from '@app/core/redis/redis.module';
-import { LETTERS_QUEUE } from '@app/letters/queue/letters-queue';
+import { applyGlobalPrefix, buildOpenApiDocument, RedisClient } from '@app/core';
+import { LETTERS_QUEUE } from '@app/letters';
 
 /**
  * Writes the OpenAPI document without a database or Redis: the document only

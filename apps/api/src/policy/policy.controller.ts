@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { PolicyService } from '@app/policy/policy.service';
+import { PolicyService } from '@app/policy';
 import { Anyone } from '../common/route.decorators';
 
 class SubAreaResponse {

@@ -1,5 +1,4 @@
-// The evaluation lib has no `@app/evaluation` alias in the portal's build yet; its domain is pure TypeScript.
-import { correctionResubmissionAllowed } from '../../../../libs/evaluation/src/domain/formal-check.rules';
+import { correctionDeadlinePassed } from '@app/applications/domain';
 import { ApiError } from './problem';
 
 /** Reasons or defects typed one per line, as the API takes them: each line trimmed, empty lines left out. */
@@ -30,5 +29,5 @@ export function onReasonsField(error: unknown): unknown {
  * that day included); from the day after, the officer checks it again as it is.
  */
 export function mayCheckAgain(correctionDueOn: string | null, todayInPrague: string): boolean {
-  return correctionDueOn !== null && !correctionResubmissionAllowed({ todayInPrague, correctionDueOn });
+  return correctionDueOn !== null && correctionDeadlinePassed({ todayInPrague, correctionDueOn });
 }

@@ -1,5 +1,4 @@
-// The evaluation lib has no `@app/evaluation` alias in the portal's build yet; its domain is pure TypeScript.
-import { proposeFunding } from '../../../../libs/evaluation/src/domain/funding-line';
+import { proposeFunding } from '@app/evaluation/domain';
 
 /** A ranking row as the board needs it, in rank order. */
 export interface BoardLine {

@@ -1,5 +1,4 @@
-// The evaluation lib has no `@app/evaluation` alias in the portal's build yet; its domain is pure TypeScript.
-import { maxTotal, sheetTotal } from '../../../../libs/evaluation/src/domain/scoring.rules';
+import { maxTotal, sheetTotal } from '@app/evaluation/domain';
 import { localeOf } from './format';
 
 /** A criterion of the call as the score sheet shows it. */

@@ -1,3 +1,5 @@
+import { correctionDeadlinePassed } from './correction-deadline';
+
 export const APPLICATION_STATUSES = [
   'draft',
   'submitted',
@@ -56,7 +58,7 @@ export function isEditable(status: ApplicationStatus): boolean {
  */
 export function notEditableBecause(input: { status: ApplicationStatus; correctionDueOn: string | null; todayInPrague: string }): string | null {
   if (!isEditable(input.status)) return `An application in status ${input.status} cannot be edited.`;
-  if (input.status === 'correction_requested' && input.correctionDueOn !== null && input.todayInPrague > input.correctionDueOn) {
+  if (input.status === 'correction_requested' && input.correctionDueOn !== null && correctionDeadlinePassed({ todayInPrague: input.todayInPrague, correctionDueOn: input.correctionDueOn })) {
     return `The deadline for correcting the defects was ${input.correctionDueOn}; the officer now decides on the application as it is.`;
   }
   return null;

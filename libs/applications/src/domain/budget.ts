@@ -1,5 +1,4 @@
-import type { Violation } from '@app/core/errors/domain-error';
-import { isIsoDate } from '@app/core/time/prague-time';
+import { isIsoDate, type Violation } from '@app/core/domain';
 
 export interface BudgetLine {
   category: string;

@@ -1,5 +1,4 @@
-import type { Violation } from '@app/core/errors/domain-error';
-import { pragueDate } from '@app/core/time/prague-time';
+import { pragueDate, type Violation } from '@app/core/domain';
 import { checkSubmission, SubmissionContext } from './submission.rules';
 
 const OPENS = new Date('2027-02-28T23:00:00Z'); // 2027-03-01 00:00 Prague

@@ -1,7 +1,7 @@
 import type { OrganisationKind } from '@app/identity/domain';
-import type { Violation } from '@app/core/errors/domain-error';
-import { formatPragueDateTime, isIsoDate, pragueDate } from '@app/core/time/prague-time';
+import { formatPragueDateTime, isIsoDate, pragueDate, type Violation } from '@app/core/domain';
 import { BudgetLine, checkDraft, maxRequestForCost } from './budget';
+import { correctionDeadlinePassed } from './correction-deadline';
 
 export interface SubmissionContext {
   now: Date;
@@ -48,7 +48,7 @@ export function checkSubmission(ctx: SubmissionContext): Violation[] {
   const now = ctx.now.getTime();
   const correctionDueOn = ctx.correctionDueOn ?? null;
   const windowApplies = correctionDueOn === null;
-  if (correctionDueOn !== null && pragueDate(ctx.now) > correctionDueOn) {
+  if (correctionDueOn !== null && correctionDeadlinePassed({ todayInPrague: pragueDate(ctx.now), correctionDueOn })) {
     v.push({
       code: 'SUBMISSION_WINDOW_CLOSED',
       message: `The deadline for correcting the defects was ${correctionDueOn} (Prague time); the officer now decides on the application as it is.`,

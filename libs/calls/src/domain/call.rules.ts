@@ -1,5 +1,4 @@
-import type { Violation } from '@app/core/errors/domain-error';
-import { addDays, daysBetween, isIsoDate, pragueDate } from '@app/core/time/prague-time';
+import { addDays, daysBetween, isIsoDate, pragueDate, type Violation } from '@app/core/domain';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@app/identity/domain';
 
 export type RankingMethod = 'average' | 'normalised';

@@ -1,4 +1,4 @@
-import type { Violation } from '@app/core/errors/domain-error';
+import type { Violation } from '@app/core/domain';
 
 export interface CommissionProposal {
   memberIds: readonly string[];

@@ -7,8 +7,17 @@ import { appDatabaseUrl, dataSourceOptions, type SchemaParts } from './data-sour
 @Global()
 @Module({})
 export class DatabaseModule {
+  /**
+   * One module per entity list: @nestjs/typeorm counts every forRootAsync() of a
+   * process as a data source of its own (and warns about the second of one name),
+   * so a process composing the API and the worker (the worker's tests) shares it.
+   */
+  private static readonly modules = new Map<SchemaParts['entities'], DynamicModule>();
+
   static forRoot(schema: Pick<SchemaParts, 'entities'>): DynamicModule {
-    return {
+    const known = DatabaseModule.modules.get(schema.entities);
+    if (known) return known;
+    const created: DynamicModule = {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
@@ -21,5 +30,7 @@ export class DatabaseModule {
         }),
       ],
     };
+    DatabaseModule.modules.set(schema.entities, created);
+    return created;
   }
 }

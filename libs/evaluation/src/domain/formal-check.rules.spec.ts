@@ -1,9 +1,7 @@
-import type { ApplicationStatus } from '@app/applications/domain/application-status';
+import type { ApplicationStatus } from '@app/applications/domain';
 import type { Violation } from './violation';
 import {
-  checkCorrectionResubmission,
   checkFormalCheck,
-  correctionResubmissionAllowed,
   FORMAL_CHECK_RESULTS,
   formalCheckLetter,
   type FormalCheck,
@@ -141,28 +139,6 @@ describe('checkFormalCheck', () => {
 
   it('throws when the caller passes no real Prague date', () => {
     expect(() => checkFormalCheck(check({ todayInPrague: '2027-4-7' }))).toThrow(RangeError);
-  });
-});
-
-describe('correction resubmission', () => {
-  it.each<[string, boolean]>([
-    ['2027-04-20', true],
-    ['2027-04-21', true], // the due date itself
-    ['2027-04-22', false],
-  ])('on %s: %p', (todayInPrague, allowed) => {
-    expect(correctionResubmissionAllowed({ todayInPrague, correctionDueOn: '2027-04-21' })).toBe(allowed);
-    expect(checkCorrectionResubmission({ todayInPrague, correctionDueOn: '2027-04-21' })).toEqual(
-      allowed ? [] : [{ code: 'SUBMISSION_WINDOW_CLOSED', message: 'The deadline for correcting the defects was 2027-04-21.' }],
-    );
-  });
-
-  it('compares calendar dates across months and years', () => {
-    expect(correctionResubmissionAllowed({ todayInPrague: '2027-12-31', correctionDueOn: '2028-01-01' })).toBe(true);
-    expect(correctionResubmissionAllowed({ todayInPrague: '2028-01-01', correctionDueOn: '2027-12-31' })).toBe(false);
-  });
-
-  it('throws on what is not a date', () => {
-    expect(() => correctionResubmissionAllowed({ todayInPrague: '2027-04-21', correctionDueOn: '21.4.2027' })).toThrow(RangeError);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '@app/applications/domain/application-status';
+import type { ApplicationStatus } from '@app/applications/domain';
 import { assertCalendarDate, isCalendarDate } from './calendar-date';
 import { invalid, type Violation } from './violation';
 
@@ -78,19 +78,6 @@ export function checkFormalCheck(input: FormalCheck): Violation[] {
       break;
   }
   return v;
-}
-
-/** The applicant may resubmit a corrected application up to and including the deadline, a Prague calendar date. */
-export function correctionResubmissionAllowed(input: { todayInPrague: string; correctionDueOn: string }): boolean {
-  assertCalendarDate('todayInPrague', input.todayInPrague);
-  assertCalendarDate('correctionDueOn', input.correctionDueOn);
-  return input.todayInPrague <= input.correctionDueOn;
-}
-
-/** The same as a violation for the submit endpoint, which skips the submission window after a correction request. */
-export function checkCorrectionResubmission(input: { todayInPrague: string; correctionDueOn: string }): Violation[] {
-  if (correctionResubmissionAllowed(input)) return [];
-  return [{ code: 'SUBMISSION_WINDOW_CLOSED', message: `The deadline for correcting the defects was ${input.correctionDueOn}.` }];
 }
 
 /** The letter the applicant gets after the formal check, if any (kinds of GET /applications/:id/letters). */

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@app/core/auth/role';
+import { type Role, ROLES } from '@app/core/domain';
 import { mayListUsers } from './user-directory';
 
 describe('mayListUsers', () => {

@@ -1,4 +1,4 @@
-import { pragueYear } from '@app/core/time/prague-time';
+import { pragueYear } from '@app/core/domain';
 import type { LetterKind } from './letter-kind';
 
 /** The kind of a letter in its reference number (ASCII: it is also a file name). */

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@app/core/time/prague-time';
+import { isIsoDate } from '@app/core/domain';
 import type { LetterKind } from '../domain/letter-kind';
 import { RENDERED_KINDS } from './letter-template';
 

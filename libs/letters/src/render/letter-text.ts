@@ -1,4 +1,4 @@
-import { pragueDate } from '@app/core/time/prague-time';
+import { pragueDate } from '@app/core/domain';
 import type { LetterKind } from '../domain/letter-kind';
 import { czkInWords, formatCzk } from '../domain/czech-amount';
 import { formatCzechDate } from '../domain/czech-date';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditTrail } from '@app/core/audit/audit-trail.service';
+import { AuditTrail } from '@app/core';
 import type { LetterKind, LetterStatus } from '../domain/letter-kind';
 
 export interface StoredLetter {

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { resolve } from 'node:path';
-import { AppConfig } from '@app/core/config/app-config';
+import { AppConfig } from '@app/core';
 import { LETTERS_QUEUE } from '../queue/letters-queue';
 import { LetterRenderer } from '../render/letter-renderer';
 import { LetterRenderProcessor } from './letter-render.processor';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/core/config/app-config';
+import { AppConfig } from '@app/core';
 import { failureReasonOf, lostJobs } from '../domain/letter-job.rules';
 import { LETTER_RENDER_TOPIC } from '../letter-requests';
 import { LETTERS_QUEUE, letterJobId, type LetterJobData } from '../queue/letters-queue';

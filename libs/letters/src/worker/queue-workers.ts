@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
-import { AppConfig } from '@app/core/config/app-config';
-import { queueConnection } from '@app/core/redis/queue-connection';
+import { AppConfig, queueConnection } from '@app/core';
 import { failureReasonOf, unservedQueues } from '../domain/letter-job.rules';
 import { QUEUE_PROCESSORS, SERVED_QUEUES, type QueueProcessor } from './queue-processor';
 

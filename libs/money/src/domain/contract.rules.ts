@@ -1,5 +1,5 @@
-import type { ApplicationStatus } from '@app/applications/domain/application-status';
-import { addDays, isIsoDate } from '@app/core/time/prague-time';
+import type { ApplicationStatus } from '@app/applications/domain';
+import { addDays, isIsoDate } from '@app/core/domain';
 import { assertWholeCzk, invalid, type Violation } from './czk';
 
 /**

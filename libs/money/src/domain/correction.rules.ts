@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '@app/applications/domain/application-status';
+import type { ApplicationStatus } from '@app/applications/domain';
 import type { MovementType } from './ledger';
 import type { Violation } from './czk';
 

@@ -1,5 +1,5 @@
-import type { ApplicationStatus } from '@app/applications/domain/application-status';
-import { isIsoDate } from '@app/core/time/prague-time';
+import type { ApplicationStatus } from '@app/applications/domain';
+import { isIsoDate } from '@app/core/domain';
 import { assertWholeCzk, czk, invalid, isPositiveCzk, type Violation } from './czk';
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays } from '@app/core/time/prague-time';
+import { addDays } from '@app/core/domain';
 import { assessPenalty, penaltyFor } from './penalty';
 
 describe('penaltyFor (hand-computed)', () => {

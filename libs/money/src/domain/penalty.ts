@@ -1,4 +1,4 @@
-import { daysBetween, isIsoDate } from '@app/core/time/prague-time';
+import { daysBetween, isIsoDate } from '@app/core/domain';
 import { assertPositiveCzk, assertWholeCzk } from './czk';
 
 /*

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@app/core/time/prague-time';
+import { isIsoDate } from '@app/core/domain';
 import { assertWholeCzk } from './czk';
 
 /*

@@ -15,7 +15,7 @@ import {
   ValidateNested,
   IsObject,
 } from 'class-validator';
-import { type CallPhase, type RankingMethod } from '@app/calls/domain/call.rules';
+import type { CallPhase, RankingMethod } from '@app/calls/domain';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@app/identity/domain';
 import { PageResponse } from '../../common/pagination.dto';
 import { Czk, IsoDate, IsoInstant, Optional, PositiveInt, Text } from '../../common/validators';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested, IsObject } from 'class-validator';
-import { ROLES, STAFF_ROLES, type Role, type StaffRole } from '@app/core/auth/role';
+import { type Role, ROLES, STAFF_ROLES, type StaffRole } from '@app/core/domain';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@app/identity/domain';
 import { PageQuery, PageResponse } from '../../common/pagination.dto';
 import { Optional, Text } from '../../common/validators';

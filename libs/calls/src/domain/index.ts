@@ -1,0 +1,3 @@
+/** calls' pure rules: the front door for other libraries' rules, the apps' contract types and the portal. */
+export * from './call.rules';
+export * from './commission.rules';
