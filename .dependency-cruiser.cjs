@@ -5,8 +5,10 @@
  *   letters: a leaf on core, used by evaluation and money through its request API
  *
  * - a library imports only the libraries below it (so no cycles between libraries);
- * - another library only through its front door: `libs/<name>/src/index.ts`
- *   (server side) or `libs/<name>/src/domain/index.ts` (pure rules, browser-safe);
+ * - another library only through its front door `libs/<name>/src/index.ts`
+ *   (which re-exports its pure rules too); only pure code — `domain/`, letters'
+ *   `render/` and the portal — takes the rules from `libs/<name>/src/domain/index.ts` instead, so
+ *   that no Nest or TypeORM code comes with them;
  * - `domain/` holds pure TypeScript: it imports only `domain/` (its own, the front
  *   doors of lower libraries' domain) and no package;
  * - controllers and queue processors import no entity, no TypeORM;
@@ -16,7 +18,10 @@
  * shows each rule failing on a fixture that breaks it).
  */
 const LIB = '^libs/([^/]+)/src/';
-const FRONT_DOOR = '^libs/[^/]+/src/(index|domain/index)\\.ts$';
+const FRONT_DOOR = '^libs/[^/]+/src/index\\.ts$';
+const PURE_FRONT_DOOR = '^libs/[^/]+/src/domain/index\\.ts$';
+/** Pure code: the rules, and letters' renderer (a pure function of a letter's data, run in a fresh process by its test). */
+const PURE_CODE = '^libs/([^/]+)/src/(domain|render)/';
 
 /** Which libraries each library may import, besides itself. */
 const ALLOWED = {
@@ -43,10 +48,17 @@ module.exports = {
     ...layerRules,
     {
       name: 'no-deep-import',
-      comment: 'another library only through its front door: libs/<name>/src/index.ts or libs/<name>/src/domain/index.ts',
+      comment: 'another library only through its front door, libs/<name>/src/index.ts',
       severity: 'error',
-      from: { path: LIB },
+      from: { path: LIB, pathNot: PURE_CODE },
       to: { path: LIB, pathNot: ['^libs/$1/src/', FRONT_DOOR] },
+    },
+    {
+      name: 'no-deep-import-from-domain',
+      comment: "pure rules take another library's rules through its pure front door, libs/<name>/src/domain/index.ts",
+      severity: 'error',
+      from: { path: PURE_CODE },
+      to: { path: LIB, pathNot: ['^libs/$1/src/', PURE_FRONT_DOOR] },
     },
     {
       name: 'app-through-front-doors',

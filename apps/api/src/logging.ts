@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Params } from 'nestjs-pino';
-import type { AuthUser } from '@app/core/domain';
+import type { AuthUser } from '@app/core';
 
 /** Structured JSON logs: request id, user id, status, duration; never passwords or tokens. */
 export function loggerParams(level: string): Params {

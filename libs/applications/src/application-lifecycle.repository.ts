@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '@app/core/domain';
+import { DomainError } from '@app/core';
 import { canTransition, type ApplicationStatus } from './domain/application-status';
 
 /** One step of an application's life, by whom and when (and why, for the history). */

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail, Clock, definedOnly } from '@app/core';
-import { type AuthUser, DomainError, pragueDate, type Violation } from '@app/core/domain';
+import { AuditTrail, type AuthUser, Clock, definedOnly, DomainError, pragueDate, type Violation } from '@app/core';
 import { CallEntity, CallPartEntity, CommissionMemberEntity } from '@app/calls';
 import { PolicyService } from '@app/policy';
 import { ApplicationBudgetLineEntity } from './application-budget-line.entity';

@@ -5,3 +5,4 @@ export { ApplicationsModule } from './applications.module';
 export { type ApplicationContent, ApplicationsService } from './applications.service';
 export type { ApplicationView } from './applications.views';
 export { ApplicationLifecycle, type ChangedWithStatus, type StatusChange } from './application-lifecycle.repository';
+export * from './domain';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { OrganisationKind } from '@app/identity/domain';
+import type { OrganisationKind } from '@app/identity';
 import { type PreparedAuditEvent, preparedQuery, toSafeNumber } from '@app/core';
 import type { ApplicationStatus } from './domain/application-status';
 import type { BudgetLine } from './domain/budget';

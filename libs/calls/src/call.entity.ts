@@ -12,7 +12,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import type { OrganisationKind } from '@app/identity/domain';
+import type { OrganisationKind } from '@app/identity';
 import type { RankingMethod } from './domain/call.rules';
 import { CallCriterionEntity } from './call-criterion.entity';
 import { CallPartEntity } from './call-part.entity';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AuditTrail, Clock, definedOnly, uniqueViolation } from '@app/core';
-import { type AuthUser, DomainError, pragueDate } from '@app/core/domain';
+import { AuditTrail, type AuthUser, Clock, definedOnly, DomainError, pragueDate, uniqueViolation } from '@app/core';
 import { UserEntity } from '@app/identity';
 import { PolicyService } from '@app/policy';
 import { BudgetMeasureEntity } from './budget-measure.entity';

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '@app/identity/domain';
+import type { OrganisationKind } from '@app/identity';
 import { deriveCallPhase, type CallPhase, type RankingMethod } from './domain/call.rules';
 import type { CallEntity } from './call.entity';
 import type { ProgrammeEntity } from './programme.entity';

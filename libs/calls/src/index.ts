@@ -21,3 +21,4 @@ export { CommissionMemberEntity } from './commission-member.entity';
 export { ProgrammeEntity } from './programme.entity';
 export type { BudgetMeasureView } from './programmes.repository';
 
+export * from './domain';

@@ -20,3 +20,4 @@ export { definedOnly } from './patch';
 export { queueConnection } from './redis/queue-connection';
 export { RedisEvictionCheck } from './redis/redis-eviction-check';
 export { RedisClient, RedisModule } from './redis/redis.module';
+export * from './domain';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail, Clock } from '@app/core';
-import { type AuthUser, DomainError } from '@app/core/domain';
+import { AuditTrail, type AuthUser, Clock, DomainError } from '@app/core';
 import { checkDeclaration, mayReadScores } from './domain/conflict-of-interest.rules';
 import { aggregateScores, type ScoreAggregate } from './domain/score-aggregate';
 import { checkMayScore, checkScoreSheet, maxTotal, scoringWindow, sheetTotal, type ScoringWindowState } from './domain/scoring.rules';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type ApplicationStatus, COMMISSION_VISIBLE_STATUSES } from '@app/applications/domain';
+import { type ApplicationStatus, COMMISSION_VISIBLE_STATUSES } from '@app/applications';
 import { toSafeNumber } from '@app/core';
 import type { SheetTotal } from './domain/normalisation';
 import type { RankingMethod } from './domain/ranking';

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApplicationLifecycle, ApplicationsService, type ApplicationView } from '@app/applications';
-import type { ApplicationStatus } from '@app/applications/domain';
-import { AuditTrail, Clock } from '@app/core';
-import { type AuthUser, DomainError, pragueDate } from '@app/core/domain';
+import { ApplicationLifecycle, ApplicationsService, type ApplicationStatus, type ApplicationView } from '@app/applications';
+import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate } from '@app/core';
 import { LetterRequests } from '@app/letters';
 import { checkFormalCheck, formalCheckLetter, type FormalCheckResult } from './domain/formal-check.rules';
 

@@ -4,3 +4,4 @@ export { CommissionService } from './commission.service';
 export { EvaluationModule } from './evaluation.module';
 export { FormalCheckService } from './formal-check.service';
 export { RankingService } from './ranking.service';
+export * from './domain';

@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, AuditTrail, TokenService, uniqueViolation } from '@app/core';
-import { type AuthUser, DomainError, type Role, type StaffRole } from '@app/core/domain';
+import { AppConfig, AuditTrail, type AuthUser, DomainError, type Role, type StaffRole, TokenService, uniqueViolation } from '@app/core';
 import type { OrganisationKind } from './domain/organisation-kind';
 import { isValidCzechBankAccount } from './domain/bank-account';
 import { mayListUsers } from './domain/user-directory';

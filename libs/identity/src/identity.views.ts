@@ -1,4 +1,4 @@
-import type { Role } from '@app/core/domain';
+import type { Role } from '@app/core';
 import type { OrganisationKind } from './domain/organisation-kind';
 import type { OrganisationEntity } from './organisation.entity';
 import type { UserEntity } from './user.entity';

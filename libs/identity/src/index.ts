@@ -4,3 +4,4 @@ export { IdentityModule } from './identity.module';
 export { IdentityService } from './identity.service';
 export { OrganisationEntity } from './organisation.entity';
 export { UserEntity } from './user.entity';
+export * from './domain';

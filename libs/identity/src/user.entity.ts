@@ -9,7 +9,7 @@ import {
   Unique,
   type Relation,
 } from 'typeorm';
-import type { Role } from '@app/core/domain';
+import type { Role } from '@app/core';
 import { OrganisationEntity } from './organisation.entity';
 
 @Entity('user_account')

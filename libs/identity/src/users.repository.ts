@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Role } from '@app/core/domain';
+import type { Role } from '@app/core';
 import type { UserView } from './identity.views';
 
 /** A user with the organisations they are affiliated with (staff; for an applicant, none). */

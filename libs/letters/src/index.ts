@@ -5,3 +5,4 @@ export { LettersModule } from './letters.module';
 export { LettersService } from './letters.service';
 export { LETTERS_QUEUE } from './queue/letters-queue';
 export { LettersWorkerModule } from './worker/letters-worker.module';
+export * from './domain';

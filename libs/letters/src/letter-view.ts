@@ -1,4 +1,4 @@
-import type { AuthUser } from '@app/core/domain';
+import type { AuthUser } from '@app/core';
 import type { LetterKind, LetterStatus } from './domain/letter-kind';
 
 /** A letter as its readers see it. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CallBudgetLedger } from '@app/calls';
-import { pragueDate } from '@app/core/domain';
+import { pragueDate } from '@app/core';
 import { allocationEntries, appropriationEntries, budgetMeasureEntries } from './domain/ledger';
 import { LedgerModule } from './ledger.module';
 import { LedgerWriter } from './ledger.writer';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail, Clock, uniqueViolation } from '@app/core';
-import { type AuthUser, DomainError, pragueDate } from '@app/core/domain';
-import { isValidCzechBankAccount } from '@app/identity/domain';
+import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate, uniqueViolation } from '@app/core';
+import { isValidCzechBankAccount } from '@app/identity';
 import { checkContract, checkPublication, publicationDueOn } from './domain/contract.rules';
+import { ApplicationLifecycle } from '@app/applications';
 import { MoneyRepository } from './money.repository';
 
 export interface ContractCommand {
@@ -30,6 +30,7 @@ export class ContractsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly money: MoneyRepository,
+    private readonly lifecycle: ApplicationLifecycle,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
@@ -66,7 +67,7 @@ export class ContractsService {
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
           [applicationId, view.contractNumber, view.signedOn, view.bankAccount, view.amountCzk, view.publicationDueOn, now],
         );
-        await this.money.changeStatus(manager, { applicationId, from: app.status, to: 'contracted', at: now, by: caller.id, reason: `contract ${view.contractNumber}` });
+        await this.lifecycle.changeStatus(manager, { applicationId, from: app.status, to: 'contracted', at: now, by: caller.id, reason: `contract ${view.contractNumber}` });
         await this.audit.append(manager, {
           actor: caller,
           action: 'application.contracted',

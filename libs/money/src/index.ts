@@ -9,3 +9,4 @@ export { PaymentsService } from './payments.service';
 export { ReportsService } from './reports.service';
 export { ReversalsService } from './reversals.service';
 export { SettlementsService } from './settlements.service';
+export * from './domain';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AuthUser, DomainError } from '@app/core/domain';
-import { toSafeNumber } from '@app/core';
+import { type AuthUser, DomainError, toSafeNumber } from '@app/core';
 
 export interface LedgerLine {
   id: string;

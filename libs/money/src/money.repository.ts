@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApplicationLifecycle } from '@app/applications';
-import type { ApplicationStatus } from '@app/applications/domain';
+import type { ApplicationStatus } from '@app/applications';
 import { toSafeNumber } from '@app/core';
 
 /** An application's money as the money services judge it, read with the application row locked. */
@@ -24,8 +23,6 @@ export interface MoneySubject {
 
 @Injectable()
 export class MoneyRepository {
-  constructor(private readonly lifecycle: ApplicationLifecycle) {}
-
   /**
    * Locks the application (every money movement of one application is
    * serialised on it) and reads its money, contract and settlement. An
@@ -95,13 +92,5 @@ export class MoneyRepository {
   async accountBalance(manager: EntityManager, account: string): Promise<number> {
     const rows: { total: string }[] = await manager.query('SELECT COALESCE(sum(amount_czk), 0) AS total FROM ledger_entry WHERE account = $1', [account]);
     return toSafeNumber(rows[0].total);
-  }
-
-  /** A step of the grant's life, through applications' writer of the status (refused when the row has moved on). */
-  async changeStatus(
-    manager: EntityManager,
-    change: { applicationId: string; from: ApplicationStatus; to: ApplicationStatus; at: Date; by: string; reason?: string | null },
-  ): Promise<void> {
-    await this.lifecycle.changeStatus(manager, change);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock } from '@app/core';
-import { DomainError, pragueDate } from '@app/core/domain';
+import { Clock, DomainError, pragueDate } from '@app/core';
 import { findAnomalies, type Anomaly, type ApplicationMoneyFacts } from './domain/reconciliation';
 import { policyBreakdown, reconcilePart, type PartReconciliation, type PolicyBreakdown } from './domain/reports';
 import { FUNDER_NAME, toThreeSixtyGivingGrant, toThreeSixtyGivingPackage, type ThreeSixtyGivingPackage } from './domain/three-sixty-giving';

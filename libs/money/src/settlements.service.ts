@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail, Clock, toSafeNumber } from '@app/core';
-import { type AuthUser, DomainError, pragueDate } from '@app/core/domain';
+import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate, toSafeNumber } from '@app/core';
 import { applicationAccount, penaltyEntries, penaltyPaymentEntries, releaseEntries, returnDueEntries, returnEntries } from './domain/ledger';
 import { assessPenalty } from './domain/penalty';
 import { checkReturn, checkReturnAccepted, checkSettlement, checkSettlementReview, settlementReviewOutcome, type SettlementLine } from './domain/settlement.rules';
 import { LedgerWriter } from './ledger.writer';
+import { ApplicationLifecycle } from '@app/applications';
 import { MoneyRepository, type MoneySubject } from './money.repository';
 
 export interface SettlementCommand {
@@ -57,6 +57,7 @@ export class SettlementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly money: MoneyRepository,
+    private readonly lifecycle: ApplicationLifecycle,
     private readonly ledger: LedgerWriter,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -82,7 +83,7 @@ export class SettlementsService {
         `INSERT INTO settlement (application_id, spent_czk, lines, report, submitted_at, submitted_by) VALUES ($1, $2, $3, $4, $5, $6)`,
         [applicationId, command.spentCzk, JSON.stringify(command.lines), command.report, now, caller.id],
       );
-      await this.money.changeStatus(manager, { applicationId, from: app.status, to: 'settlement_submitted', at: now, by: caller.id });
+      await this.lifecycle.changeStatus(manager, { applicationId, from: app.status, to: 'settlement_submitted', at: now, by: caller.id });
       const view = await this.view(manager, applicationId);
       await this.audit.append(manager, {
         actor: caller,
@@ -139,9 +140,9 @@ export class SettlementsService {
           WHERE application_id = $1`,
         [applicationId, command.acceptedCzk, command.note.trim() || null, outcome.returnDueCzk, outcome.returnDueOn, now, caller.id],
       );
-      await this.money.changeStatus(manager, { applicationId, from: app.status, to: 'settled', at: now, by: caller.id, reason: command.note.trim() || null });
+      await this.lifecycle.changeStatus(manager, { applicationId, from: app.status, to: 'settled', at: now, by: caller.id, reason: command.note.trim() || null });
       if (outcome.returnDueCzk === 0) {
-        await this.money.changeStatus(manager, { applicationId, from: 'settled', to: 'closed', at: now, by: caller.id, reason: 'nothing to return' });
+        await this.lifecycle.changeStatus(manager, { applicationId, from: 'settled', to: 'closed', at: now, by: caller.id, reason: 'nothing to return' });
       }
       const view = await this.view(manager, applicationId);
       await this.audit.append(manager, {
@@ -216,7 +217,7 @@ export class SettlementsService {
       const penaltyNowDue = penaltyDue + penaltyLevied - penaltyPaid;
       let status = app.status;
       if (app.status === 'settled' && stillDue === 0 && penaltyNowDue === 0) {
-        await this.money.changeStatus(manager, { applicationId, from: 'settled', to: 'closed', at: now, by: caller.id, reason: 'nothing owed' });
+        await this.lifecycle.changeStatus(manager, { applicationId, from: 'settled', to: 'closed', at: now, by: caller.id, reason: 'nothing owed' });
         status = 'closed';
       }
       const view: ReturnView = {

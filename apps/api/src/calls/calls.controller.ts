@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { CurrentUser, OptionalUser } from '@app/core';
-import type { AuthUser } from '@app/core/domain';
-import { CallsService, type CallPatch } from '@app/calls';
+import { type AuthUser, CurrentUser, OptionalUser } from '@app/core';
+import { type CallPatch, CallsService } from '@app/calls';
 import { PageQuery, pageOf } from '../common/pagination.dto';
 import { Anyone, ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';

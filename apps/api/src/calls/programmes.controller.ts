@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { CurrentUser } from '@app/core';
-import type { AuthUser } from '@app/core/domain';
+import { type AuthUser, CurrentUser } from '@app/core';
 import { CallsService } from '@app/calls';
 import { PageQuery, pageOf } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';

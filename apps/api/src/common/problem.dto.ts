@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ERROR_CODES } from '@app/core/domain';
+import { ERROR_CODES } from '@app/core';
 
 export class FieldProblemDto {
   @ApiPropertyOptional({ example: 'budgetLines[2].requestedCzk' })

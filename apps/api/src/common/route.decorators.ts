@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
-import { Public, Roles } from '@app/core';
-import type { Role } from '@app/core/domain';
+import { Public, type Role, Roles } from '@app/core';
 import { ProblemDetailsDto } from './problem.dto';
 
 const DESCRIPTIONS: Record<number, string> = {

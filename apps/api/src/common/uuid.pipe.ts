@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { DomainError } from '@app/core/domain';
+import { DomainError } from '@app/core';
 
 /** `:id` path parameters: a malformed id is a 400 naming the field. */
 export const UuidPipe = new ParseUUIDPipe({

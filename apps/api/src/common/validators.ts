@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
-import { isIsoDate } from '@app/core/domain';
+import { isIsoDate } from '@app/core';
 
 /** Far above any grant, and small enough that sums stay exact in a JS number. */
 export const MAX_CZK = 1_000_000_000_000;

@@ -1,10 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApplicationsService } from '@app/applications';
-import type { ApplicationStatus } from '@app/applications/domain';
+import { ApplicationsService, type ApplicationStatus } from '@app/applications';
 import { CallsService, ProgrammeEntity } from '@app/calls';
-import { type AuthUser, pragueDate } from '@app/core/domain';
-import { Clock } from '@app/core';
+import { type AuthUser, Clock, pragueDate } from '@app/core';
 import { CommissionService, FormalCheckService, RankingService } from '@app/evaluation';
 import { IdentityService, UserEntity } from '@app/identity';
 import { ContractsService, DecisionsService, PaymentsService, SettlementsService } from '@app/money';

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, pragueDate } from '@app/core/domain';
+import { addDays, daysBetween, pragueDate } from '@app/core';
 import { DEMO_CONTENT } from './demo-content';
 import { demoTimeline, pragueInstant, type DemoCallWindow, type DemoTimeline } from './demo-timeline';
 

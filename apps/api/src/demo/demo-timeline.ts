@@ -1,4 +1,4 @@
-import { addDays, formatPragueDateTime, pragueDate, pragueYear } from '@app/core/domain';
+import { addDays, formatPragueDateTime, pragueDate, pragueYear } from '@app/core';
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@app/core';
-import type { AuthUser } from '@app/core/domain';
+import { type AuthUser, CurrentUser } from '@app/core';
 import { CommissionService, FormalCheckService, RankingService } from '@app/evaluation';
 import { ApplicationResponse } from '../applications/dto/applications.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';

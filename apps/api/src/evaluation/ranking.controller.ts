@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@app/core';
-import type { AuthUser } from '@app/core/domain';
+import { type AuthUser, CurrentUser } from '@app/core';
 import { RankingService } from '@app/evaluation';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';

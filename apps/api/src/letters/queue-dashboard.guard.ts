@@ -1,6 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { ErrorCode, Role } from '@app/core/domain';
-import { CSRF_FAILED_DETAIL, MISSING_CREDENTIALS_DETAIL, passesCsrfCheck, problem, sendProblem, type TokenService } from '@app/core';
+import { CSRF_FAILED_DETAIL, type ErrorCode, MISSING_CREDENTIALS_DETAIL, passesCsrfCheck, problem, type Role, sendProblem, type TokenService } from '@app/core';
 
 /** Who may open the queue dashboard. */
 export const QUEUE_DASHBOARD_ROLES: readonly Role[] = ['officer', 'admin'];

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, IdempotencyInterceptor } from '@app/core';
-import type { AuthUser } from '@app/core/domain';
+import { type AuthUser, CurrentUser, IdempotencyInterceptor } from '@app/core';
 import { ContractsService, DecisionsService, LedgerService, PaymentsService, SettlementsService } from '@app/money';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';

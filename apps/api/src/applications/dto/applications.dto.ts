@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested, IsObject } from 'class-validator';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '@app/applications/domain';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '@app/applications';
 import { PageQuery, PageResponse } from '../../common/pagination.dto';
 import { Czk, IsoDate, Optional, Text } from '../../common/validators';
 

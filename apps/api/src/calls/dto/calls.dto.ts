@@ -15,8 +15,8 @@ import {
   ValidateNested,
   IsObject,
 } from 'class-validator';
-import type { CallPhase, RankingMethod } from '@app/calls/domain';
-import { ORGANISATION_KINDS, type OrganisationKind } from '@app/identity/domain';
+import type { CallPhase, RankingMethod } from '@app/calls';
+import { ORGANISATION_KINDS, type OrganisationKind } from '@app/identity';
 import { PageResponse } from '../../common/pagination.dto';
 import { Czk, IsoDate, IsoInstant, Optional, PositiveInt, Text } from '../../common/validators';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { FORMAL_CHECK_RESULTS, type FormalCheckResult } from '@app/evaluation/domain';
+import { FORMAL_CHECK_RESULTS, type FormalCheckResult } from '@app/evaluation';
 import { Czk, IsoDate, Optional, Text } from '../../common/validators';
 
 export class FormalCheckRequest {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested, IsObject } from 'class-validator';
-import { type Role, ROLES, STAFF_ROLES, type StaffRole } from '@app/core/domain';
-import { ORGANISATION_KINDS, type OrganisationKind } from '@app/identity/domain';
+import { type Role, ROLES, STAFF_ROLES, type StaffRole } from '@app/core';
+import { ORGANISATION_KINDS, type OrganisationKind } from '@app/identity';
 import { PageQuery, PageResponse } from '../../common/pagination.dto';
 import { Optional, Text } from '../../common/validators';
 

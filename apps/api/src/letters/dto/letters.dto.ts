@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { LETTER_KINDS, type LetterKind, type LetterStatus } from '@app/letters/domain';
+import { LETTER_KINDS, type LetterKind, type LetterStatus } from '@app/letters';
 import { PageQuery, PageResponse } from '../../common/pagination.dto';
 
 const LETTER_STATUSES: readonly LetterStatus[] = ['queued', 'ready', 'failed'];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { ANOMALY_KINDS, type AnomalyKind, DISBURSEMENT_TYPES, type DisbursementType } from '@app/money/domain';
+import { ANOMALY_KINDS, type AnomalyKind, DISBURSEMENT_TYPES, type DisbursementType } from '@app/money';
 
 export class ReportQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'One announced call; every announced call when left out' })
