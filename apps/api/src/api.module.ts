@@ -8,10 +8,11 @@ import { AppConfig, CoreModule, RedisEvictionCheck, UnmatchedRequests } from '@a
 import { EvaluationModule } from '@app/evaluation';
 import { IdentityModule } from '@app/identity';
 import { LettersModule } from '@app/letters';
-import { CallBudgetLedgerModule, MoneyModule } from '@app/money';
+import { CallBudgetLedgerModule, MoneyModule, MoneyPortsModule } from '@app/money';
 import { PolicyModule } from '@app/policy';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
+import { ERROR_STATUSES } from './common/error-codes';
 import { CallsController } from './calls/calls.controller';
 import { ProgrammesController } from './calls/programmes.controller';
 import { ApplicationEvaluationController } from './evaluation/application-evaluation.controller';
@@ -30,7 +31,7 @@ import { ENTITIES } from '../../../migrations/schema';
 
 @Module({
   imports: [
-    CoreModule.forRoot({ entities: ENTITIES }),
+    CoreModule.forRoot({ entities: ENTITIES, http: { errorStatuses: ERROR_STATUSES } }),
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerParams(config.get('LOG_LEVEL')) }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
@@ -43,6 +44,7 @@ import { ENTITIES } from '../../../migrations/schema';
     ApplicationsModule,
     EvaluationModule,
     MoneyModule,
+    MoneyPortsModule,
     LettersModule,
     QueueDashboardModule,
   ],

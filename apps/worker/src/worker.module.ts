@@ -1,23 +1,18 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, AppConfigModule, AuditTrail, Clock, DatabaseModule, queueConnection, RedisEvictionCheck, RedisModule, SystemClock } from '@app/core';
+import { AppConfig, CoreModule, queueConnection, RedisEvictionCheck } from '@app/core';
 import { LettersWorkerModule } from '@app/letters';
 import { ENTITIES } from '../../../migrations/schema';
 
-/** What the worker shares with the API: config, the database (as the app role), Redis' eviction-policy warning, clock and audit trail. */
-@Global()
-@Module({
-  imports: [AppConfigModule.forRoot(), DatabaseModule.forRoot({ entities: ENTITIES }), RedisModule],
-  providers: [{ provide: Clock, useClass: SystemClock }, AuditTrail, RedisEvictionCheck],
-  exports: [Clock, AuditTrail],
-})
-class WorkerCoreModule {}
-
-/** The worker process: no HTTP, only queues (see LettersWorkerModule). */
+/**
+ * The worker process: no HTTP, only queues (see LettersWorkerModule). It shares
+ * the API's core (config, the database as the app role, Redis, clock, audit
+ * trail) without the HTTP side, and Redis' eviction-policy warning.
+ */
 @Module({
   imports: [
-    WorkerCoreModule,
+    CoreModule.forRoot({ entities: ENTITIES }),
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL') }, forRoutes: [] }),
@@ -33,5 +28,6 @@ class WorkerCoreModule {}
     }),
     LettersWorkerModule,
   ],
+  providers: [RedisEvictionCheck],
 })
 export class WorkerModule {}

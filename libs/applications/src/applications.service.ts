@@ -10,6 +10,7 @@ import { ApplicationEntity } from './application.entity';
 import { FormalCheckEntity } from './formal-check.entity';
 import { ApplicationLifecycle } from './application-lifecycle.repository';
 import { GrantRecordsRepository } from './grant-records.repository';
+import { ProposalBalances } from './proposal-balances';
 import { toApplicationView, toSummaryView, type ApplicationSummaryView, type ApplicationView } from './applications.views';
 import { canTransition, COMMISSION_VISIBLE_STATUSES, INACTIVE_STATUSES, notEditableBecause, type ApplicationStatus } from './domain/application-status';
 import { budgetTotals, checkDraft, type BudgetLine } from './domain/budget';
@@ -63,6 +64,7 @@ export class ApplicationsService {
     private readonly submissions: SubmissionRepository,
     private readonly grantRecords: GrantRecordsRepository,
     private readonly lifecycle: ApplicationLifecycle,
+    private readonly proposals: ProposalBalances,
   ) {}
 
   async create(caller: AuthUser, command: NewApplicationCommand): Promise<ApplicationView> {
@@ -158,11 +160,14 @@ export class ApplicationsService {
       };
       if (subject.referenceNumber !== null) {
         // A resubmission after a correction keeps its number.
-        await this.lifecycle.changeStatus(manager, { applicationId: id, from: subject.status, to: 'submitted', at: now, by: caller.id }, { correctionDueOn: null });
-        await this.audit.append(manager, { ...event, after: event.after(subject.referenceNumber) });
+        await this.lifecycle.changeStatus(
+          manager,
+          { applicationId: id, from: subject.status, to: 'submitted', at: now, by: caller.id },
+          { correctionDueOn: null, audit: this.audit.prepare({ ...event, after: event.after(subject.referenceNumber) }) },
+        );
         return receiptOf(subject.referenceNumber);
       }
-      const referenceNumber = await this.submissions.takeNumberMarkSubmittedAndAudit(
+      const referenceNumber = await this.lifecycle.submitFirst(
         manager,
         {
           applicationId: id,
@@ -188,11 +193,10 @@ export class ApplicationsService {
       await this.lifecycle.changeStatus(
         manager,
         { applicationId: id, from: app.status, to: 'withdrawn', at: this.clock.now(), by: caller.id, reason: reason ?? null },
-        { clearProposal: true },
       );
       if (app.proposedCzk !== null) {
         // A withdrawn application gives its proposed money back to the part.
-        await manager.query('UPDATE call_part SET proposed_czk = proposed_czk - $2 WHERE id = $1', [app.callPartId, app.proposedCzk]);
+        await this.proposals.withdraw(manager, { id, callPartId: app.callPartId, proposedCzk: app.proposedCzk });
       }
       const view = await this.viewOf(manager, id);
       await this.audit.append(manager, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OrganisationKind } from '@app/identity';
-import { type PreparedAuditEvent, preparedQuery, toSafeNumber } from '@app/core';
+import { preparedQuery, toSafeNumber } from '@app/core';
 import type { ApplicationStatus } from './domain/application-status';
 import type { BudgetLine } from './domain/budget';
 import type { SubmissionContext } from './domain/submission.rules';
@@ -51,9 +51,9 @@ interface SubjectRow {
 }
 
 /**
- * The submit path in a few statements: it is the hottest write of a call's
- * life (hundreds a minute before a deadline), so it reads and writes with
- * purpose-built SQL instead of entity round trips.
+ * The submit path's reads: it is the hottest write of a call's life (hundreds
+ * a minute before a deadline), so it reads with purpose-built prepared SQL
+ * instead of entity round trips; the write is ApplicationLifecycle.submitFirst.
  */
 @Injectable()
 export class SubmissionRepository {
@@ -134,53 +134,5 @@ export class SubmissionRepository {
       [applicationId, subject.organisationId, subject.callId, inactive],
     );
     return { lines: row.lines, otherActive: Number(row.others) };
-  }
-
-  /**
-   * Takes the next number of the call's registry book, marks the application
-   * submitted (with its history row) and appends the audit event, in one
-   * statement. The call's row lock, which makes the numbers gapless, is then
-   * held for this statement and the commit only: it is what every submit of a
-   * call queues on. The number is formatted as formatReferenceNumber does (at
-   * least four digits; the e2e tests hold the two to the same result) and put
-   * into the prepared audit event in place of its placeholder.
-   */
-  async takeNumberMarkSubmittedAndAudit(
-    manager: EntityManager,
-    change: { applicationId: string; callId: string; prefix: string; from: ApplicationStatus; submittedAt: Date; at: Date; by: string },
-    audit: PreparedAuditEvent,
-  ): Promise<string> {
-    const rows = await preparedQuery<{ reference_number: string }>(
-      manager,
-      'submission_take_number',
-      `WITH book AS (
-         UPDATE call SET last_reference_number = last_reference_number + 1 WHERE id = $2 RETURNING last_reference_number AS n
-       ), submitted AS (
-         UPDATE application a
-            SET status = 'submitted', submitted_at = $4, updated_at = now(),
-                reference_number = $3 || '-' || lpad(book.n::text, greatest(4, length(book.n::text)), '0')
-           FROM book WHERE a.id = $1
-         RETURNING a.id, a.reference_number, to_json(a.reference_number)::text AS reference_json
-       ), history AS (
-         INSERT INTO application_status_change (application_id, from_status, to_status, changed_at, changed_by)
-         SELECT id, $5, 'submitted', $6, $7 FROM submitted
-       )
-       SELECT s.reference_number,
-              audit_append($9, $10, $11, $12, $13, $14, $15, $16::jsonb,
-                           replace($17, $8, s.reference_json)::jsonb, $18, replace($19, $8, s.reference_json))
-         FROM submitted s`,
-      [
-        change.applicationId,
-        change.callId,
-        change.prefix,
-        change.submittedAt,
-        change.from,
-        change.at,
-        change.by,
-        JSON.stringify(audit.placeholder),
-        ...audit.params,
-      ],
-    );
-    return rows[0].reference_number;
   }
 }

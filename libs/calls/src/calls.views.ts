@@ -36,6 +36,12 @@ export interface CallView {
   criteria: { code: string; name: string; maxPoints: number }[];
 }
 
+export interface CommissionView {
+  callId: string;
+  /** The chair first, then by name. */
+  members: { userId: string; fullName: string; email: string; chair: boolean }[];
+}
+
 export function toProgrammeView(p: ProgrammeEntity): ProgrammeView {
   return {
     id: p.id,

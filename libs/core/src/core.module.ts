@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
@@ -10,19 +10,37 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import type { SchemaParts } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
+import type { ErrorCode, ErrorStatusTable } from './errors/error-code';
+import { ErrorStatuses } from './errors/error-status';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { RedisModule } from './redis/redis.module';
 
-/** Cross-cutting services every feature uses: config, database, Redis, clock, auth, audit, idempotency. */
-@Module({})
-export class CoreModule {
+export interface CoreOptions extends Pick<SchemaParts, 'entities'> {
   /**
-   * `entities`: every library's entities, composed by the app (migrations/schema.ts).
    * The API always runs on the system clock. Only the demo seed passes a clock
    * of its own, to write the demo call's history (announced weeks ago).
    */
-  static forRoot(options: Pick<SchemaParts, 'entities'> & { clock?: Clock }): DynamicModule {
+  clock?: Clock;
+  /**
+   * For the app that serves HTTP (the API): the auth guard on every route,
+   * idempotent replays, and the status of every error code for the problem
+   * details (the app composes it from core's table and each feature's). The
+   * worker and the demo seed serve no HTTP and leave it out.
+   */
+  http?: { errorStatuses: ErrorStatusTable<ErrorCode> };
+}
+
+/**
+ * Cross-cutting services every app composes: config, database, Redis, clock,
+ * access tokens, audit; with `http`, also authentication of every route,
+ * idempotency and the problem details' statuses.
+ */
+@Module({})
+export class CoreModule {
+  /** `entities`: every library's entities, composed by the app (migrations/schema.ts). */
+  static forRoot(options: CoreOptions): DynamicModule {
+    const http = options.http ? servingHttp(options.http.errorStatuses) : { providers: [], exports: [] };
     return {
       module: CoreModule,
       global: true,
@@ -42,13 +60,25 @@ export class CoreModule {
       ],
       providers: [
         options.clock ? { provide: Clock, useValue: options.clock } : { provide: Clock, useClass: SystemClock },
+        // Identity's login issues tokens wherever it runs (the demo seed too); the guard reads them.
         TokenService,
         AuditTrail,
-        IdempotencyStore,
-        IdempotencyInterceptor,
-        { provide: APP_GUARD, useClass: AuthGuard },
+        ...http.providers,
       ],
-      exports: [Clock, TokenService, AuditTrail, IdempotencyStore, IdempotencyInterceptor, JwtModule],
+      exports: [Clock, TokenService, AuditTrail, JwtModule, ...http.exports],
     };
   }
+}
+
+/** What only an app serving HTTP needs. */
+function servingHttp(errorStatuses: ErrorStatusTable<ErrorCode>): { providers: Provider[]; exports: Provider[] } {
+  return {
+    providers: [
+      { provide: ErrorStatuses, useValue: new ErrorStatuses(errorStatuses) },
+      IdempotencyStore,
+      IdempotencyInterceptor,
+      { provide: APP_GUARD, useClass: AuthGuard },
+    ],
+    exports: [ErrorStatuses, IdempotencyStore, IdempotencyInterceptor],
+  };
 }

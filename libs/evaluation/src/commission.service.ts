@@ -5,7 +5,9 @@ import { AuditTrail, type AuthUser, Clock, DomainError } from '@app/core';
 import { checkDeclaration, mayReadScores } from './domain/conflict-of-interest.rules';
 import { aggregateScores, type ScoreAggregate } from './domain/score-aggregate';
 import { checkMayScore, checkScoreSheet, maxTotal, scoringWindow, sheetTotal, type ScoringWindowState } from './domain/scoring.rules';
-import { EvaluationRepository, type MemberContext, type OwnDeclaration, type SheetView } from './evaluation.repository';
+import { ConflictDeclarationsRepository, type OwnDeclaration } from './conflict-declarations.repository';
+import { EvaluationRepository, type MemberContext } from './evaluation.repository';
+import { ScoreSheetsRepository, type SheetView } from './score-sheets.repository';
 import type { CriterionPoints } from './score-sheet.entity';
 
 export interface DeclarationCommand {
@@ -58,6 +60,8 @@ export class CommissionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: EvaluationRepository,
+    private readonly declarations: ConflictDeclarationsRepository,
+    private readonly sheets: ScoreSheetsRepository,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
@@ -75,22 +79,21 @@ export class CommissionService {
       if (violations.length) throw DomainError.fromViolations(violations);
       const now = this.clock.now();
       const reason = command.reason?.trim() || null;
-      const rows: { declared_at: Date }[] = await manager.query(
-        `INSERT INTO conflict_declaration (application_id, member_id, has_conflict, reason, automatic, declared_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT ON CONSTRAINT conflict_declaration_pkey
-         DO UPDATE SET has_conflict = EXCLUDED.has_conflict, reason = EXCLUDED.reason,
-                       automatic = EXCLUDED.automatic, declared_at = EXCLUDED.declared_at
-         RETURNING declared_at`,
-        [applicationId, caller.id, command.hasConflict, reason, ctx.affiliated, now],
-      );
+      const declaredAt = await this.declarations.save(manager, {
+        applicationId,
+        memberId: caller.id,
+        hasConflict: command.hasConflict,
+        reason,
+        automatic: ctx.affiliated,
+        at: now,
+      });
       const view: DeclarationView = {
         applicationId,
         memberId: caller.id,
         hasConflict: command.hasConflict,
         reason,
         automatic: ctx.affiliated,
-        declaredAt: rows[0].declared_at.toISOString(),
+        declaredAt: declaredAt.toISOString(),
       };
       await this.audit.append(manager, {
         actor: caller,
@@ -122,16 +125,17 @@ export class CommissionService {
       // Stored in the order of the call's criteria, whatever order they came in.
       const byCode = new Map(command.points.map((p) => [p.criterionCode, p.points]));
       const points = criteria.map((c) => ({ criterionCode: c.code, points: byCode.get(c.code) ?? 0 }));
-      const before = ctx.hasOwnSheet ? (await this.repository.sheetsOf(manager, applicationId, caller.id))[0] : null;
-      await manager.query(
-        `INSERT INTO score_sheet (application_id, member_id, call_id, points, total_points, comment, submitted_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
-         ON CONFLICT ON CONSTRAINT score_sheet_pkey
-         DO UPDATE SET points = EXCLUDED.points, total_points = EXCLUDED.total_points, comment = EXCLUDED.comment,
-                       updated_at = EXCLUDED.updated_at`,
-        [applicationId, caller.id, ctx.callId, JSON.stringify(points), sheetTotal(points), command.comment, now],
-      );
-      const [sheet] = await this.repository.sheetsOf(manager, applicationId, caller.id);
+      const before = ctx.hasOwnSheet ? (await this.sheets.sheetsOf(manager, applicationId, caller.id))[0] : null;
+      await this.sheets.save(manager, {
+        applicationId,
+        memberId: caller.id,
+        callId: ctx.callId,
+        points,
+        totalPoints: sheetTotal(points),
+        comment: command.comment,
+        at: now,
+      });
+      const [sheet] = await this.sheets.sheetsOf(manager, applicationId, caller.id);
       await this.audit.append(manager, {
         actor: caller,
         action: before ? 'score_sheet.updated' : 'score_sheet.submitted',
@@ -158,15 +162,12 @@ export class CommissionService {
       }
       callId = ctx.callId;
     } else {
-      const rows: { call_id: string }[] = await manager.query(
-        `SELECT call_id FROM application WHERE id = $1 AND status NOT IN ('draft')`,
-        [applicationId],
-      );
-      if (!rows[0]) throw new DomainError('NOT_FOUND', 'No such submitted application.');
-      callId = rows[0].call_id;
+      const submittedIn = await this.repository.callOfSubmitted(manager, applicationId);
+      if (submittedIn === null) throw new DomainError('NOT_FOUND', 'No such submitted application.');
+      callId = submittedIn;
     }
     const [sheets, criteria] = await Promise.all([
-      this.repository.sheetsOf(manager, applicationId),
+      this.sheets.sheetsOf(manager, applicationId),
       this.repository.criteriaOf(manager, callId),
     ]);
     const aggregate: ScoreAggregate = aggregateScores(
@@ -187,8 +188,8 @@ export class CommissionService {
   async ownEvaluation(caller: AuthUser, applicationId: string): Promise<OwnEvaluationView> {
     const manager = this.dataSource.manager;
     const ctx = await this.memberContext(manager, caller, applicationId);
-    const declaration = await this.repository.declarationOf(manager, applicationId, caller.id);
-    const [sheet] = ctx.hasOwnSheet ? await this.repository.sheetsOf(manager, applicationId, caller.id) : [];
+    const declaration = await this.declarations.declarationOf(manager, applicationId, caller.id);
+    const [sheet] = ctx.hasOwnSheet ? await this.sheets.sheetsOf(manager, applicationId, caller.id) : [];
     return {
       applicationId,
       declaration,

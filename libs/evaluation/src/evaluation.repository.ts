@@ -4,7 +4,6 @@ import { type ApplicationStatus, COMMISSION_VISIBLE_STATUSES } from '@app/applic
 import { toSafeNumber } from '@app/core';
 import type { SheetTotal } from './domain/normalisation';
 import type { RankingMethod } from './domain/ranking';
-import type { CriterionPoints } from './score-sheet.entity';
 
 /** What a commission member's request about one application is judged on. */
 export interface MemberContext {
@@ -41,25 +40,6 @@ export interface RankedApplication {
   organisationName: string;
   requestedCzk: number;
   proposedCzk: number | null;
-}
-
-export interface SheetView {
-  memberId: string;
-  memberName: string;
-  points: CriterionPoints[];
-  totalPoints: number;
-  comment: string;
-  submittedAt: string;
-  updatedAt: string;
-}
-
-/** A member's own conflict-of-interest declaration. */
-export interface OwnDeclaration {
-  hasConflict: boolean;
-  reason: string | null;
-  /** Made while the member was affiliated with the applicant organisation. */
-  automatic: boolean;
-  declaredAt: string;
 }
 
 interface ApplicationRow {
@@ -119,6 +99,15 @@ export class EvaluationRepository {
       affiliated: r.affiliated,
       hasOwnSheet: r.has_sheet,
     };
+  }
+
+  /** The call of a submitted (not draft) application, or null for a draft or no such application. */
+  async callOfSubmitted(manager: EntityManager, applicationId: string): Promise<string | null> {
+    const rows: { call_id: string }[] = await manager.query(
+      `SELECT call_id FROM application WHERE id = $1 AND status NOT IN ('draft')`,
+      [applicationId],
+    );
+    return rows[0]?.call_id ?? null;
   }
 
   async isMember(manager: EntityManager, callId: string, userId: string): Promise<boolean> {
@@ -244,52 +233,5 @@ export class EvaluationRepository {
       [callId],
     );
     return rows.map((r) => r.reference_number);
-  }
-
-  /** The member's declaration on the application, or null before they made one. */
-  async declarationOf(manager: EntityManager, applicationId: string, memberId: string): Promise<OwnDeclaration | null> {
-    const [r]: { has_conflict: boolean; reason: string | null; automatic: boolean; declared_at: Date }[] = await manager.query(
-      'SELECT has_conflict, reason, automatic, declared_at FROM conflict_declaration WHERE application_id = $1 AND member_id = $2',
-      [applicationId, memberId],
-    );
-    return r ? { hasConflict: r.has_conflict, reason: r.reason, automatic: r.automatic, declaredAt: r.declared_at.toISOString() } : null;
-  }
-
-  /**
-   * The application's sheets by the call's current members, leaving out
-   * those of members affiliated with the applicant (they do not count). With
-   * `memberId` only that member's own sheet, which is theirs to read even
-   * when an affiliation has taken it out of the average.
-   */
-  async sheetsOf(manager: EntityManager, applicationId: string, memberId?: string): Promise<SheetView[]> {
-    const rows: {
-      member_id: string;
-      member_name: string;
-      points: CriterionPoints[];
-      total_points: number;
-      comment: string;
-      submitted_at: Date;
-      updated_at: Date;
-    }[] = await manager.query(
-      `SELECT s.member_id, u.full_name AS member_name, s.points, s.total_points, s.comment, s.submitted_at, s.updated_at
-         FROM score_sheet s
-         JOIN user_account u ON u.id = s.member_id
-         JOIN commission_member m ON m.call_id = s.call_id AND m.user_id = s.member_id
-         JOIN application a ON a.id = s.application_id
-        WHERE s.application_id = $1
-          AND ($2::uuid IS NULL OR s.member_id = $2)
-          AND ($2::uuid IS NOT NULL OR NOT EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = s.member_id AND f.organisation_id = a.organisation_id))
-        ORDER BY s.submitted_at, s.member_id`,
-      [applicationId, memberId ?? null],
-    );
-    return rows.map((r) => ({
-      memberId: r.member_id,
-      memberName: r.member_name,
-      points: r.points,
-      totalPoints: r.total_points,
-      comment: r.comment,
-      submittedAt: r.submitted_at.toISOString(),
-      updatedAt: r.updated_at.toISOString(),
-    }));
   }
 }

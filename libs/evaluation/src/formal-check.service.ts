@@ -1,21 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApplicationLifecycle, ApplicationsService, type ApplicationStatus, type ApplicationView } from '@app/applications';
+import { ApplicationLifecycle, ApplicationsService, type ApplicationView } from '@app/applications';
 import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate } from '@app/core';
 import { LetterRequests } from '@app/letters';
 import { checkFormalCheck, formalCheckLetter, type FormalCheckResult } from './domain/formal-check.rules';
+import { FormalChecksRepository } from './formal-checks.repository';
 
 export interface FormalCheckCommand {
   result: FormalCheckResult;
   reasons: string[];
   correctionDueOn?: string;
-}
-
-interface CheckedRow {
-  status: ApplicationStatus;
-  correction_due_on: string | null;
-  submission_closes_at: Date;
 }
 
 /**
@@ -27,6 +22,7 @@ interface CheckedRow {
 export class FormalCheckService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly formalChecks: FormalChecksRepository,
     private readonly applications: ApplicationsService,
     private readonly lifecycle: ApplicationLifecycle,
     private readonly letters: LetterRequests,
@@ -36,23 +32,16 @@ export class FormalCheckService {
 
   async check(caller: AuthUser, id: string, command: FormalCheckCommand): Promise<ApplicationView> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: CheckedRow[] = await manager.query(
-        `SELECT a.status, a.correction_due_on::text AS correction_due_on, c.submission_closes_at
-           FROM application a JOIN call c ON c.id = a.call_id
-          WHERE a.id = $1 AND a.status <> 'draft'
-            FOR UPDATE OF a`,
-        [id],
-      );
-      const app = rows[0];
+      const app = await this.formalChecks.applicationToCheck(manager, id);
       if (!app) throw new DomainError('NOT_FOUND', 'No such submitted application.');
       const now = this.clock.now();
       const reasons = command.reasons.map((r) => r.trim());
       const violations = checkFormalCheck({
         now,
         todayInPrague: pragueDate(now),
-        submissionClosesAt: app.submission_closes_at,
+        submissionClosesAt: app.submissionClosesAt,
         status: app.status,
-        pendingCorrectionDueOn: app.correction_due_on,
+        pendingCorrectionDueOn: app.correctionDueOn,
         result: command.result,
         reasons,
         correctionDueOn: command.correctionDueOn ?? null,
@@ -65,11 +54,14 @@ export class FormalCheckService {
         { applicationId: id, from: app.status, to: command.result, at: now, by: caller.id, reason: reasons.join('; ') || null },
         { correctionDueOn },
       );
-      await manager.query(
-        `INSERT INTO formal_check (application_id, result, reasons, correction_due_on, checked_at, checked_by)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, command.result, reasons, correctionDueOn, now, caller.id],
-      );
+      await this.formalChecks.record(manager, {
+        applicationId: id,
+        result: command.result,
+        reasons,
+        correctionDueOn,
+        checkedAt: now,
+        checkedBy: caller.id,
+      });
       const letterKind = formalCheckLetter(command.result);
       const letterId = letterKind
         ? await this.letters.request(manager, {
@@ -85,7 +77,7 @@ export class FormalCheckService {
         action: 'application.formal_check',
         entityType: 'application',
         entityId: id,
-        before: { status: app.status, correctionDueOn: app.correction_due_on },
+        before: { status: app.status, correctionDueOn: app.correctionDueOn },
         after: { status: command.result, reasons, correctionDueOn, letterId },
       });
       return view;

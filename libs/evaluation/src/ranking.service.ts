@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApplicationLifecycle } from '@app/applications';
+import { ApplicationLifecycle, ProposalBalances } from '@app/applications';
 import { AuditTrail, type AuthUser, Clock, DomainError } from '@app/core';
 import { checkMayPropose, checkProposalAdjustment, proposeFunding } from './domain/funding-line';
 import { checkQuorum, quorumSummary } from './domain/quorum';
@@ -41,6 +41,7 @@ export class RankingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: EvaluationRepository,
     private readonly lifecycle: ApplicationLifecycle,
+    private readonly proposals: ProposalBalances,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
@@ -69,7 +70,11 @@ export class RankingService {
         partTotals.push({ id: part.id, code: part.code, proposedCzk: line.proposedTotalCzk });
       }
       const ids = applications.map((a) => a.applicationId);
-      await this.writeProposals(manager, ids, ids.map((id) => proposals.get(id) ?? null), partTotals);
+      await this.proposals.propose(
+        manager,
+        ids.map((id) => ({ applicationId: id, amountCzk: proposals.get(id) ?? null })),
+        partTotals,
+      );
       for (const a of applications) a.proposedCzk = proposals.get(a.applicationId) ?? null;
       const proposed = { ...terms, parts: terms.parts.map((p) => ({ ...p, proposedCzk: partTotals.find((t) => t.id === p.id)?.proposedCzk ?? 0 })) };
       const view = present(proposed, board);
@@ -118,8 +123,7 @@ export class RankingService {
         otherProposalsSumCzk: others,
       });
       if (violations.length) throw DomainError.fromViolations(violations);
-      await manager.query('UPDATE call_part SET proposed_czk = $2 WHERE id = $1', [app.call_part_id, others + proposedCzk]);
-      await manager.query('UPDATE application SET proposed_czk = $2, updated_at = now() WHERE id = $1', [applicationId, proposedCzk]);
+      await this.proposals.propose(manager, [{ applicationId, amountCzk: proposedCzk }], [{ id: app.call_part_id, proposedCzk: others + proposedCzk }]);
       const view = await this.view(manager, { ...terms, parts: terms.parts.map((p) => (p.id === app.call_part_id ? { ...p, proposedCzk: others + proposedCzk } : p)) }, part.code);
       await this.audit.append(manager, {
         actor: caller,
@@ -168,16 +172,14 @@ export class RankingService {
           applicationId: r.application.applicationId,
           from: 'eligible' as const,
           to: r.recommended ? ('recommended' as const) : ('not_recommended' as const),
-          // A not-recommended application keeps no proposal.
-          clearProposal: !r.recommended,
         })),
         { at: now, by: caller.id, reason: 'evaluation closed' },
       );
-      await manager.query(
-        `UPDATE call_part p
-            SET proposed_czk = COALESCE((SELECT sum(a.proposed_czk) FROM application a WHERE a.call_part_id = p.id), 0)
-          WHERE p.call_id = $1`,
-        [callId],
+      // A not-recommended application keeps no proposal.
+      await this.proposals.drop(
+        manager,
+        callId,
+        rows.filter((r) => !r.recommended).map((r) => r.application.applicationId),
       );
       await manager.query('UPDATE call SET evaluation_closed_at = $2, updated_at = now() WHERE id = $1', [callId, now]);
       const closed = await this.repository.callTerms(manager, callId);
@@ -259,24 +261,6 @@ export class RankingService {
     if (window === 'not_open') throw new DomainError('SCORING_NOT_OPEN', 'The evaluation starts when the submission period closes.');
     if (window === 'closed') throw new DomainError('SCORING_CLOSED', 'The evaluation of this call is closed; scores and proposals are frozen.');
     return terms;
-  }
-
-  private async writeProposals(
-    manager: EntityManager,
-    ids: string[],
-    amounts: (number | null)[],
-    parts: { id: string; proposedCzk: number }[],
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE application a SET proposed_czk = v.amount, updated_at = now()
-         FROM unnest($1::uuid[], $2::bigint[]) AS v(id, amount)
-        WHERE a.id = v.id AND a.proposed_czk IS DISTINCT FROM v.amount`,
-      [ids, amounts],
-    );
-    await manager.query(
-      `UPDATE call_part p SET proposed_czk = v.amount FROM unnest($1::uuid[], $2::bigint[]) AS v(id, amount) WHERE p.id = v.id`,
-      [parts.map((p) => p.id), parts.map((p) => p.proposedCzk)],
-    );
   }
 }
 

@@ -6,11 +6,12 @@ import type { OrganisationKind } from './domain/organisation-kind';
 import { isValidCzechBankAccount } from './domain/bank-account';
 import { mayListUsers } from './domain/user-directory';
 import { isValidIco } from './domain/ico';
+import { AffiliationsRepository } from './affiliations.repository';
 import { toOrganisationView, toUserView, type OrganisationView, type UserView } from './identity.views';
 import { LoginLimiter } from './login-limiter';
-import { OrganisationEntity } from './organisation.entity';
+import { OrganisationsRepository } from './organisations.repository';
 import { PasswordHasher } from './password-hasher';
-import { UserEntity } from './user.entity';
+import type { UserEntity } from './user.entity';
 import { UsersRepository, type DirectoryUserView } from './users.repository';
 
 export interface AffiliationsView {
@@ -48,6 +49,8 @@ export class IdentityService implements OnApplicationBootstrap {
     private readonly audit: AuditTrail,
     private readonly config: AppConfig,
     private readonly users: UsersRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly affiliations: AffiliationsRepository,
   ) {}
 
   /** An NGO or district registers itself with its first applicant user. */
@@ -65,18 +68,16 @@ export class IdentityService implements OnApplicationBootstrap {
     const passwordHash = await this.hasher.hash(user.password);
     return this.withUniqueErrors(() =>
       this.dataSource.transaction(async (manager) => {
-        const organisation = await manager.save(
-          manager.create(OrganisationEntity, {
-            kind: org.kind,
-            name: org.name,
-            ico: org.ico,
-            legalForm: org.legalForm ?? null,
-            street: org.address.street,
-            city: org.address.city,
-            postalCode: org.address.postalCode,
-            bankAccount: org.bankAccount ?? null,
-          }),
-        );
+        const organisation = await this.organisations.insert(manager, {
+          kind: org.kind,
+          name: org.name,
+          ico: org.ico,
+          legalForm: org.legalForm ?? null,
+          street: org.address.street,
+          city: org.address.city,
+          postalCode: org.address.postalCode,
+          bankAccount: org.bankAccount ?? null,
+        });
         const created = await this.insertUser(manager, user, passwordHash, 'applicant', organisation.id);
         const actor = { id: created.id, role: created.role };
         await this.audit.append(manager, {
@@ -103,7 +104,7 @@ export class IdentityService implements OnApplicationBootstrap {
     if (await this.limiter.isBlocked(normalised, address)) {
       throw new DomainError('RATE_LIMITED', 'Too many failed logins; try again in a minute.');
     }
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalised });
+    const user = await this.users.findByEmail(this.dataSource.manager, normalised);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok) {
       await this.limiter.recordFailure(normalised, address);
@@ -114,7 +115,7 @@ export class IdentityService implements OnApplicationBootstrap {
   }
 
   async me(caller: AuthUser): Promise<UserView> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: caller.id });
+    const user = await this.users.findById(this.dataSource.manager, caller.id);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists.');
     return toUserView(user);
   }
@@ -155,30 +156,26 @@ export class IdentityService implements OnApplicationBootstrap {
   async setAffiliations(caller: AuthUser, userId: string, organisationIds: readonly string[]): Promise<AffiliationsView> {
     const ids = [...new Set(organisationIds)];
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.findByIdForUpdate(manager, userId);
       if (!user) throw new DomainError('NOT_FOUND', 'No such user.');
       if (user.role === 'applicant') {
         throw new DomainError('VALIDATION_FAILED', 'An applicant belongs to their own organisation; affiliations are for staff users.', [
           { field: 'userId', message: 'is an applicant' },
         ]);
       }
-      const known: { id: string }[] = await manager.query('SELECT id FROM organisation WHERE id = ANY($1::uuid[])', [ids]);
-      const knownIds = new Set(known.map((k) => k.id));
+      const knownIds = await this.organisations.existingIds(manager, ids);
       const unknown = organisationIds.flatMap((id, i) => (knownIds.has(id) ? [] : [{ field: `organisationIds[${i}]`, message: 'is not a registered organisation' }]));
       if (unknown.length) throw new DomainError('VALIDATION_FAILED', 'Unknown organisations.', unknown);
-      const before: { organisation_id: string }[] = await manager.query(
-        'SELECT organisation_id FROM user_affiliation WHERE user_id = $1 ORDER BY organisation_id',
-        [userId],
-      );
-      await manager.query('DELETE FROM user_affiliation WHERE user_id = $1', [userId]);
-      await manager.query('INSERT INTO user_affiliation (user_id, organisation_id) SELECT $1, unnest($2::uuid[])', [userId, ids]);
+      const before = await this.affiliations.organisationIdsOf(manager, userId);
+      await this.affiliations.deleteAllOf(manager, userId);
+      await this.affiliations.insert(manager, userId, ids);
       const view = { userId, organisationIds: [...ids].sort() };
       await this.audit.append(manager, {
         actor: caller,
         action: 'user.affiliations_set',
         entityType: 'user',
         entityId: userId,
-        before: { organisationIds: before.map((b) => b.organisation_id) },
+        before: { organisationIds: before },
         after: view,
       });
       return view;
@@ -188,7 +185,7 @@ export class IdentityService implements OnApplicationBootstrap {
   /** Members see their own organisation; officers and budget see all; others: not found. */
   async getOrganisation(caller: AuthUser, id: string): Promise<OrganisationView> {
     const mayRead = caller.role === 'officer' || caller.role === 'budget' || caller.organisationId === id;
-    const organisation = mayRead ? await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id }) : null;
+    const organisation = mayRead ? await this.organisations.findById(this.dataSource.manager, id) : null;
     if (!organisation) throw new DomainError('NOT_FOUND', 'No such organisation.');
     return toOrganisationView(organisation);
   }
@@ -198,13 +195,13 @@ export class IdentityService implements OnApplicationBootstrap {
     const email = this.config.get('BOOTSTRAP_ADMIN_EMAIL');
     const password = this.config.get('BOOTSTRAP_ADMIN_PASSWORD');
     if (!email || !password) return;
-    const admins = await this.dataSource.getRepository(UserEntity).countBy({ role: 'admin' });
+    const admins = await this.users.countByRole(this.dataSource.manager, 'admin');
     if (admins > 0) return;
     const passwordHash = await this.hasher.hash(password);
     await this.dataSource.transaction(async (manager) => {
       // Two instances booting together: only one creates the admin.
-      await manager.query('SELECT pg_advisory_xact_lock(7301128)');
-      if ((await manager.countBy(UserEntity, { role: 'admin' })) > 0) return;
+      await this.users.lockAdminBootstrap(manager);
+      if ((await this.users.countByRole(manager, 'admin')) > 0) return;
       const user = await this.insertUser(manager, { email, password, fullName: 'Administrator' }, passwordHash, 'admin', null);
       await this.audit.append(manager, {
         actor: null,
@@ -225,15 +222,13 @@ export class IdentityService implements OnApplicationBootstrap {
     role: Role,
     organisationId: string | null,
   ): Promise<UserEntity> {
-    return manager.save(
-      manager.create(UserEntity, {
-        email: user.email.trim().toLowerCase(),
-        passwordHash,
-        fullName: user.fullName,
-        role,
-        organisationId,
-      }),
-    );
+    return this.users.insert(manager, {
+      email: user.email.trim().toLowerCase(),
+      passwordHash,
+      fullName: user.fullName,
+      role,
+      organisationId,
+    });
   }
 
   private async withUniqueErrors<T>(work: () => Promise<T>): Promise<T> {

@@ -2,15 +2,58 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@app/core';
 import type { UserView } from './identity.views';
+import { UserEntity } from './user.entity';
 
 /** A user with the organisations they are affiliated with (staff; for an applicant, none). */
 export interface DirectoryUserView extends UserView {
   affiliations: string[];
 }
 
-/** The user directory's reads. */
+/** A user account as it is written (the database gives its id and creation time). */
+export interface NewUserAccount {
+  /** Already normalised (trimmed, lower-cased). */
+  email: string;
+  passwordHash: string;
+  fullName: string;
+  role: Role;
+  organisationId: string | null;
+}
+
+/** The `user_account` table's reads and writes, and the user directory. */
 @Injectable()
 export class UsersRepository {
+  findById(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.findOneBy(UserEntity, { id });
+  }
+
+  /** `email` as stored: trimmed and lower-cased. */
+  findByEmail(manager: EntityManager, email: string): Promise<UserEntity | null> {
+    return manager.findOneBy(UserEntity, { email });
+  }
+
+  /** The user, row-locked to the end of the caller's transaction. */
+  findByIdForUpdate(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  countByRole(manager: EntityManager, role: Role): Promise<number> {
+    return manager.countBy(UserEntity, { role });
+  }
+
+  /** A unique violation `user_account_email_key` when the email has an account already. */
+  insert(manager: EntityManager, user: NewUserAccount): Promise<UserEntity> {
+    return manager.save(manager.create(UserEntity, user));
+  }
+
+  /**
+   * Serialises the first admin's creation: held to the end of the caller's
+   * transaction, so a second instance booting at the same time waits, then
+   * finds the admin.
+   */
+  async lockAdminBootstrap(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(7301128)');
+  }
+
   /** By name, then email; one statement for the page, one for the total. */
   async page(manager: EntityManager, role: Role | undefined, page: number, pageSize: number): Promise<{ items: DirectoryUserView[]; total: number }> {
     const rows: { id: string; email: string; full_name: string; role: Role; organisation_id: string | null; affiliations: string[] }[] = await manager.query(

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@app/applications';
 import { LettersModule } from '@app/letters';
 import { ContractsService } from './contracts.service';
+import { DecisionRepository } from './decision.repository';
 import { DecisionsService } from './decisions.service';
 import { LedgerModule } from './ledger.module';
 import { LedgerService } from './ledger.service';
@@ -10,11 +11,14 @@ import { PaymentsService } from './payments.service';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 import { ReversalsService } from './reversals.service';
+import { ReturnsService } from './returns.service';
+import { SettlementReviewService } from './settlement-review.service';
+import { SettlementsRepository } from './settlements.repository';
 import { SettlementsService } from './settlements.service';
 
 @Module({
   imports: [ApplicationsModule, LedgerModule, LettersModule],
-  providers: [MoneyRepository, DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService, ReversalsService, ReportsRepository, ReportsService],
-  exports: [DecisionsService, ContractsService, PaymentsService, SettlementsService, LedgerService, ReversalsService, ReportsService],
+  providers: [MoneyRepository, DecisionRepository, DecisionsService, ContractsService, PaymentsService, SettlementsRepository, SettlementsService, SettlementReviewService, ReturnsService, LedgerService, ReversalsService, ReportsRepository, ReportsService],
+  exports: [DecisionsService, ContractsService, PaymentsService, SettlementsService, SettlementReviewService, ReturnsService, LedgerService, ReversalsService, ReportsService],
 })
 export class MoneyModule {}

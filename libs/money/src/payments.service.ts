@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate } from '@app/core';
 import { paymentEntries } from './domain/ledger';
 import { checkPayment } from './domain/payment.rules';
+import { BalancesRepository } from './balances.repository';
 import { LedgerWriter } from './ledger.writer';
 import { MoneyRepository } from './money.repository';
 
@@ -36,6 +37,7 @@ export class PaymentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly money: MoneyRepository,
+    private readonly balances: BalancesRepository,
     private readonly ledger: LedgerWriter,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -67,8 +69,7 @@ export class PaymentsService {
         applicationId,
         amountCzk: command.amountCzk,
       });
-      await manager.query('UPDATE application SET paid_czk = paid_czk + $2, updated_at = now() WHERE id = $1', [applicationId, command.amountCzk]);
-      await manager.query('UPDATE call_part SET paid_czk = paid_czk + $2 WHERE id = $1', [app.callPartId, command.amountCzk]);
+      await this.balances.paid(manager, applicationId, app.callPartId, command.amountCzk);
       await this.ledger.post(manager, tx, { callPartId: app.callPartId, applicationId }, caller.id, now);
       await manager.query(
         `INSERT INTO payment (id, application_id, amount_czk, paid_on, payment_reference, bank_account, ledger_transaction_id, created_at, created_by)

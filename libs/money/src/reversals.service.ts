@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate, toSafeNumber } from '@app/core';
 import { checkCorrection } from './domain/correction.rules';
 import { checkReversal, reversalOf, type LedgerTransaction, type MovementType } from './domain/ledger';
+import { BalancesRepository } from './balances.repository';
 import { LedgerWriter } from './ledger.writer';
 import { MoneyRepository } from './money.repository';
 
@@ -31,6 +32,7 @@ export class ReversalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly money: MoneyRepository,
+    private readonly balances: BalancesRepository,
     private readonly ledger: LedgerWriter,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -106,17 +108,7 @@ export class ReversalsService {
     const paidCzk = toSafeNumber(r.paid);
     const returnedCzk = toSafeNumber(r.returned);
     const returnDueCzk = toSafeNumber(r.return_due);
-    await manager.query('UPDATE application SET paid_czk = $2, returned_czk = $3, return_due_czk = $4, updated_at = now() WHERE id = $1', [
-      applicationId,
-      paidCzk,
-      returnedCzk,
-      returnDueCzk,
-    ]);
-    await manager.query('UPDATE call_part SET paid_czk = paid_czk + $2, returned_czk = returned_czk + $3 WHERE id = $1', [
-      partId,
-      paidCzk - before.paidCzk,
-      returnedCzk - before.returnedCzk,
-    ]);
+    await this.balances.recomputed(manager, applicationId, partId, before, { paidCzk, returnedCzk, returnDueCzk });
     return { paidCzk, returnedCzk, returnDueCzk };
   }
 }

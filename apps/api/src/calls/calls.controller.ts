@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, OptionalUser } from '@app/core';
-import { type CallPatch, CallsService } from '@app/calls';
+import { CallAnnouncementService, type CallPatch, CallsService, CommissionMembersService } from '@app/calls';
 import { PageQuery, pageOf } from '../common/pagination.dto';
 import { Anyone, ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
@@ -10,7 +10,11 @@ import { CallPageResponse, CallPatchRequest, CallRequest, CallResponse, Commissi
 @ApiTags('programmes and calls')
 @Controller('calls')
 export class CallsController {
-  constructor(private readonly calls: CallsService) {}
+  constructor(
+    private readonly calls: CallsService,
+    private readonly announcements: CallAnnouncementService,
+    private readonly commissionMembers: CommissionMembersService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a call (draft)' })
@@ -37,7 +41,7 @@ export class CallsController {
   @ApiOkResponse({ type: CallResponse, description: 'The call, announced and frozen' })
   @ApiProblems(404, 409, 422)
   announce(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<CallResponse> {
-    return this.calls.announce(caller, id);
+    return this.announcements.announce(caller, id);
   }
 
   @Put(':id/commission')
@@ -50,7 +54,7 @@ export class CallsController {
     @Param('id', UuidPipe) id: string,
     @Body() body: CommissionRequest,
   ): Promise<CommissionResponse> {
-    return this.calls.setCommission(caller, id, body);
+    return this.commissionMembers.setCommission(caller, id, body);
   }
 
   @Get(':id/commission')
@@ -62,7 +66,7 @@ export class CallsController {
   @ApiOkResponse({ type: CommissionResponse })
   @ApiProblems(400, 404)
   commission(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<CommissionResponse> {
-    return this.calls.getCommission(caller, id);
+    return this.commissionMembers.getCommission(caller, id);
   }
 
   @Get()

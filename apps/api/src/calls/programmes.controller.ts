@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@app/core';
-import { CallsService } from '@app/calls';
+import { BudgetMeasuresService, ProgrammesService } from '@app/calls';
 import { PageQuery, pageOf } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
@@ -10,7 +10,10 @@ import { BudgetMeasureRequest, ProgrammeDetailResponse, ProgrammePageResponse, P
 @ApiTags('programmes and calls')
 @Controller('programmes')
 export class ProgrammesController {
-  constructor(private readonly calls: CallsService) {}
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly budgetMeasures: BudgetMeasuresService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a programme with its appropriation' })
@@ -18,7 +21,7 @@ export class ProgrammesController {
   @ApiCreatedResponse({ type: ProgrammeResponse })
   @ApiProblems(400, 409)
   create(@CurrentUser() caller: AuthUser, @Body() body: ProgrammeRequest): Promise<ProgrammeResponse> {
-    return this.calls.createProgramme(caller, body);
+    return this.programmes.createProgramme(caller, body);
   }
 
   @Get()
@@ -27,7 +30,7 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammePageResponse })
   @ApiProblems(400)
   async list(@Query() query: PageQuery): Promise<ProgrammePageResponse> {
-    return pageOf(await this.calls.listProgrammes(query.page, query.pageSize), query);
+    return pageOf(await this.programmes.listProgrammes(query.page, query.pageSize), query);
   }
 
   @Get(':id')
@@ -36,7 +39,7 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammeDetailResponse })
   @ApiProblems(400, 404)
   get(@Param('id', UuidPipe) id: string): Promise<ProgrammeDetailResponse> {
-    return this.calls.getProgramme(id);
+    return this.programmes.getProgramme(id);
   }
 
   /** A budget measure raises (or, negative, lowers) the appropriation; never below what is allocated. */
@@ -50,6 +53,6 @@ export class ProgrammesController {
     @Param('id', UuidPipe) id: string,
     @Body() body: BudgetMeasureRequest,
   ): Promise<ProgrammeResponse> {
-    return this.calls.addBudgetMeasure(caller, id, body);
+    return this.budgetMeasures.addBudgetMeasure(caller, id, body);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ERROR_CODES } from '@app/core';
+import { ERROR_CODES } from './error-codes';
 
 export class FieldProblemDto {
   @ApiPropertyOptional({ example: 'budgetLines[2].requestedCzk' })

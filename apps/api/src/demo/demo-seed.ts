@@ -1,11 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApplicationsService, type ApplicationStatus } from '@app/applications';
-import { CallsService, ProgrammeEntity } from '@app/calls';
+import { CallAnnouncementService, CallsService, CommissionMembersService, ProgrammeEntity, ProgrammesService } from '@app/calls';
 import { type AuthUser, Clock, pragueDate } from '@app/core';
 import { CommissionService, FormalCheckService, RankingService } from '@app/evaluation';
 import { IdentityService, UserEntity } from '@app/identity';
-import { ContractsService, DecisionsService, PaymentsService, SettlementsService } from '@app/money';
+import { ContractsService, DecisionsService, PaymentsService, ReturnsService, SettlementReviewService, SettlementsService } from '@app/money';
 import { DemoClock } from './demo-clock';
 import { DEMO_CONTENT, DEMO_PROGRAMMES, DISTRICT_CONTRACT_ACCOUNT, type DemoContent } from './demo-content';
 import {
@@ -44,7 +44,10 @@ export interface DemoSeedResult {
 
 interface Services {
   identity: IdentityService;
+  programmes: ProgrammesService;
   calls: CallsService;
+  announcements: CallAnnouncementService;
+  commissionMembers: CommissionMembersService;
   applications: ApplicationsService;
   formalCheck: FormalCheckService;
   commission: CommissionService;
@@ -53,6 +56,8 @@ interface Services {
   contracts: ContractsService;
   payments: PaymentsService;
   settlements: SettlementsService;
+  reviews: SettlementReviewService;
+  returns: ReturnsService;
   dataSource: DataSource;
   clock: DemoClock;
 }
@@ -77,7 +82,10 @@ export async function loadDemo(app: INestApplicationContext, options: DemoSeedOp
   if (!(clock instanceof DemoClock)) throw new Error('The demo is written on a DemoClock (DemoSeedModule)');
   const s: Services = {
     identity: app.get(IdentityService),
+    programmes: app.get(ProgrammesService),
     calls: app.get(CallsService),
+    announcements: app.get(CallAnnouncementService),
+    commissionMembers: app.get(CommissionMembersService),
     applications: app.get(ApplicationsService),
     formalCheck: app.get(FormalCheckService),
     commission: app.get(CommissionService),
@@ -86,6 +94,8 @@ export async function loadDemo(app: INestApplicationContext, options: DemoSeedOp
     contracts: app.get(ContractsService),
     payments: app.get(PaymentsService),
     settlements: app.get(SettlementsService),
+    reviews: app.get(SettlementReviewService),
+    returns: app.get(ReturnsService),
     dataSource: app.get(DataSource),
     clock,
   };
@@ -151,7 +161,7 @@ async function announceCall(s: Services, cast: Cast, stage: DemoStageName, year:
   const { officer } = cast;
   const programme = DEMO_PROGRAMMES[stage];
   s.clock.at(window.announcedAt);
-  const { id: programmeId } = await s.calls.createProgramme(officer, {
+  const { id: programmeId } = await s.programmes.createProgramme(officer, {
     code: DEMO_STAGES[stage].programmeCode,
     name: programme.name(year),
     year,
@@ -167,10 +177,10 @@ async function announceCall(s: Services, cast: Cast, stage: DemoStageName, year:
     decisionDueOn: window.decisionDueOn,
     settlementDueOn: window.settlementDueOn,
   });
-  await s.calls.announce(officer, call.id);
+  await s.announcements.announce(officer, call.id);
   s.clock.at(window.commissionSetAt);
   const memberIds = DEMO_COMMISSION.map((login) => cast.members[login].id);
-  await s.calls.setCommission(officer, call.id, { memberIds, chairId: memberIds[0] });
+  await s.commissionMembers.setCommission(officer, call.id, { memberIds, chairId: memberIds[0] });
   return call.id;
 }
 
@@ -352,7 +362,7 @@ async function writeDecided(s: Services, cast: Cast, timeline: DemoTimeline): Pr
   };
   const review = async (key: Keys<'decided'>, acceptedCzk: number, note: string, at: Date) => {
     s.clock.at(at);
-    await s.settlements.review(officer, ids[key], { acceptedCzk, note });
+    await s.reviews.review(officer, ids[key], { acceptedCzk, note });
   };
 
   for (const key of ['closed', 'settlementForReview', 'overdueReturn', 'secondInstalment'] as const) await sign(key, t.contractsAt);
@@ -378,7 +388,7 @@ async function writeDecided(s: Services, cast: Cast, timeline: DemoTimeline): Pr
   await pay('settlementForReview', 100_000, t.secondInstalmentAt, 2);
   await review('overdueReturn', 140_000, 'Výdaje na kulturní program ve výši 18 000 Kč nejsou doloženy účetními doklady.', t.returnReviewAt);
   s.clock.at(t.partialReturnAt);
-  await s.settlements.recordReturn(budget, ids.overdueReturn, { amountCzk: 15_000, receivedOn: pragueDate(t.partialReturnAt), reference: 'Vratka dotace, 1. část' });
+  await s.returns.recordReturn(budget, ids.overdueReturn, { amountCzk: 15_000, receivedOn: pragueDate(t.partialReturnAt), reference: 'Vratka dotace, 1. část' });
 
   await settle(
     'closed',

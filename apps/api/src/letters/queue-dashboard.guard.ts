@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { CSRF_FAILED_DETAIL, type ErrorCode, MISSING_CREDENTIALS_DETAIL, passesCsrfCheck, problem, type Role, sendProblem, type TokenService } from '@app/core';
+import { CSRF_FAILED_DETAIL, MISSING_CREDENTIALS_DETAIL, passesCsrfCheck, type PlatformErrorCode, problem, type Role, sendProblem, type TokenService } from '@app/core';
 
 /** Who may open the queue dashboard. */
 export const QUEUE_DASHBOARD_ROLES: readonly Role[] = ['officer', 'admin'];
@@ -30,6 +30,6 @@ export function queueDashboardGuard(tokens: TokenService, redisIsUp: () => boole
   };
 }
 
-function refuse(req: Request, res: Response, code: ErrorCode, detail: string): void {
+function refuse(req: Request, res: Response, code: PlatformErrorCode, detail: string): void {
   sendProblem(req, res, problem(code, detail));
 }

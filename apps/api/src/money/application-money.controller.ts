@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, IdempotencyInterceptor } from '@app/core';
-import { ContractsService, DecisionsService, LedgerService, PaymentsService, SettlementsService } from '@app/money';
+import { ContractsService, DecisionsService, LedgerService, PaymentsService, ReturnsService, SettlementReviewService, SettlementsService } from '@app/money';
 import { ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
 import {
@@ -31,6 +31,8 @@ export class ApplicationMoneyController {
     private readonly contracts: ContractsService,
     private readonly payments: PaymentsService,
     private readonly settlements: SettlementsService,
+    private readonly reviews: SettlementReviewService,
+    private readonly returns: ReturnsService,
     private readonly ledger: LedgerService,
   ) {}
 
@@ -101,7 +103,7 @@ export class ApplicationMoneyController {
   @ApiCreatedResponse({ type: SettlementResponse })
   @ApiProblems(400, 404, 409, 422)
   review(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string, @Body() body: SettlementReviewRequest): Promise<SettlementResponse> {
-    return this.settlements.review(caller, id, body);
+    return this.reviews.review(caller, id, body);
   }
 
   @Post('returns')
@@ -117,7 +119,7 @@ export class ApplicationMoneyController {
   @ApiCreatedResponse({ type: ReturnResponse })
   @ApiProblems(400, 404, 409)
   recordReturn(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string, @Body() body: ReturnRequest): Promise<ReturnResponse> {
-    return this.settlements.recordReturn(caller, id, body);
+    return this.returns.recordReturn(caller, id, body);
   }
 
   @Get('ledger')

@@ -6,6 +6,7 @@ import {
   checkAppropriationChange,
   checkCallTerms,
   deriveCallPhase,
+  seesDraftCalls,
 } from './call.rules';
 
 const KNOWN = new Set(['11.I', '21.III', '33.I', '33.II', '41.I']);
@@ -268,5 +269,18 @@ describe('deriveCallPhase', () => {
     expect(
       deriveCallPhase({ ...call, evaluationClosedAt: new Date('2027-04-20T00:00:00Z'), decidedAt: new Date('2027-04-30T00:00:00Z') }, later),
     ).toBe('decided');
+  });
+});
+
+describe('seesDraftCalls', () => {
+  it.each([
+    ['officer', true],
+    ['admin', true],
+    ['commission', false],
+    ['budget', false],
+    ['applicant', false],
+    [undefined, false],
+  ] as const)('%s: %s', (role, sees) => {
+    expect(seesDraftCalls(role)).toBe(sees);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isIsoDate, pragueDate, type Violation } from '@app/core/domain';
+import { addDays, daysBetween, isIsoDate, pragueDate, type Role, type Violation } from '@app/core/domain';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@app/identity/domain';
 
 export type RankingMethod = 'average' | 'normalised';
@@ -254,4 +254,9 @@ export function deriveCallPhase(
   if (t < call.submissionOpensAt.getTime()) return 'announced';
   if (t < call.submissionClosesAt.getTime()) return 'open';
   return 'closed';
+}
+
+/** Drafts are the officers' (and admins'): everyone else sees announced calls only. */
+export function seesDraftCalls(role: Role | undefined): boolean {
+  return role === 'officer' || role === 'admin';
 }

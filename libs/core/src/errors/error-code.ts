@@ -1,52 +1,52 @@
-/** Stable, machine-readable error codes of the HTTP contract (docs/api.md). */
-export const ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'CSRF_CHECK_FAILED',
-  'NOT_FOUND',
-  'INVALID_ICO',
-  'INVALID_BANK_ACCOUNT',
-  'ORGANISATION_EXISTS',
-  'PROGRAMME_EXISTS',
-  'EMAIL_TAKEN',
-  'CALL_NOT_EDITABLE',
-  'ANNOUNCEMENT_TOO_LATE',
-  'ALLOCATIONS_EXCEED_APPROPRIATION',
-  'SUBMISSION_WINDOW_CLOSED',
-  'SUBMISSION_WINDOW_NOT_OPEN',
-  'APPLICATION_NOT_EDITABLE',
-  'INVALID_STATUS_TRANSITION',
-  'APPLICANT_NOT_ELIGIBLE',
-  'TOO_MANY_APPLICATIONS',
-  'REQUEST_OUT_OF_RANGE',
-  'COFINANCING_REQUIRED',
-  'MEASURE_NOT_ELIGIBLE',
-  'PROJECT_PERIOD_OUTSIDE_CALL_YEAR',
-  'FORMAL_CHECK_NOT_OPEN',
-  'FORMAL_CHECK_PENDING',
-  'NOT_A_COMMISSION_MEMBER',
-  'CONFLICT_OF_INTEREST',
-  'COI_DECLARATION_REQUIRED',
-  'COI_DECLARATION_FIXED',
-  'SCORING_NOT_OPEN',
-  'SCORING_CLOSED',
-  'POINTS_OUT_OF_RANGE',
-  'QUORUM_NOT_MET',
-  'ALLOCATION_EXCEEDED',
-  'PROPOSAL_EXCEEDS_REQUEST',
-  'ASSEMBLY_DECISION_REQUIRED',
-  'CONTRACT_REQUIRED',
-  'CONTRACT_NUMBER_TAKEN',
-  'PAYMENT_EXCEEDS_AWARD',
-  'SETTLEMENT_EXCEEDS_PAYMENTS',
-  'LETTER_NOT_READY',
-  'LETTER_NOT_FAILED',
-  'IDEMPOTENCY_KEY_REUSED',
-  'IDEMPOTENCY_REQUEST_IN_PROGRESS',
-  'RATE_LIMITED',
-  'INTERNAL_ERROR',
-  'QUEUE_UNAVAILABLE',
-] as const;
+/**
+ * Stable, machine-readable error codes of the HTTP contract (docs/api.md), each
+ * with the HTTP status it answers with. Core holds the platform's codes; every
+ * feature library declares its own next to its rules, in
+ * `libs/<lib>/src/domain/<lib>-errors.ts`:
+ *
+ *   export const IDENTITY_ERRORS = { INVALID_ICO: 400, … } as const satisfies ErrorStatusTable;
+ *   declare module '@app/core/domain' {
+ *     interface ErrorCodeTables { identity: typeof IDENTITY_ERRORS }
+ *   }
+ *
+ * `ErrorCode` is every code of every table, so a misspelt code does not
+ * compile. The API composes the tables into the one map its problem details
+ * use (apps/api/src/common/error-codes.ts).
+ */
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** The statuses an error code may answer with (each has its title in error-status.ts). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503;
+
+/** Error codes → HTTP status: core's table, each feature's, and the app's composition of them. */
+export type ErrorStatusTable<Code extends string = string> = { readonly [C in Code]: ErrorStatus };
+
+/**
+ * The platform's codes: any library may raise them, and the HTTP pipeline
+ * answers with them itself (validation, authentication, CSRF, unknown routes,
+ * idempotent replays, rate limits, unexpected errors, the queue being away).
+ */
+export const PLATFORM_ERRORS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_CHECK_FAILED: 403,
+  NOT_FOUND: 404,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  IDEMPOTENCY_REQUEST_IN_PROGRESS: 409,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  QUEUE_UNAVAILABLE: 503,
+} as const satisfies ErrorStatusTable;
+
+export type PlatformErrorCode = keyof typeof PLATFORM_ERRORS;
+
+/**
+ * Every library's table of error codes, by library. Core's is the platform's;
+ * each feature library adds its own by module augmentation (see above).
+ */
+export interface ErrorCodeTables {
+  platform: typeof PLATFORM_ERRORS;
+}
+
+/** Any code of any library's table. */
+export type ErrorCode = { [Lib in keyof ErrorCodeTables]: keyof ErrorCodeTables[Lib] & string }[keyof ErrorCodeTables];

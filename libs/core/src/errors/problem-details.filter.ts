@@ -3,8 +3,8 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { MISSING_CREDENTIALS_DETAIL } from '../auth/session';
 import { DomainError, type FieldProblem } from './domain-error';
-import type { ErrorCode } from './error-code';
-import { statusOf, titleOf } from './error-status';
+import { PLATFORM_ERRORS, type ErrorCode, type PlatformErrorCode } from './error-code';
+import { ErrorStatuses, titleOf } from './error-status';
 
 export interface ProblemDetails {
   type: string;
@@ -18,12 +18,15 @@ export interface ProblemDetails {
 }
 
 /**
- * Every error leaves as RFC 9457 problem details with a stable `code`.
+ * Every error leaves as RFC 9457 problem details with a stable `code`, its
+ * status from the app's map of every code (`statuses`).
  * Nothing internal (stack, SQL, class names) reaches the client; 5xx are logged with the request id.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
+
+  constructor(private readonly statuses: ErrorStatuses) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -44,7 +47,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof DomainError) {
-      return problem(exception.code, exception.detail, exception.errors);
+      return problemWithStatus(this.statuses.of(exception.code), exception.code, exception.detail, exception.errors);
     }
     if (exception instanceof ThrottlerException) {
       return problem('RATE_LIMITED', 'Too many requests; try again in a minute.');
@@ -105,8 +108,12 @@ export function sendProblem(req: Request & { id?: unknown }, res: Response, body
   res.status(named.status).type('application/problem+json').send(JSON.stringify(named));
 }
 
-export function problem(code: ErrorCode, detail: string, errors: FieldProblem[] = []): ProblemDetails {
-  const status = statusOf(code);
+/** Problem details with one of the platform's codes (what the HTTP pipeline answers by itself). */
+export function problem(code: PlatformErrorCode, detail: string, errors: FieldProblem[] = []): ProblemDetails {
+  return problemWithStatus(PLATFORM_ERRORS[code], code, detail, errors);
+}
+
+function problemWithStatus(status: number, code: ErrorCode, detail: string, errors: FieldProblem[]): ProblemDetails {
   return {
     type: `urn:prague-grants:problem:${code.toLowerCase().replace(/_/g, '-')}`,
     title: titleOf(status),

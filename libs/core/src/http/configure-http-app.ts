@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { requestIdMiddleware } from './request-id';
 import { serveWebPortal } from './web-portal';
 import { DomainError } from '../errors/domain-error';
+import { ErrorStatuses } from '../errors/error-status';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { flattenValidationErrors } from '../errors/validation-errors';
 
@@ -59,7 +60,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
         new DomainError('VALIDATION_FAILED', 'The request has invalid fields; see errors.', flattenValidationErrors(errors)),
     }),
   );
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(app.get(ErrorStatuses)));
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',

@@ -1,6 +1,7 @@
 /** evaluation's pure rules: the front door for other libraries' rules, the apps' contract types and the portal. */
 export * from './calendar-date';
 export * from './conflict-of-interest.rules';
+export * from './evaluation-errors';
 export * from './formal-check.rules';
 export * from './funding-line';
 export * from './normalisation';

@@ -1,5 +1,6 @@
 /** identity's pure rules: the front door for other libraries' rules and for the portal. */
 export * from './bank-account';
 export * from './ico';
+export * from './identity-errors';
 export * from './organisation-kind';
 export * from './user-directory';

@@ -4,3 +4,4 @@ export * from './czech-date';
 export * from './letter-job.rules';
 export * from './letter-kind';
 export * from './letter-reference';
+export * from './letters-errors';

@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import { attemptOf, failureReasonOf, nothingToRender } from '../domain/letter-job.rules';
 import { LETTERS_QUEUE, type LetterJobData } from '../queue/letters-queue';
 import { LetterRenderer } from '../render/letter-renderer';
-import { LetterStore } from './letter-store';
+import { LetterStoreRepository } from './letter-store.repository';
 import type { QueueProcessor } from './queue-processor';
 
 /**
@@ -18,7 +18,7 @@ export class LetterRenderProcessor implements QueueProcessor<LetterJobData> {
   private readonly logger = new Logger(LetterRenderProcessor.name);
 
   constructor(
-    private readonly store: LetterStore,
+    private readonly store: LetterStoreRepository,
     private readonly renderer: LetterRenderer,
   ) {}
 

@@ -5,9 +5,10 @@ import { AppConfig } from '@app/core';
 import { LETTERS_QUEUE } from '../queue/letters-queue';
 import { LetterRenderer } from '../render/letter-renderer';
 import { LetterRenderProcessor } from './letter-render.processor';
-import { LetterStore } from './letter-store';
+import { LetterStoreRepository } from './letter-store.repository';
 import { LostJobRescue } from './lost-job-rescue';
 import { OutboxRelay } from './outbox-relay';
+import { OutboxRepository } from './outbox.repository';
 import { QUEUE_PROCESSORS, SERVED_QUEUES } from './queue-processor';
 import { QueueWorkers } from './queue-workers';
 
@@ -28,7 +29,8 @@ export const WORKER_QUEUES = [LETTERS_QUEUE] as const;
       inject: [AppConfig],
       useFactory: (config: AppConfig) => LetterRenderer.load(config.get('TEMPLATES_DIR') ?? resolve('templates')),
     },
-    LetterStore,
+    LetterStoreRepository,
+    OutboxRepository,
     LetterRenderProcessor,
     OutboxRelay,
     LostJobRescue,
@@ -36,6 +38,6 @@ export const WORKER_QUEUES = [LETTERS_QUEUE] as const;
     { provide: QUEUE_PROCESSORS, inject: [LetterRenderProcessor], useFactory: (letters: LetterRenderProcessor) => [letters] },
     QueueWorkers,
   ],
-  exports: [OutboxRelay, LetterStore],
+  exports: [OutboxRelay, LetterStoreRepository],
 })
 export class LettersWorkerModule {}

@@ -1,14 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
 import { failureReasonOf, lostJobs } from '../domain/letter-job.rules';
 import { LETTER_RENDER_TOPIC } from '../letter-requests';
 import { LETTERS_QUEUE, letterJobId, type LetterJobData } from '../queue/letters-queue';
 import { letterJobs } from './letter-job-options';
+import { OutboxRepository } from './outbox.repository';
 
 /** Letters checked per round. */
 const BATCH = 500;
@@ -29,9 +28,9 @@ export class LostJobRescue implements OnApplicationBootstrap, OnApplicationShutd
   private running: Promise<void> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(LETTERS_QUEUE) private readonly queue: Queue<LetterJobData>,
     private readonly config: AppConfig,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -46,18 +45,7 @@ export class LostJobRescue implements OnApplicationBootstrap, OnApplicationShutd
   /** One round; the number of jobs added again. */
   async rescueOnce(): Promise<number> {
     // Timed by the database's clock from the last hand-over (sent_at), not from the letter's own time.
-    const waiting: { letterId: string; generation: number }[] = await this.dataSource.query(
-      `SELECT l.id AS "letterId", l.generation
-         FROM letter l
-         JOIN (SELECT payload->>'letterId' AS letter_id, bool_or(sent_at IS NULL) AS pending, max(sent_at) AS last_sent
-                 FROM outbox_message
-                WHERE topic = $2 AND payload->>'letterId' IN (SELECT id::text FROM letter WHERE status = 'queued')
-                GROUP BY 1) o ON o.letter_id = l.id::text
-        WHERE l.status = 'queued' AND NOT o.pending
-          AND o.last_sent < now() - make_interval(secs => $1::double precision / 1000)
-        ORDER BY o.last_sent LIMIT ${BATCH}`,
-      [this.config.get('LETTER_RESCUE_AFTER_MS'), LETTER_RENDER_TOPIC],
-    );
+    const waiting = await this.outbox.queuedLettersSentBefore(this.config.get('LETTER_RESCUE_AFTER_MS'), LETTER_RENDER_TOPIC, BATCH);
     if (waiting.length === 0) return 0;
     const states = await Promise.all(waiting.map(async (data) => ({ data, jobState: await this.queue.getJobState(letterJobId(data)) })));
     const lost = lostJobs(states);

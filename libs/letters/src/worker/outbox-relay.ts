@@ -8,6 +8,7 @@ import { AppConfig } from '@app/core';
 import { LETTER_RENDER_TOPIC } from '../letter-requests';
 import { LETTERS_QUEUE, letterJobDataOf, type LetterJobData } from '../queue/letters-queue';
 import { letterJobs } from './letter-job-options';
+import { OutboxRepository } from './outbox.repository';
 
 /** Outbox rows handed over per transaction. */
 const BATCH = 200;
@@ -33,6 +34,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(LETTERS_QUEUE) private readonly queue: Queue<LetterJobData>,
     private readonly config: AppConfig,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,16 +51,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Hands over one batch; the number of rows moved. */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; payload: Record<string, unknown> }[] = await manager.query(
-        `SELECT id, payload FROM outbox_message
-          WHERE sent_at IS NULL AND topic = $1
-          ORDER BY id LIMIT ${BATCH}
-            FOR UPDATE SKIP LOCKED`,
-        [LETTER_RENDER_TOPIC],
-      );
+      const rows = await this.outbox.claimPending(manager, LETTER_RENDER_TOPIC, BATCH);
       if (rows.length === 0) return 0;
       await this.queue.addBulk(letterJobs(rows.map((row) => letterJobDataOf(row.payload)), this.config.get('LETTER_BACKOFF_MS')));
-      await manager.query('UPDATE outbox_message SET sent_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      await this.outbox.markSent(manager, rows.map((r) => r.id));
       return rows.length;
     });
   }

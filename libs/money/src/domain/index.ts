@@ -4,6 +4,7 @@ export * from './correction.rules';
 export * from './czk';
 export * from './decision.rules';
 export * from './ledger';
+export * from './money-errors';
 export * from './payment.rules';
 export * from './penalty';
 export * from './reconciliation';

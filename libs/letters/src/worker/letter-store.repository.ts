@@ -17,10 +17,11 @@ export interface StoredLetter {
  * The worker's reads and writes of letters. Becoming ready or failed is
  * conditional on the letter still waiting in the job's generation, so a
  * repeated or stale job changes nothing, and writes its audit event in the
- * same transaction (actor: the system).
+ * same transaction (actor: the system): the event belongs to the statement
+ * or transaction of the change, so it is written here, with the change.
  */
 @Injectable()
-export class LetterStore {
+export class LetterStoreRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,

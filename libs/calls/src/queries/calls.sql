@@ -1,0 +1,7 @@
+-- Generated from libs/calls/src/calls.repository.ts by `npm run sql:snapshots`. Do not edit.
+
+-- CallsRepository.nextSequenceInProgramme
+SELECT COALESCE(MAX(sequence_in_programme), 0) + 1 AS next FROM call WHERE programme_id = $1;
+
+-- CallsRepository.partAllocationsOf
+SELECT id, code, allocation_czk FROM call_part WHERE call_id = $1 ORDER BY code;

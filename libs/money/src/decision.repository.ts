@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ApplicationStatus } from '@app/applications';
+import { preparedQuery, toSafeNumber } from '@app/core';
+import { LETTER_RENDER_TOPIC, type LetterKind } from '@app/letters';
+import type { LedgerTransaction } from './domain/ledger';
+
+/** What a decision is judged on, read with the application and its recipient's organisation locked. */
+export interface DecisionSubject {
+  status: ApplicationStatus;
+  requestedCzk: number;
+  proposedCzk: number | null;
+  callPartId: string;
+  ico: string;
+  /** The IČO's approved awards in the resolution's year, in this statement's snapshot (see DecisionsService). */
+  yearTotalCzk: number;
+  /** The part's allocation less its commitments, in the same snapshot: a hint, the conditional UPDATE decides. */
+  availableCzk: number;
+}
+
+/** Everything the decision's statement writes. */
+export interface DecisionRecord {
+  applicationId: string;
+  callPartId: string;
+  ico: string;
+  outcome: 'approved' | 'rejected';
+  /** The award; null for a rejection (nothing is committed, no ledger posting). */
+  amountCzk: number | null;
+  body: string;
+  resolutionNumber: string;
+  resolutionDate: string;
+  /** The year the resolution's date names (0 when it names none: then the rules refused it already). */
+  resolutionYear: number;
+  reasons: string[];
+  /** The IČO's yearly total the rules saw: nothing is written if it moved. */
+  yearTotalCzk: number;
+  decidedAt: Date;
+  decidedBy: string;
+  /** The commitment's ledger transaction (ledger.commitmentEntries); null for a rejection. */
+  commitment: LedgerTransaction | null;
+  letter: { id: string; kind: LetterKind; decision: Record<string, unknown> };
+}
+
+/** What the statement did: nothing at all unless `written`. */
+export interface DecisionWritten {
+  /** The IČO's yearly total was still the one the rules saw. */
+  totalUnchanged: boolean;
+  written: boolean;
+}
+
+/**
+ * The decision's two statements: the read of its subject (locks) and the one
+ * write. The application's status moves afterwards, in the same transaction,
+ * through ApplicationLifecycle (with the audit event).
+ */
+@Injectable()
+export class DecisionRepository {
+  /** Locks the application and its organisation (two decisions for one IČO cannot both slip under the yearly limit). */
+  async lockSubject(manager: EntityManager, applicationId: string, resolutionYear: number): Promise<DecisionSubject | null> {
+    const [r] = await preparedQuery<{
+      status: ApplicationStatus;
+      requested_czk: string;
+      proposed_czk: string | null;
+      call_part_id: string;
+      ico: string;
+      year_total_czk: string;
+      available_czk: string;
+    }>(manager, 'decision_subject', SUBJECT, [applicationId, resolutionYear]);
+    if (!r) return null;
+    return {
+      status: r.status,
+      requestedCzk: toSafeNumber(r.requested_czk),
+      proposedCzk: r.proposed_czk === null ? null : toSafeNumber(r.proposed_czk),
+      callPartId: r.call_part_id,
+      ico: r.ico,
+      yearTotalCzk: toSafeNumber(r.year_total_czk),
+      availableCzk: toSafeNumber(r.available_czk),
+    };
+  }
+
+  /**
+   * Writes the decision in one statement, or nothing: see WRITE. Zero rows
+   * committed (the award does not fit) or a year total that moved: `written`
+   * is false and nothing changed.
+   */
+  async write(manager: EntityManager, d: DecisionRecord): Promise<DecisionWritten> {
+    const [row] = await preparedQuery<{ total_unchanged: boolean; written: boolean }>(manager, 'decision_write', WRITE, [
+      d.applicationId,
+      d.callPartId,
+      d.ico,
+      d.resolutionYear,
+      d.yearTotalCzk,
+      d.amountCzk,
+      d.outcome,
+      d.body,
+      d.resolutionNumber,
+      d.resolutionDate,
+      d.reasons,
+      d.decidedAt,
+      d.decidedBy,
+      d.commitment?.id ?? null,
+      d.commitment?.type ?? null,
+      d.commitment?.reference ?? null,
+      d.commitment?.entries.map((e) => e.account) ?? null,
+      d.commitment?.entries.map((e) => e.amountCzk) ?? null,
+      d.letter.id,
+      d.letter.kind,
+      JSON.stringify(d.letter.decision),
+      LETTER_RENDER_TOPIC,
+    ]);
+    return { totalUnchanged: row.total_unchanged, written: row.written };
+  }
+
+  /** The part's allocation less its commitments, in a fresh snapshot: what a refused commitment saw. */
+  async availableOf(manager: EntityManager, callPartId: string): Promise<number> {
+    const [part]: { available_czk: string }[] = await manager.query('SELECT allocation_czk - committed_czk AS available_czk FROM call_part WHERE id = $1', [
+      callPartId,
+    ]);
+    return toSafeNumber(part.available_czk);
+  }
+}
+
+const SUBJECT = `SELECT a.status, a.requested_czk, a.proposed_czk, a.call_part_id, o.ico,
+       cp.allocation_czk - cp.committed_czk AS available_czk,
+       (SELECT COALESCE(sum(d.amount_czk), 0) FROM decision d
+         WHERE d.recipient_ico = o.ico AND d.resolution_year = $2 AND d.outcome = 'approved') AS year_total_czk
+  FROM application a
+  JOIN organisation o ON o.id = a.organisation_id
+  JOIN call_part cp ON cp.id = a.call_part_id
+ WHERE a.id = $1 AND a.status <> 'draft'
+   FOR UPDATE OF a, o`;
+
+/**
+ * The decision, one statement of data-modifying CTEs, each fed by the one
+ * before it, so that nothing is written unless the IČO's year total is still
+ * the one read ($5) and, for an approval ($6 not null), the commitment fits
+ * the part's allocation (the part's row is then locked until COMMIT, one
+ * round trip): the commitment, the award on the application, the decision,
+ * the commitment's ledger posting, the letter (a snapshot of the recipient and
+ * the application) and its outbox row, for the relay to queue.
+ */
+const WRITE = `WITH total AS (
+  SELECT true AS unchanged FROM decision
+   WHERE recipient_ico = $3 AND resolution_year = $4::int AND outcome = 'approved'
+  HAVING COALESCE(sum(amount_czk), 0) = $5::bigint
+), committed AS (
+  UPDATE call_part SET committed_czk = committed_czk + $6::bigint
+   WHERE id = $2::uuid AND $6::bigint IS NOT NULL AND committed_czk + $6::bigint <= allocation_czk AND EXISTS (SELECT 1 FROM total)
+  RETURNING id
+), fits AS (
+  SELECT 1 FROM total WHERE $6::bigint IS NULL OR EXISTS (SELECT 1 FROM committed)
+), awarded AS (
+  UPDATE application SET awarded_czk = COALESCE($6::bigint, 0), updated_at = now()
+   WHERE id = $1::uuid AND EXISTS (SELECT 1 FROM fits)
+  RETURNING id
+), decided AS (
+  INSERT INTO decision (application_id, outcome, amount_czk, body, resolution_number, resolution_date, resolution_year,
+                        recipient_ico, reasons, decided_at, decided_by)
+  SELECT id, $7, $6::bigint, $8, $9, $10::date, $4::int, $3, $11::text[], $12::timestamptz, $13::uuid
+    FROM awarded
+  RETURNING application_id
+), ledger_tx AS (
+  INSERT INTO ledger_transaction (id, type, occurred_on, reference, reverses, programme_id, call_part_id, application_id, created_at, created_by)
+  SELECT $14::uuid, $15, $10::date, $16, NULL, NULL, $2::uuid, $1::uuid, $12::timestamptz, $13::uuid
+    FROM committed
+  RETURNING id
+), ledger_entries AS (
+  INSERT INTO ledger_entry (transaction_id, account, amount_czk)
+  SELECT t.id, e.account, e.amount FROM ledger_tx t, unnest($17::text[], $18::bigint[]) AS e(account, amount)
+  RETURNING transaction_id
+), letter_snapshot AS (
+  SELECT a.id, jsonb_build_object(
+           'recipient', jsonb_build_object('name', o.name, 'ico', o.ico, 'street', o.street, 'city', o.city, 'postalCode', o.postal_code),
+           'application', jsonb_build_object('id', a.id, 'referenceNumber', a.reference_number, 'title', a.title,
+                                             'submittedAt', a.submitted_at, 'requestedCzk', a.requested_czk),
+           'part', jsonb_build_object('code', cp.code, 'name', cp.name),
+           'call', jsonb_build_object('id', c.id, 'title', c.title),
+           'programme', jsonb_build_object('code', p.code, 'name', p.name, 'year', p.year),
+           'decidedAt', $12::timestamptz,
+           'decision', $21::jsonb) AS data
+    FROM application a
+    JOIN organisation o ON o.id = a.organisation_id
+    JOIN call_part cp ON cp.id = a.call_part_id
+    JOIN call c ON c.id = a.call_id
+    JOIN programme p ON p.id = c.programme_id
+   WHERE a.id = $1::uuid AND EXISTS (SELECT 1 FROM awarded)
+), letter AS (
+  INSERT INTO letter (id, application_id, kind, status, data, created_at)
+  SELECT $19::uuid, id, $20, 'queued', data, $12::timestamptz FROM letter_snapshot
+  RETURNING id
+), letter_outbox AS (
+  INSERT INTO outbox_message (topic, payload, created_at)
+  SELECT $22, jsonb_build_object('letterId', id), $12::timestamptz FROM letter
+  RETURNING id
+)
+SELECT EXISTS (SELECT 1 FROM total) AS total_unchanged,
+       EXISTS (SELECT 1 FROM decided) AND EXISTS (SELECT 1 FROM letter_outbox) AS written`;

@@ -1,0 +1,73 @@
+-- Generated from libs/money/src/decision.repository.ts by `npm run sql:snapshots`. Do not edit.
+
+-- DecisionRepository.lockSubject (prepared statement decision_subject)
+SELECT a.status, a.requested_czk, a.proposed_czk, a.call_part_id, o.ico,
+      cp.allocation_czk - cp.committed_czk AS available_czk,
+      (SELECT COALESCE(sum(d.amount_czk), 0) FROM decision d
+        WHERE d.recipient_ico = o.ico AND d.resolution_year = $2 AND d.outcome = 'approved') AS year_total_czk
+ FROM application a
+ JOIN organisation o ON o.id = a.organisation_id
+ JOIN call_part cp ON cp.id = a.call_part_id
+WHERE a.id = $1 AND a.status <> 'draft'
+  FOR UPDATE OF a, o;
+
+-- DecisionRepository.write (prepared statement decision_write)
+WITH total AS (
+  SELECT true AS unchanged FROM decision
+   WHERE recipient_ico = $3 AND resolution_year = $4::int AND outcome = 'approved'
+  HAVING COALESCE(sum(amount_czk), 0) = $5::bigint
+), committed AS (
+  UPDATE call_part SET committed_czk = committed_czk + $6::bigint
+   WHERE id = $2::uuid AND $6::bigint IS NOT NULL AND committed_czk + $6::bigint <= allocation_czk AND EXISTS (SELECT 1 FROM total)
+  RETURNING id
+), fits AS (
+  SELECT 1 FROM total WHERE $6::bigint IS NULL OR EXISTS (SELECT 1 FROM committed)
+), awarded AS (
+  UPDATE application SET awarded_czk = COALESCE($6::bigint, 0), updated_at = now()
+   WHERE id = $1::uuid AND EXISTS (SELECT 1 FROM fits)
+  RETURNING id
+), decided AS (
+  INSERT INTO decision (application_id, outcome, amount_czk, body, resolution_number, resolution_date, resolution_year,
+                        recipient_ico, reasons, decided_at, decided_by)
+  SELECT id, $7, $6::bigint, $8, $9, $10::date, $4::int, $3, $11::text[], $12::timestamptz, $13::uuid
+    FROM awarded
+  RETURNING application_id
+), ledger_tx AS (
+  INSERT INTO ledger_transaction (id, type, occurred_on, reference, reverses, programme_id, call_part_id, application_id, created_at, created_by)
+  SELECT $14::uuid, $15, $10::date, $16, NULL, NULL, $2::uuid, $1::uuid, $12::timestamptz, $13::uuid
+    FROM committed
+  RETURNING id
+), ledger_entries AS (
+  INSERT INTO ledger_entry (transaction_id, account, amount_czk)
+  SELECT t.id, e.account, e.amount FROM ledger_tx t, unnest($17::text[], $18::bigint[]) AS e(account, amount)
+  RETURNING transaction_id
+), letter_snapshot AS (
+  SELECT a.id, jsonb_build_object(
+           'recipient', jsonb_build_object('name', o.name, 'ico', o.ico, 'street', o.street, 'city', o.city, 'postalCode', o.postal_code),
+           'application', jsonb_build_object('id', a.id, 'referenceNumber', a.reference_number, 'title', a.title,
+                                             'submittedAt', a.submitted_at, 'requestedCzk', a.requested_czk),
+           'part', jsonb_build_object('code', cp.code, 'name', cp.name),
+           'call', jsonb_build_object('id', c.id, 'title', c.title),
+           'programme', jsonb_build_object('code', p.code, 'name', p.name, 'year', p.year),
+           'decidedAt', $12::timestamptz,
+           'decision', $21::jsonb) AS data
+    FROM application a
+    JOIN organisation o ON o.id = a.organisation_id
+    JOIN call_part cp ON cp.id = a.call_part_id
+    JOIN call c ON c.id = a.call_id
+    JOIN programme p ON p.id = c.programme_id
+   WHERE a.id = $1::uuid AND EXISTS (SELECT 1 FROM awarded)
+), letter AS (
+  INSERT INTO letter (id, application_id, kind, status, data, created_at)
+  SELECT $19::uuid, id, $20, 'queued', data, $12::timestamptz FROM letter_snapshot
+  RETURNING id
+), letter_outbox AS (
+  INSERT INTO outbox_message (topic, payload, created_at)
+  SELECT $22, jsonb_build_object('letterId', id), $12::timestamptz FROM letter
+  RETURNING id
+)
+SELECT EXISTS (SELECT 1 FROM total) AS total_unchanged,
+       EXISTS (SELECT 1 FROM decided) AND EXISTS (SELECT 1 FROM letter_outbox) AS written;
+
+-- DecisionRepository.availableOf
+SELECT allocation_czk - committed_czk AS available_czk FROM call_part WHERE id = $1;

@@ -1,0 +1,19 @@
+-- Generated from libs/money/src/settlements.repository.ts by `npm run sql:snapshots`. Do not edit.
+
+-- SettlementsRepository.insertSettlement
+INSERT INTO settlement (application_id, spent_czk, lines, report, submitted_at, submitted_by) VALUES ($1, $2, $3, $4, $5, $6);
+
+-- SettlementsRepository.recordReview
+UPDATE settlement SET accepted_czk = $2, review_note = $3, return_due_czk = $4, return_due_on = $5, reviewed_at = $6, reviewed_by = $7
+ WHERE application_id = $1;
+
+-- SettlementsRepository.insertReturn
+INSERT INTO money_return (id, application_id, amount_czk, received_on, reference, ledger_transaction_id, created_at, created_by)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- SettlementsRepository.returnsSince
+SELECT amount_czk, received_on::text AS received_on FROM money_return WHERE application_id = $1 AND created_at >= $2 ORDER BY received_on;
+
+-- SettlementsRepository.view
+SELECT a.status, s.spent_czk, s.lines, s.report, a.paid_czk, s.accepted_czk, s.return_due_czk, s.return_due_on::text AS return_due_on
+  FROM settlement s JOIN application a ON a.id = s.application_id WHERE s.application_id = $1;

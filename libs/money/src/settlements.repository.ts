@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { toSafeNumber } from '@app/core';
+import type { SettlementLine } from './domain/settlement.rules';
+
+/** A settlement as the recipient and the officer see it, with the application's status and paid sum. */
+export interface SettlementView {
+  applicationId: string;
+  status: string;
+  spentCzk: number;
+  lines: SettlementLine[];
+  report: string;
+  paidCzk: number;
+  acceptedCzk: number | null;
+  returnDueCzk: number | null;
+  returnDueOn: string | null;
+}
+
+/** The settlement's and the returns' rows (the balances they move are BalancesRepository's). */
+@Injectable()
+export class SettlementsRepository {
+  async insertSettlement(
+    manager: EntityManager,
+    s: { applicationId: string; spentCzk: number; lines: SettlementLine[]; report: string; at: Date; by: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO settlement (application_id, spent_czk, lines, report, submitted_at, submitted_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [s.applicationId, s.spentCzk, JSON.stringify(s.lines), s.report, s.at, s.by],
+    );
+  }
+
+  async recordReview(
+    manager: EntityManager,
+    r: { applicationId: string; acceptedCzk: number; note: string | null; returnDueCzk: number; returnDueOn: string | null; at: Date; by: string },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE settlement SET accepted_czk = $2, review_note = $3, return_due_czk = $4, return_due_on = $5, reviewed_at = $6, reviewed_by = $7
+        WHERE application_id = $1`,
+      [r.applicationId, r.acceptedCzk, r.note, r.returnDueCzk, r.returnDueOn, r.at, r.by],
+    );
+  }
+
+  async insertReturn(
+    manager: EntityManager,
+    r: { id: string; applicationId: string; amountCzk: number; receivedOn: string; reference: string; ledgerTransactionId: string; at: Date; by: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO money_return (id, application_id, amount_czk, received_on, reference, ledger_transaction_id, created_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [r.id, r.applicationId, r.amountCzk, r.receivedOn, r.reference, r.ledgerTransactionId, r.at, r.by],
+    );
+  }
+
+  /** The returns recorded since the review, by the day they were received. */
+  async returnsSince(manager: EntityManager, applicationId: string, since: Date): Promise<{ amountCzk: number; receivedOn: string }[]> {
+    const rows: { amount_czk: string; received_on: string }[] = await manager.query(
+      `SELECT amount_czk, received_on::text AS received_on FROM money_return WHERE application_id = $1 AND created_at >= $2 ORDER BY received_on`,
+      [applicationId, since],
+    );
+    return rows.map((r) => ({ amountCzk: toSafeNumber(r.amount_czk), receivedOn: r.received_on }));
+  }
+
+  async view(manager: EntityManager, applicationId: string): Promise<SettlementView> {
+    const [r]: {
+      status: string;
+      spent_czk: string;
+      lines: SettlementLine[];
+      report: string;
+      paid_czk: string;
+      accepted_czk: string | null;
+      return_due_czk: string | null;
+      return_due_on: string | null;
+    }[] = await manager.query(
+      `SELECT a.status, s.spent_czk, s.lines, s.report, a.paid_czk, s.accepted_czk, s.return_due_czk, s.return_due_on::text AS return_due_on
+         FROM settlement s JOIN application a ON a.id = s.application_id WHERE s.application_id = $1`,
+      [applicationId],
+    );
+    return {
+      applicationId,
+      status: r.status,
+      spentCzk: toSafeNumber(r.spent_czk),
+      lines: r.lines,
+      report: r.report,
+      paidCzk: toSafeNumber(r.paid_czk),
+      acceptedCzk: r.accepted_czk === null ? null : toSafeNumber(r.accepted_czk),
+      returnDueCzk: r.return_due_czk === null ? null : toSafeNumber(r.return_due_czk),
+      returnDueOn: r.return_due_on,
+    };
+  }
+}
