@@ -8,6 +8,7 @@ import { Evaluation1795768854670 } from './1795768854670-evaluation';
 import { Money1795772487085 } from './1795772487085-money';
 import { LedgerGuarantees1795772500000 } from './1795772500000-ledger-guarantees';
 import { LettersWorker1795777745791 } from './1795777745791-letters-worker';
+import { LetterSubjectView1795790000000 } from './1795790000000-letter-subject-view';
 
 /** Every migration, in order, as classes (globs break the CLI and bundling). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Money1795772487085,
   LedgerGuarantees1795772500000,
   LettersWorker1795777745791,
+  LetterSubjectView1795790000000,
 ];

@@ -28,7 +28,17 @@ describe('calls repositories (programmes, calls, commission members)', () => {
     members = t.app.get(CommissionMembersRepository);
     officer = await createStaff(t, 'officer');
   });
-  afterAll(() => t?.close());
+  // These tests write programmes and calls without the ledger postings the services make; the e2e files share the
+  // database and some check the whole ledger against the cached balances, so nothing written here is left behind.
+  const created: string[] = [];
+  afterAll(async () => {
+    if (created.length) {
+      await t.dataSource.query('DELETE FROM call WHERE programme_id = ANY($1::uuid[])', [created]);
+      await t.dataSource.query('DELETE FROM budget_measure WHERE programme_id = ANY($1::uuid[])', [created]);
+      await t.dataSource.query('DELETE FROM programme WHERE id = ANY($1::uuid[])', [created]);
+    }
+    await t?.close();
+  });
 
   const inTransaction = <T>(work: (m: EntityManager) => Promise<T>) => t.dataSource.transaction(work);
   const code = () => `R${unique().toUpperCase().replace(/[^A-Z0-9]/g, '').slice(-12)}`;
@@ -40,8 +50,11 @@ describe('calls repositories (programmes, calls, commission members)', () => {
     expect(error).toBeInstanceOf(DomainError);
     return (error as DomainError).code;
   };
-  const newProgramme = (appropriationCzk = 1_000_000) =>
-    inTransaction((m) => programmes.insert(m, { code: code(), name: 'Integrace cizinců', year: 2031, appropriationCzk }));
+  const newProgramme = async (appropriationCzk = 1_000_000) => {
+    const programme = await inTransaction((m) => programmes.insert(m, { code: code(), name: 'Integrace cizinců', year: 2031, appropriationCzk }));
+    created.push(programme.id);
+    return programme;
+  };
   const draftColumns = (programmeId: string, sequenceInProgramme = 1): NewDraftCall => {
     const now = t.clock.now();
     return {
@@ -201,6 +214,21 @@ describe('calls repositories (programmes, calls, commission members)', () => {
       const { programmeId: _p, sequenceInProgramme: _s, ...columns } = draftColumns(programme.id);
       expect(await refusal(inTransaction((m) => calls.updateDraft(m, id, { ...columns, title: 'Too late' })))).toBe('CALL_NOT_EDITABLE');
       expect(await callRow(id)).toMatchObject({ status: 'announced', title: 'Podpora integrace', announced_at: at });
+    });
+
+    it('closes the evaluation of an announced call once; a draft or a closed one changes nothing and is refused', async () => {
+      const programme = await newProgramme();
+      const id = await newDraft(programme.id);
+      const at = t.clock.now();
+      const closedAt = async () =>
+        ((await t.dataSource.query('SELECT evaluation_closed_at FROM call WHERE id = $1', [id])) as { evaluation_closed_at: Date | null }[])[0].evaluation_closed_at;
+      await expect(inTransaction((m) => calls.markEvaluationClosed(m, id, at))).rejects.toThrow('is not an announced call with its evaluation open');
+      expect(await closedAt()).toBeNull();
+      await inTransaction((m) => calls.markAnnounced(m, id, at));
+      await inTransaction((m) => calls.markEvaluationClosed(m, id, at));
+      expect(await closedAt()).toEqual(at);
+      await expect(inTransaction((m) => calls.markEvaluationClosed(m, id, new Date(at.getTime() + DAY)))).rejects.toThrow('is not an announced call');
+      expect(await closedAt()).toEqual(at);
     });
 
     it('a call that does not exist: NOT_FOUND to lock, zero rows to change', async () => {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ConflictDeclarationsRepository } from '@app/evaluation/conflict-declarations.repository';
 import { EvaluationRepository } from '@app/evaluation/evaluation.repository';
-import { FormalChecksRepository } from '@app/evaluation/formal-checks.repository';
+import { FormalChecksRepository } from '@app/applications';
 import { ScoreSheetsRepository } from '@app/evaluation/score-sheets.repository';
 import { createCast, createDraft, openCall, type Cast } from '../support/factories';
 import { setUpEvaluation, type EvaluationSetup } from '../support/evaluation';

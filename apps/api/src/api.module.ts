@@ -8,7 +8,7 @@ import { AppConfig, CoreModule, RedisEvictionCheck, UnmatchedRequests } from '@a
 import { EvaluationModule } from '@app/evaluation';
 import { IdentityModule } from '@app/identity';
 import { LettersModule } from '@app/letters';
-import { CallBudgetLedgerModule, MoneyModule, MoneyPortsModule } from '@app/money';
+import { MoneyModule, MoneyPortsModule } from '@app/money';
 import { PolicyModule } from '@app/policy';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
@@ -40,7 +40,7 @@ import { ENTITIES } from '../../../migrations/schema';
     TerminusModule,
     IdentityModule,
     PolicyModule,
-    CallsModule.withLedger(CallBudgetLedgerModule),
+    CallsModule,
     ApplicationsModule,
     EvaluationModule,
     MoneyModule,

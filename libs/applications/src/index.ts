@@ -5,5 +5,6 @@ export { ApplicationsModule } from './applications.module';
 export { type ApplicationContent, ApplicationsService } from './applications.service';
 export type { ApplicationView } from './applications.views';
 export { ApplicationLifecycle, type ChangedWithStatus, type StatusChange } from './application-lifecycle.repository';
+export { FormalChecksRepository, type ApplicationToCheck, type FormalCheckWrite } from './formal-checks.repository';
 export { ProposalBalances, type ProposedAmount } from './proposal-balances';
 export * from './domain';

@@ -4,8 +4,8 @@ import type { EntityManager } from 'typeorm';
  * What calls books in the city's ledger, inside the transaction of its own
  * change: a programme's appropriation, a budget measure, a part's allocation
  * when its call is announced. The ledger is money's; money provides the
- * implementation (its CallBudgetLedgerModule) and the app wires it in with
- * `CallsModule.withLedger(…)`, so calls never imports money.
+ * implementation (its global MoneyPortsModule, which each app imports once),
+ * so calls never imports money.
  */
 export abstract class CallBudgetLedger {
   abstract appropriated(manager: EntityManager, programme: { id: string; code: string; amountCzk: number }, by: string, at: Date): Promise<void>;

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { PolicyModule } from '@app/policy';
 import { BudgetMeasuresService } from './budget-measures.service';
 import { CallAnnouncementService } from './call-announcement.service';
@@ -11,18 +11,16 @@ import { ProgrammesService } from './programmes.service';
 
 const SERVICES = [ProgrammesService, BudgetMeasuresService, CallsService, CallAnnouncementService, CommissionMembersService];
 
-@Module({})
-export class CallsModule {
-  /**
-   * Calls with the module that provides its CallBudgetLedger (money's
-   * CallBudgetLedgerModule): the app wires the ledger in, calls does not import money.
-   */
-  static withLedger(ledger: Type<unknown>): DynamicModule {
-    return {
-      module: CallsModule,
-      imports: [PolicyModule, ledger],
-      providers: [...SERVICES, ProgrammesRepository, CallsRepository, CommissionMembersRepository],
-      exports: SERVICES,
-    };
-  }
-}
+/**
+ * Programmes, budget measures, calls and their commissions. The ledger
+ * postings go through calls' CallBudgetLedger port, which money provides
+ * (MoneyPortsModule, imported once by each app): calls does not import money.
+ * CallsRepository is exported for the one write another library makes to a
+ * call: the close of its evaluation.
+ */
+@Module({
+  imports: [PolicyModule],
+  providers: [...SERVICES, ProgrammesRepository, CallsRepository, CommissionMembersRepository],
+  exports: [...SERVICES, CallsRepository],
+})
+export class CallsModule {}

@@ -95,6 +95,22 @@ export class CallsRepository {
     if (result.affected !== 1) throw new DomainError('CALL_NOT_EDITABLE', 'This call is already announced.');
   }
 
+  /**
+   * The evaluation of an announced call is closed (evaluation's close, inside
+   * its transaction, after it locked the call and checked the window): once only,
+   * so a second close is a broken invariant, not a user's error.
+   */
+  async markEvaluationClosed(manager: EntityManager, id: string, at: Date): Promise<void> {
+    const [{ n }]: { n: number }[] = await manager.query(
+      `WITH closed AS (
+         UPDATE call SET evaluation_closed_at = $2, updated_at = now() WHERE id = $1 AND status = 'announced' AND evaluation_closed_at IS NULL RETURNING id
+       )
+       SELECT count(*)::int AS n FROM closed`,
+      [id, at],
+    );
+    if (n !== 1) throw new Error(`Call ${id} is not an announced call with its evaluation open`);
+  }
+
   async insertParts(manager: EntityManager, callId: string, parts: readonly CallPartTerms[]): Promise<void> {
     if (parts.length) await manager.insert(CallPartEntity, parts.map((p) => ({ ...p, callId })));
   }

@@ -2,6 +2,7 @@ import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
+import { AuditEventsRepository } from './audit/audit-events.repository';
 import { AuditTrail } from './audit/audit-trail.service';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
@@ -13,7 +14,7 @@ import { DatabaseModule } from './database/database.module';
 import type { ErrorCode, ErrorStatusTable } from './errors/error-code';
 import { ErrorStatuses } from './errors/error-status';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { IdempotencyStore } from './idempotency/idempotency.store';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { RedisModule } from './redis/redis.module';
 
 export interface CoreOptions extends Pick<SchemaParts, 'entities'> {
@@ -62,6 +63,7 @@ export class CoreModule {
         options.clock ? { provide: Clock, useValue: options.clock } : { provide: Clock, useClass: SystemClock },
         // Identity's login issues tokens wherever it runs (the demo seed too); the guard reads them.
         TokenService,
+        AuditEventsRepository,
         AuditTrail,
         ...http.providers,
       ],
@@ -75,10 +77,10 @@ function servingHttp(errorStatuses: ErrorStatusTable<ErrorCode>): { providers: P
   return {
     providers: [
       { provide: ErrorStatuses, useValue: new ErrorStatuses(errorStatuses) },
-      IdempotencyStore,
+      IdempotencyRepository,
       IdempotencyInterceptor,
       { provide: APP_GUARD, useClass: AuthGuard },
     ],
-    exports: [ErrorStatuses, IdempotencyStore, IdempotencyInterceptor],
+    exports: [ErrorStatuses, IdempotencyRepository, IdempotencyInterceptor],
   };
 }

@@ -110,6 +110,35 @@ export class EvaluationRepository {
     return rows[0]?.call_id ?? null;
   }
 
+  /** The application and its part, both rows locked (every writer of proposals holds the call's lock first). */
+  async lockProposalSubject(
+    manager: EntityManager,
+    applicationId: string,
+  ): Promise<{ callPartId: string; status: ApplicationStatus; requestedCzk: number; proposedCzk: number | null; part: { code: string; allocationCzk: number; proposedCzk: number } }> {
+    const [r]: {
+      call_part_id: string;
+      status: ApplicationStatus;
+      requested_czk: string;
+      proposed_czk: string | null;
+      code: string;
+      allocation_czk: string;
+      part_proposed_czk: string;
+    }[] = await manager.query(
+      `SELECT a.call_part_id, a.status, a.requested_czk, a.proposed_czk, p.code, p.allocation_czk, p.proposed_czk AS part_proposed_czk
+         FROM application a JOIN call_part p ON p.id = a.call_part_id
+        WHERE a.id = $1
+          FOR UPDATE OF a, p`,
+      [applicationId],
+    );
+    return {
+      callPartId: r.call_part_id,
+      status: r.status,
+      requestedCzk: toSafeNumber(r.requested_czk),
+      proposedCzk: r.proposed_czk === null ? null : toSafeNumber(r.proposed_czk),
+      part: { code: r.code, allocationCzk: toSafeNumber(r.allocation_czk), proposedCzk: toSafeNumber(r.part_proposed_czk) },
+    };
+  }
+
   async isMember(manager: EntityManager, callId: string, userId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query('SELECT 1 FROM commission_member WHERE call_id = $1 AND user_id = $2', [callId, userId]);
     return rows.length > 0;

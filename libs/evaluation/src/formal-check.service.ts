@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApplicationLifecycle, ApplicationsService, type ApplicationView } from '@app/applications';
+import { ApplicationLifecycle, ApplicationsService, type ApplicationView, FormalChecksRepository } from '@app/applications';
 import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate } from '@app/core';
 import { LetterRequests } from '@app/letters';
 import { checkFormalCheck, formalCheckLetter, type FormalCheckResult } from './domain/formal-check.rules';
-import { FormalChecksRepository } from './formal-checks.repository';
 
 export interface FormalCheckCommand {
   result: FormalCheckResult;

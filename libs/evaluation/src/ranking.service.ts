@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApplicationLifecycle, ProposalBalances } from '@app/applications';
+import { CallsRepository } from '@app/calls';
 import { AuditTrail, type AuthUser, Clock, DomainError } from '@app/core';
 import { checkMayPropose, checkProposalAdjustment, proposeFunding } from './domain/funding-line';
 import { checkQuorum, quorumSummary } from './domain/quorum';
@@ -42,6 +43,7 @@ export class RankingService {
     private readonly repository: EvaluationRepository,
     private readonly lifecycle: ApplicationLifecycle,
     private readonly proposals: ProposalBalances,
+    private readonly calls: CallsRepository,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
@@ -96,41 +98,31 @@ export class RankingService {
   /** One proposal changed by the officer: within the request, the part's sum within its allocation (the part row is locked). */
   async adjustProposal(caller: AuthUser, applicationId: string, proposedCzk: number): Promise<RankingItem> {
     return this.dataSource.transaction(async (manager) => {
-      const found: { call_id: string }[] = await manager.query(`SELECT call_id FROM application WHERE id = $1 AND status <> 'draft'`, [
-        applicationId,
-      ]);
-      if (!found[0]) throw new DomainError('NOT_FOUND', 'No such submitted application.');
+      const callId = await this.repository.callOfSubmitted(manager, applicationId);
+      if (!callId) throw new DomainError('NOT_FOUND', 'No such submitted application.');
       // Every writer of proposals holds the call's lock: read the proposal after taking it.
-      const terms = await this.openEvaluation(manager, found[0].call_id);
-      const rows: { call_part_id: string; status: string; requested_czk: string; proposed_czk: string | null }[] = await manager.query(
-        'SELECT call_part_id, status, requested_czk, proposed_czk FROM application WHERE id = $1 FOR UPDATE',
-        [applicationId],
-      );
-      const app = rows[0];
+      const terms = await this.openEvaluation(manager, callId);
+      const app = await this.repository.lockProposalSubject(manager, applicationId);
       const refused = checkMayPropose(app.status);
       if (refused.length) throw DomainError.fromViolations(refused);
-      const parts: { proposed_czk: string; allocation_czk: string; code: string }[] = await manager.query(
-        'SELECT proposed_czk, allocation_czk, code FROM call_part WHERE id = $1 FOR UPDATE',
-        [app.call_part_id],
-      );
-      const part = parts[0];
-      const current = app.proposed_czk === null ? 0 : Number(app.proposed_czk);
-      const others = Number(part.proposed_czk) - current;
+      const part = app.part;
+      const current = app.proposedCzk ?? 0;
+      const others = part.proposedCzk - current;
       const violations = checkProposalAdjustment({
         proposedCzk,
-        requestedCzk: Number(app.requested_czk),
-        allocationCzk: Number(part.allocation_czk),
+        requestedCzk: app.requestedCzk,
+        allocationCzk: part.allocationCzk,
         otherProposalsSumCzk: others,
       });
       if (violations.length) throw DomainError.fromViolations(violations);
-      await this.proposals.propose(manager, [{ applicationId, amountCzk: proposedCzk }], [{ id: app.call_part_id, proposedCzk: others + proposedCzk }]);
-      const view = await this.view(manager, { ...terms, parts: terms.parts.map((p) => (p.id === app.call_part_id ? { ...p, proposedCzk: others + proposedCzk } : p)) }, part.code);
+      await this.proposals.propose(manager, [{ applicationId, amountCzk: proposedCzk }], [{ id: app.callPartId, proposedCzk: others + proposedCzk }]);
+      const view = await this.view(manager, { ...terms, parts: terms.parts.map((p) => (p.id === app.callPartId ? { ...p, proposedCzk: others + proposedCzk } : p)) }, part.code);
       await this.audit.append(manager, {
         actor: caller,
         action: 'application.proposal_adjusted',
         entityType: 'application',
         entityId: applicationId,
-        before: { proposedCzk: app.proposed_czk === null ? null : current },
+        before: { proposedCzk: app.proposedCzk === null ? null : current },
         after: { proposedCzk, partProposedCzk: others + proposedCzk },
       });
       const item = view.items.find((i) => i.applicationId === applicationId);
@@ -181,7 +173,7 @@ export class RankingService {
         callId,
         rows.filter((r) => !r.recommended).map((r) => r.application.applicationId),
       );
-      await manager.query('UPDATE call SET evaluation_closed_at = $2, updated_at = now() WHERE id = $1', [callId, now]);
+      await this.calls.markEvaluationClosed(manager, callId, now);
       const closed = await this.repository.callTerms(manager, callId);
       if (!closed) throw new Error(`Call ${callId} vanished`);
       const view = await this.view(manager, closed);

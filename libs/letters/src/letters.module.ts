@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LetterRequests } from './letter-requests';
+import { LetterRequests } from './letter-requests.repository';
 import { LettersRepository } from './letters.repository';
 import { LettersService } from './letters.service';
 

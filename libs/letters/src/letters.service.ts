@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditTrail, type AuthUser, Clock, DomainError } from '@app/core';
-import { LETTER_RENDER_TOPIC } from './letter-requests';
+import { LETTER_RENDER_TOPIC } from './letter-requests.repository';
 import { toLetterView, type LetterListView, type LetterView } from './letter-view';
 import { LettersRepository, type DownloadableLetter, type LetterFilter } from './letters.repository';
 

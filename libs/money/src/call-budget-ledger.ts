@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Module } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CallBudgetLedger } from '@app/calls';
 import { pragueDate } from '@app/core';
 import { allocationEntries, appropriationEntries, budgetMeasureEntries } from './domain/ledger';
-import { LedgerModule } from './ledger.module';
-import { LedgerWriter } from './ledger.writer';
+import { LedgerWriter } from './ledger-writer.repository';
 
 /** The ledger postings of a programme's budget and a call's allocations (calls' port, money's ledger). */
 @Injectable()
@@ -49,7 +48,3 @@ export class MoneyCallBudgetLedger extends CallBudgetLedger {
     await this.ledger.post(manager, tx, { programmeId, callPartId: partId }, by, at);
   }
 }
-
-/** Provides calls' CallBudgetLedger: `CallsModule.withLedger(CallBudgetLedgerModule)`. */
-@Module({ imports: [LedgerModule], providers: [{ provide: CallBudgetLedger, useClass: MoneyCallBudgetLedger }], exports: [CallBudgetLedger] })
-export class CallBudgetLedgerModule {}

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApplicationLifecycle, type ApplicationStatus } from '@app/applications';
-import { AppConfig, AuditTrail, type AuthUser, Clock, DomainError, pragueDate } from '@app/core';
+import { AppConfig, AuditTrail, type AuthUser, Clock, DomainError, pragueDate, type Violation } from '@app/core';
 import { DecisionRepository } from './decision.repository';
 import { awardAmountOf, checkDecision, type ApprovingBody, type DecisionOutcome } from './domain/decision.rules';
-import { commitmentEntries } from './domain/ledger';
+import { checkCommitment, commitmentEntries } from './domain/ledger';
 
 export interface DecisionCommand {
   outcome: DecisionOutcome;
@@ -85,7 +85,8 @@ export class DecisionsService {
         const approved = command.outcome === 'approved';
         const amountCzk = approved ? awardAmountOf({ amountCzk: command.amountCzk, proposedCzk: app.proposedCzk }) : null;
         // Obviously too much: refused before anything is written (the conditional UPDATE is still the guard).
-        if (amountCzk !== null && amountCzk > app.availableCzk) throw allocationExceeded(app.availableCzk, amountCzk);
+        const exceeded = amountCzk === null ? [] : checkCommitment({ availableCzk: app.availableCzk, amountCzk });
+        if (exceeded.length) throw allocationExceeded(exceeded);
         const reasons = (command.reasons ?? []).map((r) => r.trim()).filter((r) => r !== '');
         const status: ApplicationStatus = approved ? 'approved' : 'rejected';
         const decision = {
@@ -130,16 +131,18 @@ export class DecisionsService {
           );
           return view;
         }
-        if (written.totalUnchanged) throw allocationExceeded(await this.decisions.availableOf(manager, app.callPartId), amountCzk ?? 0);
+        if (written.totalUnchanged) {
+          // The commitment did not fit: say what is left now. Nothing refused only when a release made room since: read again.
+          const refused = checkCommitment({ availableCzk: await this.decisions.availableOf(manager, app.callPartId), amountCzk: amountCzk ?? 0 });
+          if (refused.length) throw allocationExceeded(refused);
+        }
         if (read >= READS) throw new Error(`The year total of IČO ${app.ico} kept changing under the lock of its organisation`);
       }
     });
   }
 }
 
-function allocationExceeded(availableCzk: number, amountCzk: number): DomainError {
-  return new DomainError(
-    'ALLOCATION_EXCEEDED',
-    `The part has CZK ${availableCzk.toLocaleString('en-US')} left of its allocation; the award of CZK ${amountCzk.toLocaleString('en-US')} does not fit.`,
-  );
+/** The refused commitment, as the API has always answered it (no field list). */
+function allocationExceeded([violation]: readonly Violation[]): DomainError {
+  return new DomainError(violation.code, violation.message);
 }

@@ -1,5 +1,4 @@
 /** money's front door: its modules and the services the apps call. */
-export { CallBudgetLedgerModule } from './call-budget-ledger';
 export { MoneyPortsModule } from './money-ports.module';
 export { ContractsService } from './contracts.service';
 export { DecisionsService } from './decisions.service';

@@ -1,27 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AuthUser, DomainError, toSafeNumber } from '@app/core';
+import { type AuthUser, DomainError } from '@app/core';
+import { LedgerRepository, type LedgerLine, type PartBudgetRow } from './ledger.repository';
 
-export interface LedgerLine {
-  id: string;
-  type: string;
-  amountCzk: number;
-  occurredOn: string;
-  reference: string;
-  reverses: string | null;
-  createdAt: string;
-}
+export type { LedgerLine } from './ledger.repository';
 
-export interface PartBudget {
-  code: string;
-  allocationCzk: number;
-  proposedCzk: number;
-  committedCzk: number;
-  paidCzk: number;
-  returnedCzk: number;
-  availableCzk: number;
-}
+/** A part's cached balances and what is left of its allocation. */
+export type PartBudget = PartBudgetRow & { availableCzk: number };
 
 export interface LedgerCheck {
   ok: boolean;
@@ -34,58 +20,22 @@ export interface LedgerCheck {
 /** Reading the ledger: an application's movements, a call's budget, and the check of every cached balance against the ledger. */
 @Injectable()
 export class LedgerService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerRepository,
+  ) {}
 
   async applicationLedger(caller: AuthUser, applicationId: string): Promise<LedgerLine[]> {
+    const manager = this.dataSource.manager;
     const own = caller.role === 'applicant' ? caller.organisationId : null;
-    const found: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM application WHERE id = $1 AND status <> 'draft' AND ($2::uuid IS NULL OR organisation_id = $2)`,
-      [applicationId, own],
-    );
-    if (!found.length) throw new DomainError('NOT_FOUND', 'No such application.');
-    const rows: { id: string; type: string; amount: string; occurred_on: string; reference: string; reverses: string | null; created_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT t.id, t.type, (SELECT sum(e.amount_czk) FROM ledger_entry e WHERE e.transaction_id = t.id AND e.amount_czk > 0) AS amount,
-                t.occurred_on::text AS occurred_on, t.reference, t.reverses, t.created_at
-           FROM ledger_transaction t WHERE t.application_id = $1
-          ORDER BY t.seq`,
-        [applicationId],
-      );
-    return rows.map((r) => ({
-      id: r.id,
-      type: r.type,
-      amountCzk: toSafeNumber(r.amount),
-      occurredOn: r.occurred_on,
-      reference: r.reference,
-      reverses: r.reverses,
-      createdAt: r.created_at.toISOString(),
-    }));
+    if (!(await this.ledger.applicationVisible(manager, applicationId, own))) throw new DomainError('NOT_FOUND', 'No such application.');
+    return this.ledger.linesOf(manager, applicationId);
   }
 
   async callBudget(callId: string): Promise<{ callId: string; parts: PartBudget[] }> {
-    const rows: { code: string; allocation_czk: string; proposed_czk: string; committed_czk: string; paid_czk: string; returned_czk: string }[] =
-      await this.dataSource.query(
-        `SELECT p.code, p.allocation_czk, p.proposed_czk, p.committed_czk, p.paid_czk, p.returned_czk
-           FROM call_part p JOIN call c ON c.id = p.call_id WHERE c.id = $1 ORDER BY p.code`,
-        [callId],
-      );
-    if (!rows.length) throw new DomainError('NOT_FOUND', 'No such call.');
-    return {
-      callId,
-      parts: rows.map((r) => {
-        const allocationCzk = toSafeNumber(r.allocation_czk);
-        const committedCzk = toSafeNumber(r.committed_czk);
-        return {
-          code: r.code,
-          allocationCzk,
-          proposedCzk: toSafeNumber(r.proposed_czk),
-          committedCzk,
-          paidCzk: toSafeNumber(r.paid_czk),
-          returnedCzk: toSafeNumber(r.returned_czk),
-          availableCzk: allocationCzk - committedCzk,
-        };
-      }),
-    };
+    const parts = await this.ledger.partBudgets(this.dataSource.manager, callId);
+    if (!parts.length) throw new DomainError('NOT_FOUND', 'No such call.');
+    return { callId, parts: parts.map((p) => ({ ...p, availableCzk: p.allocationCzk - p.committedCzk })) };
   }
 
   /**
@@ -94,72 +44,37 @@ export class LedgerService {
    * paid / returned / return due; and that every transaction sums to zero.
    */
   async check(): Promise<LedgerCheck> {
-    const [unbalanced, count, parts, applications] = await Promise.all([
-      this.dataSource.query(`SELECT transaction_id FROM ledger_entry GROUP BY transaction_id HAVING sum(amount_czk) <> 0`) as Promise<{ transaction_id: string }[]>,
-      this.dataSource.query(`SELECT count(*) AS n FROM ledger_transaction`) as Promise<{ n: string }[]>,
-      this.dataSource.query(`
-        WITH l AS (
-          SELECT t.call_part_id AS part_id,
-                 sum(e.amount_czk) FILTER (WHERE e.account = 'part:' || t.call_part_id || ':available') AS available,
-                 sum(e.amount_czk) FILTER (WHERE e.account LIKE 'part:' || t.call_part_id || ':application:%'
-                                            AND split_part(e.account, ':', 5) IN ('committed', 'paid', 'return_due', 'returned')) AS committed,
-                 sum(e.amount_czk) FILTER (WHERE split_part(e.account, ':', 5) IN ('paid', 'return_due', 'returned')) AS paid,
-                 sum(e.amount_czk) FILTER (WHERE split_part(e.account, ':', 5) = 'returned') AS returned
-            FROM ledger_transaction t JOIN ledger_entry e ON e.transaction_id = t.id
-           WHERE t.call_part_id IS NOT NULL
-           GROUP BY t.call_part_id
-        )
-        SELECT p.id, p.allocation_czk, p.committed_czk, p.paid_czk, p.returned_czk,
-               COALESCE(l.available, 0) AS l_available, COALESCE(l.committed, 0) AS l_committed,
-               COALESCE(l.paid, 0) AS l_paid, COALESCE(l.returned, 0) AS l_returned
-          FROM call_part p JOIN call c ON c.id = p.call_id AND c.status = 'announced'
-          LEFT JOIN l ON l.part_id = p.id`) as Promise<
-        { id: string; allocation_czk: string; committed_czk: string; paid_czk: string; returned_czk: string; l_available: string; l_committed: string; l_paid: string; l_returned: string }[]
-      >,
-      this.dataSource.query(`
-        WITH l AS (
-          SELECT t.application_id,
-                 sum(e.amount_czk) FILTER (WHERE split_part(e.account, ':', 5) IN ('committed', 'paid', 'return_due', 'returned')) AS awarded,
-                 sum(e.amount_czk) FILTER (WHERE split_part(e.account, ':', 5) IN ('paid', 'return_due', 'returned')) AS paid,
-                 sum(e.amount_czk) FILTER (WHERE split_part(e.account, ':', 5) = 'returned') AS returned,
-                 sum(e.amount_czk) FILTER (WHERE split_part(e.account, ':', 5) = 'return_due') AS return_due
-            FROM ledger_transaction t JOIN ledger_entry e ON e.transaction_id = t.id
-           WHERE t.application_id IS NOT NULL
-           GROUP BY t.application_id
-        )
-        SELECT a.id, a.awarded_czk, a.paid_czk, a.returned_czk, a.return_due_czk,
-               COALESCE(l.awarded, 0) AS l_awarded, COALESCE(l.paid, 0) AS l_paid,
-               COALESCE(l.returned, 0) AS l_returned, COALESCE(l.return_due, 0) AS l_return_due
-          FROM application a LEFT JOIN l ON l.application_id = a.id
-         WHERE a.awarded_czk <> 0 OR a.paid_czk <> 0 OR l.application_id IS NOT NULL`) as Promise<
-        { id: string; awarded_czk: string; paid_czk: string; returned_czk: string; return_due_czk: string; l_awarded: string; l_paid: string; l_returned: string; l_return_due: string }[]
-      >,
+    const manager = this.dataSource.manager;
+    const [unbalancedIds, transactions, parts, applications] = await Promise.all([
+      this.ledger.unbalancedTransactions(manager),
+      this.ledger.transactionCount(manager),
+      this.ledger.partsAgainstLedger(manager),
+      this.ledger.applicationsAgainstLedger(manager),
     ]);
     const partMismatches: LedgerCheck['parts'] = [];
-    for (const p of parts) {
-      const compare = (field: string, cached: string | number, ledger: string | number) => {
-        if (Number(cached) !== Number(ledger)) partMismatches.push({ partId: p.id, field, cachedCzk: Number(cached), ledgerCzk: Number(ledger) });
+    for (const { partId, cached, ledger } of parts) {
+      const compare = (field: string, cachedCzk: number, ledgerCzk: number) => {
+        if (cachedCzk !== ledgerCzk) partMismatches.push({ partId, field, cachedCzk, ledgerCzk });
       };
-      compare('availableCzk', Number(p.allocation_czk) - Number(p.committed_czk), p.l_available);
-      compare('committedCzk', p.committed_czk, p.l_committed);
-      compare('paidCzk', p.paid_czk, p.l_paid);
-      compare('returnedCzk', p.returned_czk, p.l_returned);
+      compare('availableCzk', cached.allocationCzk - cached.committedCzk, ledger.availableCzk);
+      compare('committedCzk', cached.committedCzk, ledger.committedCzk);
+      compare('paidCzk', cached.paidCzk, ledger.paidCzk);
+      compare('returnedCzk', cached.returnedCzk, ledger.returnedCzk);
     }
     const appMismatches: LedgerCheck['applications'] = [];
-    for (const a of applications) {
-      const compare = (field: string, cached: string, ledger: string) => {
-        if (Number(cached) !== Number(ledger)) appMismatches.push({ applicationId: a.id, field, cachedCzk: Number(cached), ledgerCzk: Number(ledger) });
+    for (const { applicationId, cached, ledger } of applications) {
+      const compare = (field: string, cachedCzk: number, ledgerCzk: number) => {
+        if (cachedCzk !== ledgerCzk) appMismatches.push({ applicationId, field, cachedCzk, ledgerCzk });
       };
-      compare('awardedCzk', a.awarded_czk, a.l_awarded);
-      compare('returnedCzk', a.returned_czk, a.l_returned);
-      compare('returnDueCzk', a.return_due_czk, a.l_return_due);
+      compare('awardedCzk', cached.awardedCzk, ledger.awardedCzk);
+      compare('returnedCzk', cached.returnedCzk, ledger.returnedCzk);
+      compare('returnDueCzk', cached.returnDueCzk, ledger.returnDueCzk);
       // Gross paid = what is still paid + claimed back + returned.
-      compare('paidCzk', a.paid_czk, a.l_paid);
+      compare('paidCzk', cached.paidCzk, ledger.paidCzk);
     }
-    const unbalancedIds = unbalanced.map((u) => u.transaction_id);
     return {
       ok: unbalancedIds.length === 0 && partMismatches.length === 0 && appMismatches.length === 0,
-      transactions: Number(count[0].n),
+      transactions,
       unbalancedTransactions: unbalancedIds,
       parts: partMismatches,
       applications: appMismatches,

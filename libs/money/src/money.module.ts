@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@app/applications';
 import { LettersModule } from '@app/letters';
+import { ContractsRepository } from './contracts.repository';
 import { ContractsService } from './contracts.service';
 import { DecisionRepository } from './decision.repository';
 import { DecisionsService } from './decisions.service';
 import { LedgerModule } from './ledger.module';
+import { LedgerRepository } from './ledger.repository';
 import { LedgerService } from './ledger.service';
 import { MoneyRepository } from './money.repository';
+import { PaymentsRepository } from './payments.repository';
 import { PaymentsService } from './payments.service';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
@@ -18,7 +21,24 @@ import { SettlementsService } from './settlements.service';
 
 @Module({
   imports: [ApplicationsModule, LedgerModule, LettersModule],
-  providers: [MoneyRepository, DecisionRepository, DecisionsService, ContractsService, PaymentsService, SettlementsRepository, SettlementsService, SettlementReviewService, ReturnsService, LedgerService, ReversalsService, ReportsRepository, ReportsService],
+  providers: [
+    MoneyRepository,
+    DecisionRepository,
+    DecisionsService,
+    ContractsRepository,
+    ContractsService,
+    PaymentsRepository,
+    PaymentsService,
+    SettlementsRepository,
+    SettlementsService,
+    SettlementReviewService,
+    ReturnsService,
+    LedgerRepository,
+    LedgerService,
+    ReversalsService,
+    ReportsRepository,
+    ReportsService,
+  ],
   exports: [DecisionsService, ContractsService, PaymentsService, SettlementsService, SettlementReviewService, ReturnsService, LedgerService, ReversalsService, ReportsService],
 })
 export class MoneyModule {}

@@ -6,8 +6,9 @@ import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate } from '@app/
 import { paymentEntries } from './domain/ledger';
 import { checkPayment } from './domain/payment.rules';
 import { BalancesRepository } from './balances.repository';
-import { LedgerWriter } from './ledger.writer';
+import { LedgerWriter } from './ledger-writer.repository';
 import { MoneyRepository } from './money.repository';
+import { PaymentsRepository } from './payments.repository';
 
 export interface PaymentCommand {
   amountCzk: number;
@@ -38,6 +39,7 @@ export class PaymentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly money: MoneyRepository,
     private readonly balances: BalancesRepository,
+    private readonly payments: PaymentsRepository,
     private readonly ledger: LedgerWriter,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -71,11 +73,17 @@ export class PaymentsService {
       });
       await this.balances.paid(manager, applicationId, app.callPartId, command.amountCzk);
       await this.ledger.post(manager, tx, { callPartId: app.callPartId, applicationId }, caller.id, now);
-      await manager.query(
-        `INSERT INTO payment (id, application_id, amount_czk, paid_on, payment_reference, bank_account, ledger_transaction_id, created_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, applicationId, command.amountCzk, command.paidOn, command.paymentReference.trim(), contract.bankAccount, tx.id, now, caller.id],
-      );
+      await this.payments.insert(manager, {
+        id,
+        applicationId,
+        amountCzk: command.amountCzk,
+        paidOn: command.paidOn,
+        paymentReference: command.paymentReference.trim(),
+        bankAccount: contract.bankAccount,
+        ledgerTransactionId: tx.id,
+        at: now,
+        by: caller.id,
+      });
       const view: PaymentView = {
         id,
         applicationId,

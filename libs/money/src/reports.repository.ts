@@ -74,6 +74,11 @@ export interface AwardRow {
  */
 @Injectable()
 export class ReportsRepository {
+  /** Makes the caller's transaction read-only: a report never writes (its first statement, before any read). */
+  async readOnly(manager: EntityManager): Promise<void> {
+    await manager.query('SET TRANSACTION READ ONLY');
+  }
+
   async findCall(manager: EntityManager, callId: string): Promise<ReportedCall | null> {
     const rows: { id: string; title: string; programme_code: string; programme_name: string }[] = await manager.query(
       `SELECT c.id, c.title, p.code AS programme_code, p.name AS programme_name

@@ -113,7 +113,7 @@ export class ReportsService {
    */
   private snapshot<T>(callId: string | undefined, read: (manager: EntityManager, call: ReportedCall | null) => Promise<T>): Promise<T> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      await manager.query('SET TRANSACTION READ ONLY');
+      await this.repository.readOnly(manager);
       const call = callId === undefined ? null : await this.repository.findCall(manager, callId);
       if (callId !== undefined && !call) throw new DomainError('NOT_FOUND', 'No such call.');
       return read(manager, call);

@@ -8,7 +8,7 @@ import { applicationAccount, penaltyEntries, penaltyPaymentEntries, returnEntrie
 import { assessPenalty } from './domain/penalty';
 import { checkReturn, checkReturnAccepted } from './domain/settlement.rules';
 import { BalancesRepository } from './balances.repository';
-import { LedgerWriter } from './ledger.writer';
+import { LedgerWriter } from './ledger-writer.repository';
 import { MoneyRepository, type MoneySubject } from './money.repository';
 import { SettlementsRepository } from './settlements.repository';
 

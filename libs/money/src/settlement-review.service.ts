@@ -7,7 +7,7 @@ import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate } from '@app/
 import { releaseEntries, returnDueEntries } from './domain/ledger';
 import { checkSettlementReview, settlementReviewOutcome } from './domain/settlement.rules';
 import { BalancesRepository } from './balances.repository';
-import { LedgerWriter } from './ledger.writer';
+import { LedgerWriter } from './ledger-writer.repository';
 import { MoneyRepository } from './money.repository';
 import { SettlementsRepository, type SettlementView } from './settlements.repository';
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { Clock } from '../clock/clock';
-import { preparedQuery } from '../database/prepared-query';
+import { AuditEventsRepository } from './audit-events.repository';
 import { AuditEventEntity } from './audit-event.entity';
 import { auditPayload, findFirstBrokenLink, GENESIS_HASH } from './audit-hash';
 
@@ -37,6 +37,7 @@ export class AuditTrail {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly events: AuditEventsRepository,
   ) {}
 
   /**
@@ -44,9 +45,7 @@ export class AuditTrail {
    * that transaction ends, so call this as the last statement before commit.
    */
   async append(manager: EntityManager, record: AuditRecord): Promise<void> {
-    // preparedQuery refuses to run outside a transaction: the event belongs to the change it records.
-    // The database chains it (lock, head, hash, insert) in one statement: see migrations/*-audit-append-function.
-    await preparedQuery(manager, 'audit_append', 'SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', this.prepare(record).params);
+    await this.events.append(manager, this.prepare(record).params);
   }
 
   /**

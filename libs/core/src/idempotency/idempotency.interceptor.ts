@@ -6,14 +6,14 @@ import { catchError, from, mergeMap, Observable, of } from 'rxjs';
 import { canonicalJson } from '../audit/audit-hash';
 import type { AuthUser } from '../auth/role';
 import { DomainError } from '../errors/domain-error';
-import { IdempotencyStore } from './idempotency.store';
+import { IdempotencyRepository } from './idempotency.repository';
 
 const MAX_KEY_LENGTH = 200;
 
 /** Honours `Idempotency-Key` on the routes it decorates (submissions and money). */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(private readonly store: IdempotencyRepository) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();

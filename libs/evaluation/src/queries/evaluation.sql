@@ -15,6 +15,12 @@ SELECT a.call_id, a.status, c.submission_closes_at, c.evaluation_closed_at,
 -- EvaluationRepository.callOfSubmitted
 SELECT call_id FROM application WHERE id = $1 AND status NOT IN ('draft');
 
+-- EvaluationRepository.lockProposalSubject
+SELECT a.call_part_id, a.status, a.requested_czk, a.proposed_czk, p.code, p.allocation_czk, p.proposed_czk AS part_proposed_czk
+  FROM application a JOIN call_part p ON p.id = a.call_part_id
+ WHERE a.id = $1
+   FOR UPDATE OF a, p;
+
 -- EvaluationRepository.isMember
 SELECT 1 FROM commission_member WHERE call_id = $1 AND user_id = $2;
 

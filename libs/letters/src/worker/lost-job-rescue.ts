@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '@app/core';
 import { failureReasonOf, lostJobs } from '../domain/letter-job.rules';
-import { LETTER_RENDER_TOPIC } from '../letter-requests';
+import { LETTER_RENDER_TOPIC } from '../letter-requests.repository';
 import { LETTERS_QUEUE, letterJobId, type LetterJobData } from '../queue/letters-queue';
 import { letterJobs } from './letter-job-options';
 import { OutboxRepository } from './outbox.repository';

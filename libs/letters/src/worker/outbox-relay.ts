@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
-import { LETTER_RENDER_TOPIC } from '../letter-requests';
+import { LETTER_RENDER_TOPIC } from '../letter-requests.repository';
 import { LETTERS_QUEUE, letterJobDataOf, type LetterJobData } from '../queue/letters-queue';
 import { letterJobs } from './letter-job-options';
 import { OutboxRepository } from './outbox.repository';

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import {
   approvingBodyFor,
   awardAmountOf,
-  awardedInYearCzk,
   checkDecision,
   COUNCIL_LIMIT_BEFORE_2024_CZK,
   COUNCIL_LIMIT_CZK,
@@ -67,19 +66,6 @@ describe('approvingBodyFor', () => {
         expect(body).toBe(before + amount <= limit ? 'council' : 'assembly');
       }),
     );
-  });
-});
-
-describe('awardedInYearCzk', () => {
-  it('sums the awards decided in the calendar year', () => {
-    const awards = [
-      { resolutionDate: '2026-12-31', amountCzk: 300_000 },
-      { resolutionDate: '2027-01-01', amountCzk: 200_000 },
-      { resolutionDate: '2027-12-31', amountCzk: 150_000 },
-      { resolutionDate: '2028-01-01', amountCzk: 900_000 },
-    ];
-    expect(awardedInYearCzk(awards, 2027)).toBe(350_000);
-    expect(awardedInYearCzk([], 2027)).toBe(0);
   });
 });
 

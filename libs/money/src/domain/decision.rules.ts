@@ -51,20 +51,6 @@ export function approvingBodyFor(input: {
   return input.yearTotalBeforeCzk + input.amountCzk <= limit ? 'council' : 'assembly';
 }
 
-/**
- * What the city awarded in one calendar year, for the approving-body rule: the
- * amounts of the approval decisions whose resolution falls in that year. A later
- * release or return does not lower it: the rule is about what was decided.
- */
-export function awardedInYearCzk(awards: readonly { resolutionDate: string; amountCzk: number }[], year: number): number {
-  let total = 0;
-  for (const a of awards) {
-    assertWholeCzk('amountCzk', a.amountCzk);
-    if (Number(a.resolutionDate.slice(0, 4)) === year) total += a.amountCzk;
-  }
-  return total;
-}
-
 /** The amount an approval awards: the one given, else the commission's proposal. */
 export function awardAmountOf(input: { amountCzk?: number | null; proposedCzk: number | null }): number | null {
   return input.amountCzk ?? input.proposedCzk ?? null;
@@ -83,7 +69,7 @@ export interface DecisionInput {
   resolutionDate: string;
   /** Why an application is rejected; required for a rejection. */
   reasons?: readonly string[];
-  /** Awarded to the same IČO in the resolution's calendar year, this application excluded (awardedInYearCzk). */
+  /** Awarded to the same IČO in the resolution's calendar year, this application excluded: the amounts of its approval decisions. */
   yearTotalBeforeCzk: number;
   /** Configured Council limit from 2024 on; default CZK 1,000,000. */
   thresholdCzk?: number;

@@ -312,8 +312,9 @@ describe('guards', () => {
       {
         code: 'ALLOCATION_EXCEEDED',
         field: 'amountCzk',
-        message: "The award of CZK 100,001 is more than the CZK 100,000 left of the part's allocation.",
+        message: 'The part has CZK 100,000 left of its allocation; the award of CZK 100,001 does not fit.',
       },
     ]);
+    expect(checkCommitment({ availableCzk: 0, amountCzk: 1 }).map((v) => v.message)).toEqual(['The part has CZK 0 left of its allocation; the award of CZK 1 does not fit.']);
   });
 });

@@ -316,14 +316,14 @@ export function checkReversal(original: LedgerTransaction, ledger: readonly Ledg
   }));
 }
 
-/** An approval must fit in what is left of the part's allocation. */
+/** An approval must fit in what is left of the part's allocation (the decision's ALLOCATION_EXCEEDED). */
 export function checkCommitment(input: { availableCzk: number; amountCzk: number }): Violation[] {
   if (input.amountCzk <= input.availableCzk) return [];
   return [
     {
       code: 'ALLOCATION_EXCEEDED',
       field: 'amountCzk',
-      message: `The award of ${czk(input.amountCzk)} is more than the ${czk(Math.max(0, input.availableCzk))} left of the part's allocation.`,
+      message: `The part has ${czk(input.availableCzk)} left of its allocation; the award of ${czk(input.amountCzk)} does not fit.`,
     },
   ];
 }

@@ -42,21 +42,8 @@ WITH total AS (
   SELECT t.id, e.account, e.amount FROM ledger_tx t, unnest($17::text[], $18::bigint[]) AS e(account, amount)
   RETURNING transaction_id
 ), letter_snapshot AS (
-  SELECT a.id, jsonb_build_object(
-           'recipient', jsonb_build_object('name', o.name, 'ico', o.ico, 'street', o.street, 'city', o.city, 'postalCode', o.postal_code),
-           'application', jsonb_build_object('id', a.id, 'referenceNumber', a.reference_number, 'title', a.title,
-                                             'submittedAt', a.submitted_at, 'requestedCzk', a.requested_czk),
-           'part', jsonb_build_object('code', cp.code, 'name', cp.name),
-           'call', jsonb_build_object('id', c.id, 'title', c.title),
-           'programme', jsonb_build_object('code', p.code, 'name', p.name, 'year', p.year),
-           'decidedAt', $12::timestamptz,
-           'decision', $21::jsonb) AS data
-    FROM application a
-    JOIN organisation o ON o.id = a.organisation_id
-    JOIN call_part cp ON cp.id = a.call_part_id
-    JOIN call c ON c.id = a.call_id
-    JOIN programme p ON p.id = c.programme_id
-   WHERE a.id = $1::uuid AND EXISTS (SELECT 1 FROM awarded)
+  SELECT application_id AS id, data || jsonb_build_object('decidedAt', $12::timestamptz, 'decision', $21::jsonb) AS data
+    FROM letter_subject WHERE application_id = $1::uuid AND EXISTS (SELECT 1 FROM awarded)
 ), letter AS (
   INSERT INTO letter (id, application_id, kind, status, data, created_at)
   SELECT $19::uuid, id, $20, 'queued', data, $12::timestamptz FROM letter_snapshot

@@ -1,5 +1,8 @@
 -- Generated from libs/money/src/reports.repository.ts by `npm run sql:snapshots`. Do not edit.
 
+-- ReportsRepository.readOnly
+SET TRANSACTION READ ONLY;
+
 -- ReportsRepository.findCall
 SELECT c.id, c.title, p.code AS programme_code, p.name AS programme_name
   FROM call c JOIN programme p ON p.id = c.programme_id

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ApplicationStatus } from '@app/applications';
-import type { FormalCheckResult } from './domain/formal-check.rules';
+import type { ApplicationStatus } from './domain/application-status';
+import type { FormalCheckEntity } from './formal-check.entity';
 
 /** What the formal check of one application is judged on. */
 export interface ApplicationToCheck {
@@ -14,14 +14,18 @@ export interface ApplicationToCheck {
 /** One formal check as it is recorded. */
 export interface FormalCheckWrite {
   applicationId: string;
-  result: FormalCheckResult;
+  result: FormalCheckEntity['result'];
   reasons: string[];
   correctionDueOn: string | null;
   checkedAt: Date;
   checkedBy: string;
 }
 
-/** The NMF officer's formal checks (`formal_check`) and what they are judged on. */
+/**
+ * The NMF officer's formal checks (`formal_check`, applications' table: the
+ * applicant's view shows them) and what they are judged on; evaluation's
+ * FormalCheckService decides, this writes.
+ */
 @Injectable()
 export class FormalChecksRepository {
   /**

@@ -13,7 +13,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export type IdempotencyClaim = { kind: 'new' } | { kind: 'replay'; status: number; body: unknown };
 
 @Injectable()
-export class IdempotencyStore {
+export class IdempotencyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**

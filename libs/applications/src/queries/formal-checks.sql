@@ -1,4 +1,4 @@
--- Generated from libs/evaluation/src/formal-checks.repository.ts by `npm run sql:snapshots`. Do not edit.
+-- Generated from libs/applications/src/formal-checks.repository.ts by `npm run sql:snapshots`. Do not edit.
 
 -- FormalChecksRepository.applicationToCheck
 SELECT a.status, a.correction_due_on::text AS correction_due_on, c.submission_closes_at
