@@ -49,18 +49,6 @@ export class AuditTrail {
   }
 
   /**
-   * The `audit_append(...)` call of a record as an SQL expression, for a
-   * statement that writes a whole change and appends its event itself (in the
-   * place where it runs last); `bind` adds a value to that statement and
-   * answers its placeholder.
-   */
-  appendCall(record: AuditRecord, bind: (value: unknown) => string): string {
-    const casts = ['uuid', 'timestamptz', 'uuid', 'varchar', 'varchar', 'varchar', 'varchar', 'jsonb', 'jsonb', 'text', 'text'];
-    const args = this.prepare(record).params.map((value, i) => `${bind(value)}::${casts[i]}`);
-    return `audit_append(${args.join(', ')})`;
-  }
-
-  /**
    * The `audit_append(...)` call of a record, for a statement that appends the
    * event itself after assigning a value the event must show (a reference
    * number): `after` may be a function of a placeholder, which the statement

@@ -3,14 +3,14 @@
 -- LetterStoreRepository.load
 SELECT id, application_id AS "applicationId", kind, status, generation, data FROM letter WHERE id = $1;
 
--- LetterStoreRepository.markReady, fragment ${update}
-UPDATE letter SET status = 'ready', pdf = ${bind(rendered.pdf)}, sha256 = ${bind(rendered.sha256)}, ready_at = now(),
-       attempts = ${bind(attempts)}, failure_reason = NULL
- WHERE id = ${bind(letter.id)} AND generation = ${bind(letter.generation)} AND status = 'queued'
-RETURNING id
-
 -- LetterStoreRepository.markReady
-WITH ready AS (${update}) SELECT ${appended} AS audit_seq FROM ready;
+WITH ready AS (
+  UPDATE letter SET status = 'ready', pdf = $1, sha256 = $2, ready_at = now(), attempts = $3, failure_reason = NULL
+   WHERE id = $4 AND generation = $5 AND status = 'queued'
+  RETURNING id
+)
+SELECT audit_append($6::uuid, $7::timestamptz, $8::uuid, $9::varchar, $10::varchar, $11::varchar, $12::varchar, $13::jsonb, $14::jsonb, $15::text, $16::text) AS audit_seq
+  FROM ready;
 
 -- LetterStoreRepository.markFailed
 WITH failed AS (

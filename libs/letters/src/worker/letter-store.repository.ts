@@ -41,25 +41,15 @@ export class LetterStoreRepository {
    * audit chain's lock is held only to the end of the statement rather than across round trips.
    */
   async markReady(letter: StoredLetter, rendered: { pdf: Buffer; sha256: string }, attempts: number): Promise<boolean> {
-    const values: unknown[] = [];
-    const bind = (value: unknown) => `$${values.push(value)}`;
-    const update = `UPDATE letter SET status = 'ready', pdf = ${bind(rendered.pdf)}, sha256 = ${bind(rendered.sha256)}, ready_at = now(),
-                           attempts = ${bind(attempts)}, failure_reason = NULL
-                     WHERE id = ${bind(letter.id)} AND generation = ${bind(letter.generation)} AND status = 'queued'
-                    RETURNING id`;
-    const appended = this.audit.appendCall(
-      {
-        actor: null,
-        action: 'letter.ready',
-        entityType: 'letter',
-        entityId: letter.id,
-        before: { status: 'queued', generation: letter.generation },
-        after: { status: 'ready', applicationId: letter.applicationId, kind: letter.kind, sha256: rendered.sha256, bytes: rendered.pdf.length, attempts },
-      },
-      bind,
-    );
-    // One row from `ready` or none: the event is appended only when the update changed the letter.
-    const rows: unknown[] = await this.dataSource.query(`WITH ready AS (${update}) SELECT ${appended} AS audit_seq FROM ready`, values);
+    const event = this.audit.prepare({
+      actor: null,
+      action: 'letter.ready',
+      entityType: 'letter',
+      entityId: letter.id,
+      before: { status: 'queued', generation: letter.generation },
+      after: { status: 'ready', applicationId: letter.applicationId, kind: letter.kind, sha256: rendered.sha256, bytes: rendered.pdf.length, attempts },
+    });
+    const rows: unknown[] = await this.dataSource.query(MARK_READY, [rendered.pdf, rendered.sha256, attempts, letter.id, letter.generation, ...event.params]);
     return rows.length > 0;
   }
 
@@ -88,3 +78,12 @@ export class LetterStoreRepository {
     });
   }
 }
+
+/** The PDF in, then the audit event ($6…$16) for the row it changed: one row from `ready` or none, so no event when nothing changed. */
+const MARK_READY = `WITH ready AS (
+  UPDATE letter SET status = 'ready', pdf = $1, sha256 = $2, ready_at = now(), attempts = $3, failure_reason = NULL
+   WHERE id = $4 AND generation = $5 AND status = 'queued'
+  RETURNING id
+)
+SELECT audit_append($6::uuid, $7::timestamptz, $8::uuid, $9::varchar, $10::varchar, $11::varchar, $12::varchar, $13::jsonb, $14::jsonb, $15::text, $16::text) AS audit_seq
+  FROM ready`;
