@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ApplicationLifecycle, type ApplicationStatus } from '@app/applications';
 import { AppConfig, AuditTrail, type AuthUser, Clock, DomainError, pragueDate, type Violation } from '@app/core';
 import { DecisionRepository } from './decision.repository';
-import { awardAmountOf, checkDecision, type ApprovingBody, type DecisionOutcome } from './domain/decision.rules';
+import { checkDecision, decisionEffect, type ApprovingBody, type DecisionOutcome } from './domain/decision.rules';
 import { checkCommitment, commitmentEntries } from './domain/ledger';
 
 export interface DecisionCommand {
@@ -82,13 +82,16 @@ export class DecisionsService {
         });
         if (violations.length) throw DomainError.fromViolations(violations);
 
-        const approved = command.outcome === 'approved';
-        const amountCzk = approved ? awardAmountOf({ amountCzk: command.amountCzk, proposedCzk: app.proposedCzk }) : null;
+        // The rules decide what the resolution does; below, the owners' writers apply it.
+        const {
+          status,
+          awardCzk: amountCzk,
+          reasons,
+        } = decisionEffect({ outcome: command.outcome, amountCzk: command.amountCzk, proposedCzk: app.proposedCzk, reasons: command.reasons });
+        const approved = status === 'approved';
         // Obviously too much: refused before anything is written (the conditional UPDATE is still the guard).
         const exceeded = amountCzk === null ? [] : checkCommitment({ availableCzk: app.availableCzk, amountCzk });
         if (exceeded.length) throw allocationExceeded(exceeded);
-        const reasons = (command.reasons ?? []).map((r) => r.trim()).filter((r) => r !== '');
-        const status: ApplicationStatus = approved ? 'approved' : 'rejected';
         const decision = {
           outcome: command.outcome,
           amountCzk,

@@ -6,7 +6,7 @@ import { ApplicationLifecycle } from '@app/applications';
 import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate } from '@app/core';
 import { applicationAccount, penaltyEntries, penaltyPaymentEntries, returnEntries } from './domain/ledger';
 import { assessPenalty } from './domain/penalty';
-import { checkReturn, checkReturnAccepted } from './domain/settlement.rules';
+import { checkReturnAccepted, closesWhenNothingOwed, decideReturn } from './domain/settlement.rules';
 import { BalancesRepository } from './balances.repository';
 import { LedgerWriter } from './ledger-writer.repository';
 import { MoneyRepository, type MoneySubject } from './money.repository';
@@ -63,43 +63,31 @@ export class ReturnsService {
       const links = { callPartId: app.callPartId, applicationId };
       const id = randomUUID();
       const receipt = { id, applicationId, amountCzk: command.amountCzk, receivedOn: command.receivedOn, reference, at: now, by: caller.id };
-      let penaltyLevied = 0;
-      let penaltyPaid = 0;
-      let returned = 0;
-      if (app.returnDueCzk === 0 && penaltyDue > 0) {
-        // Everything claimed is back: this pays the penalty.
-        if (command.amountCzk > penaltyDue) {
-          throw new DomainError('VALIDATION_FAILED', `Only the penalty of CZK ${penaltyDue} is still owed.`, [{ field: 'amountCzk', message: `at most ${penaltyDue}` }]);
-        }
-        penaltyPaid = command.amountCzk;
-        const tx = penaltyPaymentEntries({ id: randomUUID(), occurredOn: command.receivedOn, reference, partId: app.callPartId, applicationId, amountCzk: penaltyPaid });
-        await this.ledger.post(manager, tx, links, caller.id, now);
-        await this.settlements.insertReturn(manager, { ...receipt, ledgerTransactionId: tx.id });
-      } else {
+      // The rules decide what the money does; the writers apply it.
+      const { violations, effect } = decideReturn({
+        amountCzk: command.amountCzk,
+        receivedOn: command.receivedOn,
+        today,
+        returnDueCzk: app.returnDueCzk,
+        penaltyDueCzk: penaltyDue,
         // Before the review the recipient may send back money it holds; after it, only what the review claimed.
-        const held = app.settlement?.reviewedAt ? 0 : app.paidCzk - app.returnedCzk - app.returnDueCzk;
-        const violations = checkReturn({ amountCzk: command.amountCzk, returnDueCzk: app.returnDueCzk, heldCzk: held, receivedOn: command.receivedOn, today });
-        if (violations.length) throw DomainError.fromViolations(violations);
-        returned = command.amountCzk;
-        const tx = returnEntries({
-          id: randomUUID(),
-          occurredOn: command.receivedOn,
-          reference,
-          partId: app.callPartId,
-          applicationId,
-          amountCzk: returned,
-          returnDueCzk: app.returnDueCzk,
-        });
-        await this.ledger.post(manager, tx, links, caller.id, now);
-        const fromDue = Math.min(returned, app.returnDueCzk);
-        await this.balances.returned(manager, applicationId, app.callPartId, { returnedCzk: returned, fromDueCzk: fromDue });
-        await this.settlements.insertReturn(manager, { ...receipt, ledgerTransactionId: tx.id });
-        if (app.returnDueCzk > 0 && fromDue === app.returnDueCzk) penaltyLevied = await this.levyPenalty(manager, app, now, caller.id);
+        heldCzk: app.settlement?.reviewedAt ? 0 : app.paidCzk - app.returnedCzk - app.returnDueCzk,
+      });
+      if (!effect) throw DomainError.fromViolations(violations);
+      const movement = { id: randomUUID(), occurredOn: command.receivedOn, reference, partId: app.callPartId, applicationId };
+      const tx =
+        effect.kind === 'penalty_payment'
+          ? penaltyPaymentEntries({ ...movement, amountCzk: effect.penaltyPaidCzk })
+          : returnEntries({ ...movement, amountCzk: effect.returnedCzk, returnDueCzk: app.returnDueCzk });
+      await this.ledger.post(manager, tx, links, caller.id, now);
+      if (effect.kind === 'return') {
+        await this.balances.returned(manager, applicationId, app.callPartId, { returnedCzk: effect.returnedCzk, fromDueCzk: effect.fromDueCzk });
       }
-      const stillDue = app.returnDueCzk - Math.min(returned, app.returnDueCzk);
-      const penaltyNowDue = penaltyDue + penaltyLevied - penaltyPaid;
+      await this.settlements.insertReturn(manager, { ...receipt, ledgerTransactionId: tx.id });
+      const penaltyLevied = effect.completesClaim ? await this.levyPenalty(manager, app, now, caller.id) : 0;
+      const penaltyNowDue = penaltyDue + penaltyLevied - effect.penaltyPaidCzk;
       let status = app.status;
-      if (app.status === 'settled' && stillDue === 0 && penaltyNowDue === 0) {
+      if (closesWhenNothingOwed({ status: app.status, stillDueCzk: effect.stillDueCzk, penaltyDueCzk: penaltyNowDue })) {
         await this.lifecycle.changeStatus(manager, { applicationId, from: 'settled', to: 'closed', at: now, by: caller.id, reason: 'nothing owed' });
         status = 'closed';
       }
@@ -109,7 +97,7 @@ export class ReturnsService {
         amountCzk: command.amountCzk,
         receivedOn: command.receivedOn,
         reference,
-        returnDueCzk: stillDue,
+        returnDueCzk: effect.stillDueCzk,
         penaltyLeviedCzk: penaltyLevied,
         penaltyDueCzk: penaltyNowDue,
         status,

@@ -3,6 +3,7 @@ import {
   approvingBodyFor,
   awardAmountOf,
   checkDecision,
+  decisionEffect,
   COUNCIL_LIMIT_BEFORE_2024_CZK,
   COUNCIL_LIMIT_CZK,
   councilLimitFor,
@@ -74,6 +75,22 @@ describe('awardAmountOf', () => {
     expect(awardAmountOf({ amountCzk: 80_000, proposedCzk: 100_000 })).toBe(80_000);
     expect(awardAmountOf({ proposedCzk: 100_000 })).toBe(100_000);
     expect(awardAmountOf({ amountCzk: null, proposedCzk: null })).toBeNull();
+  });
+});
+
+describe('decisionEffect', () => {
+  it('approves for the amount given, else the proposal; rejects with no award; keeps the reasons that say something', () => {
+    expect(decisionEffect({ outcome: 'approved', amountCzk: 80_000, proposedCzk: 100_000 })).toEqual({ status: 'approved', awardCzk: 80_000, reasons: [] });
+    expect(decisionEffect({ outcome: 'approved', proposedCzk: 100_000, reasons: [' Splňuje ', ''] })).toEqual({
+      status: 'approved',
+      awardCzk: 100_000,
+      reasons: ['Splňuje'],
+    });
+    expect(decisionEffect({ outcome: 'rejected', amountCzk: 80_000, proposedCzk: 100_000, reasons: ['  Nízké skóre ', '   '] })).toEqual({
+      status: 'rejected',
+      awardCzk: null,
+      reasons: ['Nízké skóre'],
+    });
   });
 });
 

@@ -56,6 +56,26 @@ export function awardAmountOf(input: { amountCzk?: number | null; proposedCzk: n
   return input.amountCzk ?? input.proposedCzk ?? null;
 }
 
+/** What a resolution does, once checkDecision found nothing wrong with it. */
+export interface DecisionEffect {
+  /** The application's new status. */
+  status: Extract<ApplicationStatus, 'approved' | 'rejected'>;
+  /** The award committed against the part (null for a rejection). */
+  awardCzk: number | null;
+  /** The reasons as the letter gives them: trimmed, blank ones dropped. */
+  reasons: string[];
+}
+
+/** The effect of a resolution: its status, its award (the amount given, else the proposal) and its reasons. */
+export function decisionEffect(input: { outcome: DecisionOutcome; amountCzk?: number | null; proposedCzk: number | null; reasons?: readonly string[] }): DecisionEffect {
+  const approved = input.outcome === 'approved';
+  return {
+    status: approved ? 'approved' : 'rejected',
+    awardCzk: approved ? awardAmountOf(input) : null,
+    reasons: (input.reasons ?? []).map((r) => r.trim()).filter((r) => r !== ''),
+  };
+}
+
 export interface DecisionInput {
   /** The application's current status. */
   status: ApplicationStatus;

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import type { Violation } from './czk';
-import { checkReturn, checkReturnAccepted, checkSettlement, checkSettlementReview, isSettlementOverdue, settlementReviewOutcome } from './settlement.rules';
+import {
+  checkReturn,
+  checkReturnAccepted,
+  checkSettlement,
+  checkSettlementReview,
+  closesWhenNothingOwed,
+  decideReturn,
+  isSettlementOverdue,
+  settlementReviewOutcome,
+} from './settlement.rules';
 
 const codes = (vs: Violation[]) => vs.map((v) => [v.code, v.field]);
 
@@ -191,5 +200,54 @@ describe('checkReturnAccepted', () => {
     expect(checkReturnAccepted(status)).toEqual([
       { code: 'INVALID_STATUS_TRANSITION', message: `Nothing can be returned for an application that is ${status}.` },
     ]);
+  });
+});
+
+describe('decideReturn', () => {
+  const base = { receivedOn: '2027-03-01', today: '2027-03-02', returnDueCzk: 0, penaltyDueCzk: 0, heldCzk: 0 };
+
+  it('settles the claim first: part of it, then the rest, which completes the claim', () => {
+    expect(decideReturn({ ...base, amountCzk: 10_000, returnDueCzk: 25_000 }).effect).toEqual({
+      kind: 'return',
+      penaltyPaidCzk: 0,
+      returnedCzk: 10_000,
+      fromDueCzk: 10_000,
+      stillDueCzk: 15_000,
+      completesClaim: false,
+    });
+    expect(decideReturn({ ...base, amountCzk: 15_000, returnDueCzk: 15_000 }).effect).toMatchObject({ fromDueCzk: 15_000, stillDueCzk: 0, completesClaim: true });
+  });
+
+  it('before the review, returns money still held without completing any claim', () => {
+    expect(decideReturn({ ...base, amountCzk: 5_000, heldCzk: 40_000 }).effect).toMatchObject({ kind: 'return', returnedCzk: 5_000, fromDueCzk: 0, completesClaim: false });
+  });
+
+  it('once everything claimed is back, pays the penalty, and never more than is due', () => {
+    expect(decideReturn({ ...base, amountCzk: 2_000, penaltyDueCzk: 3_000 }).effect).toEqual({
+      kind: 'penalty_payment',
+      penaltyPaidCzk: 2_000,
+      returnedCzk: 0,
+      fromDueCzk: 0,
+      stillDueCzk: 0,
+      completesClaim: false,
+    });
+    const tooMuch = decideReturn({ ...base, amountCzk: 3_001, penaltyDueCzk: 3_000 });
+    expect(tooMuch.effect).toBeNull();
+    expect(tooMuch.violations).toEqual([{ code: 'VALIDATION_FAILED', field: 'amountCzk', message: 'Only the penalty of CZK 3,000 is still owed.' }]);
+  });
+
+  it('refuses a return above what is owed and held, as checkReturn does, and decides nothing', () => {
+    const refused = decideReturn({ ...base, amountCzk: 50_000, returnDueCzk: 10_000, heldCzk: 5_000 });
+    expect(refused.effect).toBeNull();
+    expect(refused.violations.map((v) => v.field)).toEqual(['amountCzk']);
+  });
+});
+
+describe('closesWhenNothingOwed', () => {
+  it('closes a settled grant with no claim and no penalty left, nothing else', () => {
+    expect(closesWhenNothingOwed({ status: 'settled', stillDueCzk: 0, penaltyDueCzk: 0 })).toBe(true);
+    expect(closesWhenNothingOwed({ status: 'settled', stillDueCzk: 1, penaltyDueCzk: 0 })).toBe(false);
+    expect(closesWhenNothingOwed({ status: 'settled', stillDueCzk: 0, penaltyDueCzk: 500 })).toBe(false);
+    expect(closesWhenNothingOwed({ status: 'contracted', stillDueCzk: 0, penaltyDueCzk: 0 })).toBe(false);
   });
 });

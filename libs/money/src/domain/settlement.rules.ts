@@ -218,3 +218,64 @@ export function checkReturn(input: {
 export function isSettlementOverdue(input: { settlementDueOn: string; submittedOn: string | null; today: string }): boolean {
   return input.submittedOn === null && input.today > input.settlementDueOn;
 }
+
+/** What money received back does, decided from what is owed when it arrives. */
+export interface ReturnEffect {
+  /** It pays the §22 penalty (everything claimed is back and a penalty is due), or it returns grant money. */
+  kind: 'penalty_payment' | 'return';
+  /** Of a penalty payment: the amount. */
+  penaltyPaidCzk: number;
+  /** Of a return: the amount. */
+  returnedCzk: number;
+  /** Of a return: how much of it settles what the review claimed. */
+  fromDueCzk: number;
+  /** What the review still claims afterwards. */
+  stillDueCzk: number;
+  /** This return completes the claim: the penalty for its late parts is assessed now (assessPenalty). */
+  completesClaim: boolean;
+}
+
+/**
+ * Money received back: once everything claimed is back and a penalty is due it
+ * pays the penalty (at most what is due); otherwise it is a return (checkReturn):
+ * what the review claimed first, then (before the review) money still held.
+ */
+export function decideReturn(input: {
+  amountCzk: number;
+  receivedOn: string;
+  today: string;
+  /** Claimed back by the review and not yet returned. */
+  returnDueCzk: number;
+  /** The §22 penalty levied and not yet paid. */
+  penaltyDueCzk: number;
+  /** Paid, still with the recipient and not claimed back (0 once the settlement is reviewed). */
+  heldCzk: number;
+}): { violations: Violation[]; effect: ReturnEffect | null } {
+  const { amountCzk, returnDueCzk, penaltyDueCzk } = input;
+  if (returnDueCzk === 0 && penaltyDueCzk > 0) {
+    if (amountCzk > penaltyDueCzk) return { violations: [invalid('amountCzk', `Only the penalty of ${czk(penaltyDueCzk)} is still owed.`)], effect: null };
+    return {
+      violations: [],
+      effect: { kind: 'penalty_payment', penaltyPaidCzk: amountCzk, returnedCzk: 0, fromDueCzk: 0, stillDueCzk: 0, completesClaim: false },
+    };
+  }
+  const violations = checkReturn(input);
+  if (violations.length) return { violations, effect: null };
+  const fromDueCzk = Math.min(amountCzk, returnDueCzk);
+  return {
+    violations: [],
+    effect: {
+      kind: 'return',
+      penaltyPaidCzk: 0,
+      returnedCzk: amountCzk,
+      fromDueCzk,
+      stillDueCzk: returnDueCzk - fromDueCzk,
+      completesClaim: returnDueCzk > 0 && fromDueCzk === returnDueCzk,
+    },
+  };
+}
+
+/** A settled grant closes when nothing is owed any more: no claim and no penalty left. */
+export function closesWhenNothingOwed(input: { status: ApplicationStatus; stillDueCzk: number; penaltyDueCzk: number }): boolean {
+  return input.status === 'settled' && input.stillDueCzk === 0 && input.penaltyDueCzk === 0;
+}
