@@ -14,6 +14,7 @@ import {
   submitSettlement,
   today,
 } from '../support/money';
+import { reverseMovement } from '../support/reports';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('money: from recommended to closed', () => {
@@ -131,5 +132,34 @@ describe('money: from recommended to closed', () => {
     expectProblem(await approve(t, cast.officer.token, second.id, { amountCzk: second.requestedCzk }), 409, 'ALLOCATION_EXCEEDED');
     expect((await budgetOf(t, cast.budget.token, call.callId)).body.parts[0]).toMatchObject({ committedCzk: first.requestedCzk, availableCzk: 200_000 - first.requestedCzk });
     expect((await ledgerOf(t, cast.budget.token, second.id)).body).toEqual([]);
+  });
+
+  it('a return that was reversed does not count as returned on time: the §22 penalty is on the whole late return', async () => {
+    const { applications } = await recommendedApplications(t, cast, { applications: 1 });
+    const [app] = applications;
+    const requested = app.requestedCzk;
+    const officer = cast.officer.token;
+    const budget = cast.budget.token;
+    expect((await approve(t, officer, app.id)).status).toBe(201);
+    expect((await signContract(t, officer, app.id)).status).toBe(201);
+    expect((await pay(t, budget, app.id, requested)).status).toBe(201);
+    const spent = requested - 20_000;
+    const settlement = { spentCzk: spent, lines: [{ category: 'Osobní náklady', spentCzk: spent }], report: 'Zpráva' };
+    expect((await submitSettlement(t, app.applicant.token, app.id, settlement)).status).toBe(201);
+    const review = await reviewSettlement(t, officer, app.id, spent, 'Nevyčerpáno.');
+    expect(review.body).toMatchObject({ returnDueCzk: 20_000 });
+    const dueOn: string = review.body.returnDueOn;
+
+    // 5,000 on time, then reversed (recorded by mistake): 20,000 is due again.
+    const onTime = await recordReturn(t, budget, app.id, 5_000, today(t));
+    expect(onTime.body).toMatchObject({ returnDueCzk: 15_000, penaltyLeviedCzk: 0 });
+    const lines: { id: string; type: string; amountCzk: number }[] = (await ledgerOf(t, budget, app.id)).body;
+    const mistaken = lines.find((l) => l.type === 'return' && l.amountCzk === 5_000)!;
+    expect((await reverseMovement(t, budget, mistaken.id, 'recorded by mistake')).status).toBe(201);
+
+    // All 20,000 comes 60 days late: 20,000 × 60 ‰ = 1,200, levied (the reversed 5,000 was never returned).
+    t.clock.advanceDays(30 + 70);
+    const late = await recordReturn(t, budget, app.id, 20_000, addDays(dueOn, 60));
+    expect(late.body).toMatchObject({ returnDueCzk: 0, penaltyLeviedCzk: 1_200, penaltyDueCzk: 1_200, status: 'settled' });
   });
 });

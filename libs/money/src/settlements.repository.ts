@@ -51,10 +51,19 @@ export class SettlementsRepository {
     );
   }
 
-  /** The returns recorded since the review, by the day they were received. */
+  /**
+   * The returns of grant money recorded since the review, by the day they were
+   * received: not a return the Budget Department reversed, nor a penalty
+   * payment (as the reports count them).
+   */
   async returnsSince(manager: EntityManager, applicationId: string, since: Date): Promise<{ amountCzk: number; receivedOn: string }[]> {
     const rows: { amount_czk: string; received_on: string }[] = await manager.query(
-      `SELECT amount_czk, received_on::text AS received_on FROM money_return WHERE application_id = $1 AND created_at >= $2 ORDER BY received_on`,
+      `SELECT r.amount_czk, r.received_on::text AS received_on
+         FROM money_return r
+        WHERE r.application_id = $1 AND r.created_at >= $2
+          AND NOT EXISTS (SELECT 1 FROM ledger_transaction v WHERE v.reverses = r.ledger_transaction_id)
+          AND NOT EXISTS (SELECT 1 FROM ledger_transaction p WHERE p.id = r.ledger_transaction_id AND p.type = 'penalty_payment')
+        ORDER BY r.received_on`,
       [applicationId, since],
     );
     return rows.map((r) => ({ amountCzk: toSafeNumber(r.amount_czk), receivedOn: r.received_on }));

@@ -12,7 +12,12 @@ INSERT INTO money_return (id, application_id, amount_czk, received_on, reference
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
 
 -- SettlementsRepository.returnsSince
-SELECT amount_czk, received_on::text AS received_on FROM money_return WHERE application_id = $1 AND created_at >= $2 ORDER BY received_on;
+SELECT r.amount_czk, r.received_on::text AS received_on
+  FROM money_return r
+ WHERE r.application_id = $1 AND r.created_at >= $2
+   AND NOT EXISTS (SELECT 1 FROM ledger_transaction v WHERE v.reverses = r.ledger_transaction_id)
+   AND NOT EXISTS (SELECT 1 FROM ledger_transaction p WHERE p.id = r.ledger_transaction_id AND p.type = 'penalty_payment')
+ ORDER BY r.received_on;
 
 -- SettlementsRepository.view
 SELECT a.status, s.spent_czk, s.lines, s.report, a.paid_czk, s.accepted_czk, s.return_due_czk, s.return_due_on::text AS return_due_on
