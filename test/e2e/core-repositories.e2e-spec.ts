@@ -217,6 +217,23 @@ describe('core repositories', () => {
       expect(await rowOf(user.userId, abandoned)).toEqual({ request_hash: H2, response_status: null, response_body: null, fresh: true });
     });
 
+    it('claims sent at once on an expired key: still exactly one is new (none deletes another\'s fresh claim)', async () => {
+      for (let round = 0; round < 5; round++) {
+        const key = `k-${unique()}`;
+        await repo().claim(user.userId, key, H1);
+        await repo().complete(user.userId, key, 201, { old: true });
+        await age(user.userId, key, '25 hours');
+        const results: IdempotencyClaim[] = [];
+        const claims = Array.from({ length: 8 }, () => repo().claim(user.userId, key, H1).then((r) => (results.push(r), r)));
+        for (let i = 0; i < 200 && results.length === 0; i++) await sleep(25);
+        await sleep(200);
+        expect(results).toEqual([{ kind: 'new' }]);
+        await repo().complete(user.userId, key, 200, { fresh: true });
+        const all = await Promise.all(claims);
+        expect(all.filter((c) => c.kind === 'new')).toHaveLength(1);
+      }
+    });
+
     it('within 24 hours a key is kept: still replayed, still refused for another request', async () => {
       const key = `k-${unique()}`;
       await repo().claim(user.userId, key, H1);

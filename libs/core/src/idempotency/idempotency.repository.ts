@@ -40,7 +40,11 @@ export class IdempotencyRepository {
         );
       const row = rows[0];
       if (row?.expired) {
-        await this.release(userId, key);
+        // Only a row that is still expired goes: two duplicates that both saw it must not delete each other's new claim.
+        await this.dataSource.query(
+          'DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)',
+          [userId, key, RETENTION_HOURS],
+        );
         continue;
       }
       if (row && row.request_hash !== requestHash) {

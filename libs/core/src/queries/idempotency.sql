@@ -9,6 +9,9 @@ SELECT request_hash, response_status, response_body,
        created_at < now() - make_interval(hours => $3) AS expired
   FROM idempotency_key WHERE user_id = $1 AND key = $2;
 
+-- IdempotencyRepository.claim
+DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3);
+
 -- IdempotencyRepository.complete
 UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2;
 
