@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { DomainError, uniqueViolation } from '@app/core';
+import { AuditTrail, DomainError, uniqueViolation } from '@app/core';
 import { LETTER_RENDER_TOPIC } from '@app/letters';
 import { commitmentEntries, paymentEntries, reversalOf } from '@app/money/domain';
 import { BalancesRepository } from '@app/money/balances.repository';
@@ -452,6 +452,13 @@ describe('money repositories', () => {
         commitment:
           amountCzk === null ? null : commitmentEntries({ id: randomUUID(), occurredOn: today(t), reference: 'council R-REPO-1', partId, applicationId: D, amountCzk }),
         letter: { id: randomUUID(), kind: outcome === 'approved' ? 'approval' : 'rejection', decision },
+        audit: t.app.get(AuditTrail).prepare({
+          actor: { id: cast.officer.id, role: 'officer' },
+          action: 'application.test_decision',
+          entityType: 'application',
+          entityId: D,
+          after: { outcome },
+        }),
         ...over,
       };
     }
@@ -472,6 +479,7 @@ describe('money repositories', () => {
       ),
       letters: await m.query(`SELECT id, kind, status, data->'decision' AS decision, data->'recipient'->>'ico' AS ico FROM letter WHERE application_id = $1`, [D]),
       outbox: await m.query(`SELECT topic, payload FROM outbox_message WHERE payload->>'letterId' = $1`, [r.letter.id]),
+      audit: await m.query('SELECT action, entity_id FROM audit_event WHERE id = $1', [r.audit.params[0]]),
     });
 
     it('lockSubject: what the decision is judged on; null for a draft or no application', async () => {
@@ -527,6 +535,7 @@ describe('money repositories', () => {
       expect(rows.entries).toEqual(r.commitment!.entries.map((e) => ({ account: e.account, amount_czk: String(e.amountCzk) })));
       expect(rows.letters).toEqual([{ id: r.letter.id, kind: 'approval', status: 'queued', decision: r.letter.decision, ico: recipient }]);
       expect(rows.outbox).toEqual([{ topic: LETTER_RENDER_TOPIC, payload: { letterId: r.letter.id } }]);
+      expect(rows.audit).toEqual([{ action: 'application.test_decision', entity_id: D }]);
       // The IČO's year total now counts it.
       expect(subjectAfter?.yearTotalCzk).toBe(150_000);
     });
@@ -549,6 +558,7 @@ describe('money repositories', () => {
         entries: [],
         letters: [],
         outbox: [],
+        audit: [],
       });
     });
 
@@ -566,6 +576,7 @@ describe('money repositories', () => {
         entries: [],
         letters: [],
         outbox: [],
+        audit: [],
       });
       // A rejection under a moved total writes nothing either.
       const rejected = await rolledBack(async (m) =>
@@ -587,6 +598,7 @@ describe('money repositories', () => {
       expect(rows.entries).toEqual([]);
       expect(rows.letters).toEqual([expect.objectContaining({ id: r.letter.id, kind: 'rejection', status: 'queued' })]);
       expect(rows.outbox).toEqual([{ topic: LETTER_RENDER_TOPIC, payload: { letterId: r.letter.id } }]);
+      expect(rows.audit).toEqual([{ action: 'application.test_decision', entity_id: D }]);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ApplicationStatus } from '@app/applications';
-import { preparedQuery, toSafeNumber } from '@app/core';
+import { type PreparedAuditEvent, preparedQuery, toSafeNumber } from '@app/core';
 import { LETTER_RENDER_TOPIC, type LetterKind } from '@app/letters';
 import type { LedgerTransaction } from './domain/ledger';
 
@@ -39,6 +39,8 @@ export interface DecisionRecord {
   /** The commitment's ledger transaction (ledger.commitmentEntries); null for a rejection. */
   commitment: LedgerTransaction | null;
   letter: { id: string; kind: LetterKind; decision: Record<string, unknown> };
+  /** The decision's audit event (AuditTrail.prepare), appended last, only when the decision is written. */
+  audit: PreparedAuditEvent;
 }
 
 /** What the statement did: nothing at all unless `written`. */
@@ -49,9 +51,9 @@ export interface DecisionWritten {
 }
 
 /**
- * The decision's two statements: the read of its subject (locks) and the one
- * write. The application's status moves afterwards, in the same transaction,
- * through ApplicationLifecycle (with the audit event).
+ * The decision's statements: the read of its subject (locks) and the one
+ * write with its audit event. The application's status moves between the two,
+ * in the same transaction, through ApplicationLifecycle.
  */
 @Injectable()
 export class DecisionRepository {
@@ -107,6 +109,7 @@ export class DecisionRepository {
       d.letter.kind,
       JSON.stringify(d.letter.decision),
       LETTER_RENDER_TOPIC,
+      ...d.audit.params,
     ]);
     return { totalUnchanged: row.total_unchanged, written: row.written };
   }
@@ -138,7 +141,7 @@ const SUBJECT = `SELECT a.status, a.requested_czk, a.proposed_czk, a.call_part_i
  * round trip): the commitment, the award on the application, the decision,
  * the commitment's ledger posting, the letter (a snapshot of the recipient and
  * the application from the view `letter_subject`, as letters' own requests
- * take it) and its outbox row, for the relay to queue.
+ * take it) and its outbox row, for the relay to queue; then the audit event.
  */
 const WRITE = `WITH total AS (
   SELECT true AS unchanged FROM decision
@@ -181,5 +184,10 @@ const WRITE = `WITH total AS (
   SELECT $22, jsonb_build_object('letterId', id), $12::timestamptz FROM letter
   RETURNING id
 )
-SELECT EXISTS (SELECT 1 FROM total) AS total_unchanged,
-       EXISTS (SELECT 1 FROM decided) AND EXISTS (SELECT 1 FROM letter_outbox) AS written`;
+SELECT t.n > 0 AS total_unchanged, w.n > 0 AS written,
+       CASE WHEN w.n > 0
+            THEN audit_append($23::uuid, $24::timestamptz, $25::uuid, $26::varchar, $27::varchar, $28::varchar, $29::varchar,
+                              $30::jsonb, $31::jsonb, $32::text, $33::text) END AS audit_seq
+  FROM (SELECT count(*) AS n FROM total) t,
+       -- Counting every written row finishes the writes before the event is appended (it takes the chain's lock until COMMIT).
+       (SELECT count(*) AS n FROM (SELECT 1 FROM decided UNION ALL SELECT 1 FROM ledger_entries UNION ALL SELECT 1 FROM letter_outbox) x) w`;

@@ -34,16 +34,16 @@ export interface DecisionView {
 const READS = 2;
 
 /**
- * The council's or assembly's resolution. An approval commits its amount
- * against the part's allocation with one conditional UPDATE (zero rows:
- * ALLOCATION_EXCEEDED; the CHECK on call_part is the second line), posts the
- * commitment to the ledger and queues the letter, all in one statement
- * (DecisionRepository.write); the application's status then moves through
- * ApplicationLifecycle, which appends the audit event in its statement. One
- * transaction of three statements: the read (locks, year total, part's
- * balance), the write, the status. The recipient's organisation row is
- * locked, so two decisions for one IČO cannot both slip under the council's
- * yearly limit.
+ * The council's or assembly's resolution. One transaction of three
+ * statements: the read (locks of the application and its recipient's
+ * organisation, the IČO's year total, the part's balance); the status step
+ * through ApplicationLifecycle (transition table, history); the write
+ * (DecisionRepository.write), which commits the award against the part's
+ * allocation with one conditional UPDATE (zero rows: ALLOCATION_EXCEEDED, and
+ * the transaction rolls back; the CHECK on call_part is the second line),
+ * posts the commitment to the ledger, queues the letter and appends the audit
+ * event. The organisation's lock keeps two decisions for one IČO from both
+ * slipping under the council's yearly limit.
  */
 @Injectable()
 export class DecisionsService {
@@ -60,14 +60,17 @@ export class DecisionsService {
     const year = Number(command.resolutionDate.slice(0, 4));
     const resolutionYear = Number.isInteger(year) ? year : 0;
     return this.dataSource.transaction(async (manager) => {
+      /** The application as this decision found it (its own status step changes it after the first read). */
+      let found: { status: ApplicationStatus } | null = null;
       for (let read = 1; ; read++) {
         // The year total is read in the snapshot of this statement, which may predate the organisation's lock when
         // the statement had to wait for it: the write statement (a later snapshot, under the lock) checks it is unchanged.
         const app = await this.decisions.lockSubject(manager, applicationId, resolutionYear);
         if (!app) throw new DomainError('NOT_FOUND', 'No such submitted application.');
+        const before = found ?? app;
         const now = this.clock.now();
         const violations = checkDecision({
-          status: app.status,
+          status: before.status,
           outcome: command.outcome,
           amountCzk: command.amountCzk,
           requestedCzk: app.requestedCzk,
@@ -101,6 +104,20 @@ export class DecisionsService {
           reasons,
         };
         const view: DecisionView = { applicationId, ...decision, status, decidedAt: now.toISOString(), letterId: randomUUID() };
+        if (!found) {
+          // The status first, on the application row this transaction already holds: the part's row and the audit
+          // chain, which every decision of the part queues on, are then locked by the last statement only. Should the
+          // write below refuse, the transaction rolls back and the status with it.
+          await this.lifecycle.changeStatus(manager, {
+            applicationId,
+            from: app.status,
+            to: status,
+            at: now,
+            by: caller.id,
+            reason: `${view.body} resolution ${view.resolutionNumber} of ${view.resolutionDate}`,
+          });
+          found = app;
+        }
         const reference = `${view.body} ${view.resolutionNumber}`;
         const written = await this.decisions.write(manager, {
           ...decision,
@@ -116,24 +133,16 @@ export class DecisionsService {
               ? null
               : commitmentEntries({ id: randomUUID(), occurredOn: view.resolutionDate, reference, partId: app.callPartId, applicationId, amountCzk }),
           letter: { id: view.letterId, kind: approved ? 'approval' : 'rejection', decision },
+          audit: this.audit.prepare({
+            actor: caller,
+            action: approved ? 'application.approved' : 'application.rejected',
+            entityType: 'application',
+            entityId: applicationId,
+            before: { status: before.status, proposedCzk: app.proposedCzk },
+            after: view,
+          }),
         });
-        if (written.written) {
-          await this.lifecycle.changeStatus(
-            manager,
-            { applicationId, from: app.status, to: status, at: now, by: caller.id, reason: `${view.body} resolution ${view.resolutionNumber} of ${view.resolutionDate}` },
-            {
-              audit: this.audit.prepare({
-                actor: caller,
-                action: approved ? 'application.approved' : 'application.rejected',
-                entityType: 'application',
-                entityId: applicationId,
-                before: { status: app.status, proposedCzk: app.proposedCzk },
-                after: view,
-              }),
-            },
-          );
-          return view;
-        }
+        if (written.written) return view;
         if (written.totalUnchanged) {
           // The commitment did not fit: say what is left now. Nothing refused only when a release made room since: read again.
           const refused = checkCommitment({ availableCzk: await this.decisions.availableOf(manager, app.callPartId), amountCzk: amountCzk ?? 0 });

@@ -53,8 +53,13 @@ WITH total AS (
   SELECT $22, jsonb_build_object('letterId', id), $12::timestamptz FROM letter
   RETURNING id
 )
-SELECT EXISTS (SELECT 1 FROM total) AS total_unchanged,
-       EXISTS (SELECT 1 FROM decided) AND EXISTS (SELECT 1 FROM letter_outbox) AS written;
+SELECT t.n > 0 AS total_unchanged, w.n > 0 AS written,
+       CASE WHEN w.n > 0
+            THEN audit_append($23::uuid, $24::timestamptz, $25::uuid, $26::varchar, $27::varchar, $28::varchar, $29::varchar,
+                              $30::jsonb, $31::jsonb, $32::text, $33::text) END AS audit_seq
+  FROM (SELECT count(*) AS n FROM total) t,
+       -- Counting every written row finishes the writes before the event is appended (it takes the chain's lock until COMMIT).
+       (SELECT count(*) AS n FROM (SELECT 1 FROM decided UNION ALL SELECT 1 FROM ledger_entries UNION ALL SELECT 1 FROM letter_outbox) x) w;
 
 -- DecisionRepository.availableOf
 SELECT allocation_czk - committed_czk AS available_czk FROM call_part WHERE id = $1;
