@@ -214,6 +214,12 @@ describe('letters API', () => {
       expect(res.body.queues).toEqual([expect.objectContaining({ name: 'letters', readOnlyMode: true })]);
     });
 
+    it('hides the Redis server: no version, memory or clients, even to an officer', async () => {
+      const res = await asOfficer(t.http.get('/admin/queues/api/redis/stats'));
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(res.body)).not.toMatch(/redis_version|used_memory|connected_clients|version/i);
+    });
+
     it('refuses to change jobs: retries go through POST /letters/:id/retry', async () => {
       const res = await t.http.put('/admin/queues/api/queues/letters/retry/failed').set('Authorization', `Bearer ${cast.officer.token}`);
       expect(res.status).toBe(405);

@@ -16,6 +16,14 @@ describe('platform: health, OpenAPI, request ids, problem details', () => {
     expect(ready.body.details).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
   });
 
+  it('a page number past any list is a 400, not a database error (?page=1e300)', async () => {
+    for (const query of ['page=1e300', 'page=100001', 'pageSize=201', 'page=0', 'page=1.5']) {
+      const problem = expectProblem(await t.http.get(`${API}/calls?${query}`), 400, 'VALIDATION_FAILED');
+      expect(problem.errors.map((e) => e.field)).toEqual([query.split('=')[0]]);
+    }
+    expect((await t.http.get(`${API}/calls?page=100000`)).status).toBe(200);
+  });
+
   it('serves the OpenAPI 3 document and Swagger UI, generated from the code', async () => {
     const doc = await t.http.get('/api/docs-json');
     expect(doc.status).toBe(200);

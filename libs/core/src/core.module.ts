@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AuditEventsRepository } from './audit/audit-events.repository';
 import { AuditTrail } from './audit/audit-trail.service';
+import { DatabaseHealthRepository } from './database/database-health.repository';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
 import { Clock, SystemClock } from './clock/clock';
@@ -79,8 +80,10 @@ function servingHttp(errorStatuses: ErrorStatusTable<ErrorCode>): { providers: P
       { provide: ErrorStatuses, useValue: new ErrorStatuses(errorStatuses) },
       IdempotencyRepository,
       IdempotencyInterceptor,
+      // The readiness check (/health/ready).
+      DatabaseHealthRepository,
       { provide: APP_GUARD, useClass: AuthGuard },
     ],
-    exports: [ErrorStatuses, IdempotencyRepository, IdempotencyInterceptor],
+    exports: [ErrorStatuses, IdempotencyRepository, IdempotencyInterceptor, DatabaseHealthRepository],
   };
 }

@@ -9,6 +9,7 @@ export { AppConfig } from './config/app-config';
 export { AppConfigModule } from './config/config.module';
 export { CoreModule, type CoreOptions } from './core.module';
 export { bigintToNumber, toSafeNumber } from './database/bigint.transformer';
+export { DatabaseHealthRepository } from './database/database-health.repository';
 export { DatabaseModule } from './database/database.module';
 export { uniqueViolation } from './database/pg-errors';
 export { preparedQuery } from './database/prepared-query';

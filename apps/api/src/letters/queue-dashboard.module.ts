@@ -64,7 +64,8 @@ export class LettersQueueErrors {
         route: QUEUE_DASHBOARD_ROUTE,
         adapter: EXPRESS_ADAPTER,
         middleware: queueDashboardGuard(tokens, () => redis.status === 'ready'),
-        boardOptions: { uiConfig: { boardTitle: 'Prague grants – queues' } },
+        // The dashboard shows the queue, not the Redis server (version, memory, clients): its stats route answers 403.
+        boardOptions: { uiConfig: { boardTitle: 'Prague grants – queues', hideRedisDetails: true } },
       }),
     }),
     BullBoardModule.forFeature({ name: LETTERS_QUEUE, adapter: BullMQAdapter, options: { readOnlyMode: true } }),
