@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DEMO_ADMIN_LOGIN, DEMO_PASSWORD_DEFAULT } from './demo-data';
+import { demoSeedRefusal } from './demo-guard';
 import { demoGuide } from './demo-guide';
 import { loadDemo } from './demo-seed';
 import { DemoSeedModule } from './demo-seed.module';
@@ -11,6 +12,8 @@ import { DemoSeedModule } from './demo-seed.module';
  * address, the logins and what each can do.
  */
 async function main(): Promise<void> {
+  const refusal = demoSeedRefusal(process.env);
+  if (refusal) throw new Error(refusal);
   const password = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
   const adminPassword = process.env.BOOTSTRAP_ADMIN_PASSWORD ? 'BOOTSTRAP_ADMIN_PASSWORD from your environment' : password;
   process.env.BOOTSTRAP_ADMIN_EMAIL ??= DEMO_ADMIN_LOGIN;

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { jwtSecretWeakness } from './secret-strength';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -168,6 +169,12 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
       Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`),
     );
     throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  const weakness = env.NODE_ENV === 'production' ? jwtSecretWeakness(env.JWT_SECRET) : null;
+  if (weakness) {
+    throw new Error(
+      `Invalid environment configuration:\n  - JWT_SECRET: not for production: ${weakness} (generate one, e.g. openssl rand -base64 48)`,
+    );
   }
   if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
     throw new Error(
