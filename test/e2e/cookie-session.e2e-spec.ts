@@ -259,7 +259,8 @@ describe('the session cookie in production', () => {
 
   beforeAll(async () => {
     // COOKIE_SECURE unset: the suite's (false, written back to process.env when the configuration loaded) would win.
-    t = await createTestApp({ config: { NODE_ENV: 'production', COOKIE_SECURE: undefined } });
+    // Production refuses the suite's test secret: a random-looking one.
+    t = await createTestApp({ config: { NODE_ENV: 'production', COOKIE_SECURE: undefined, JWT_SECRET: 'q7Vx2LmR9tKp4ZsW8nYc3HbJ6fDg1UaE5oQi0Nw' } });
     email = (await createCast(t)).officer.email;
   });
   afterAll(() => t?.close());
