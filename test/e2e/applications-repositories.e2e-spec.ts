@@ -20,10 +20,8 @@ import {
   today,
   type EvaluatedCall,
 } from '../support/money';
+import { rolledBack as rolledBackIn } from '../support/rolled-back';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-/** Thrown to roll a test's transaction back once it has read what it wrote. */
-class RollBack extends Error {}
 
 /**
  * applications' read repositories against the real database: the submit
@@ -44,19 +42,7 @@ describe('applications repositories', () => {
   });
   afterAll(() => t?.close());
 
-  /** Runs `work` in a transaction, returns what it answered and rolls everything back. */
-  async function rolledBack<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    let result: T | undefined;
-    await t.dataSource
-      .transaction(async (m) => {
-        result = await work(m);
-        throw new RollBack();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RollBack)) throw error;
-      });
-    return result as T;
-  }
+  const rolledBack = <T>(work: (m: EntityManager) => Promise<T>) => rolledBackIn(t.dataSource, work);
 
   describe('SubmissionRepository', () => {
     const repo = () => t.app.get(SubmissionRepository);

@@ -17,10 +17,8 @@ import {
 } from '../support/evaluation';
 import { partIdsOf, requesting } from '../support/money';
 import { organisationOf } from '../support/reports';
+import { rolledBack as rolledBackIn } from '../support/rolled-back';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-/** Thrown to roll a test's transaction back once it has read what it wrote. */
-class RollBack extends Error {}
 
 /**
  * EvaluationRepository's reads against the real database (callOfSubmitted and
@@ -116,19 +114,7 @@ describe('evaluation reads (EvaluationRepository)', () => {
     }
   }
 
-  /** Runs `work` in a transaction, returns what it answered and rolls everything back. */
-  async function rolledBack<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    let result: T | undefined;
-    await t.dataSource
-      .transaction(async (m) => {
-        result = await work(m);
-        throw new RollBack();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RollBack)) throw error;
-      });
-    return result as T;
-  }
+  const rolledBack = <T>(work: (m: EntityManager) => Promise<T>) => rolledBackIn(t.dataSource, work);
 
   const callRow = () => ({ sql: 'SELECT 1 FROM call WHERE id = $1', params: [callId()] });
 

@@ -3,10 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { LETTER_RENDER_TOPIC, LetterRequests, type LetterRequest } from '@app/letters/letter-requests.repository';
 import { submitApplication, type Submitted } from '../support/evaluation';
 import { createCast, createDraft, openCall, registerApplicant, type Applicant, type Cast, type OpenCall } from '../support/factories';
+import { rolledBack as rolledBackIn } from '../support/rolled-back';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-/** Thrown to roll a test's transaction back once it has read what it wrote. */
-class RollBack extends Error {}
 
 /**
  * letters' request (LetterRequests.request) against the real database: in
@@ -36,19 +34,7 @@ describe('LetterRequests', () => {
 
   const letters = () => t.app.get(LetterRequests);
 
-  /** Runs `work` in a transaction, returns what it answered and rolls everything back. */
-  async function rolledBack<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    let result: T | undefined;
-    await t.dataSource
-      .transaction(async (m) => {
-        result = await work(m);
-        throw new RollBack();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RollBack)) throw error;
-      });
-    return result as T;
-  }
+  const rolledBack = <T>(work: (m: EntityManager) => Promise<T>) => rolledBackIn(t.dataSource, work);
 
   const lettersOf = (m: EntityManager, applicationId: string) =>
     m.query(`SELECT id, application_id, kind, status, data, created_at, sha256, ready_at FROM letter WHERE application_id = $1 ORDER BY created_at, id`, [applicationId]) as Promise<

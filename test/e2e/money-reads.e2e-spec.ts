@@ -26,12 +26,10 @@ import {
 } from '../support/money';
 import { asOwner } from '../support/db';
 import { moveClockTo, organisationOf, publishContract, reverseMovement } from '../support/reports';
+import { rolledBack as rolledBackIn, failure } from '../support/rolled-back';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const ACCOUNT = '19-2000145399/0800';
-
-/** Thrown to roll a test's transaction back once it has read what it wrote. */
-class RollBack extends Error {}
 
 /**
  * money's MoneyRepository, SettlementsRepository and ReportsRepository
@@ -146,29 +144,8 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
 
   afterAll(() => t?.close());
 
-  /** Runs `work` in a transaction, returns what it answered and rolls everything back. */
-  async function rolledBack<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    let result: T | undefined;
-    await t.dataSource
-      .transaction(async (m) => {
-        result = await work(m);
-        throw new RollBack();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RollBack)) throw error;
-      });
-    return result as T;
-  }
+  const rolledBack = <T>(work: (m: EntityManager) => Promise<T>) => rolledBackIn(t.dataSource, work);
 
-  /** The error `work` fails with (it must fail). */
-  async function failure(work: Promise<unknown>): Promise<{ code?: string; constraint?: string } & Error> {
-    const error = await work.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    if (!(error instanceof Error)) throw new Error('expected a failure');
-    return error as { code?: string; constraint?: string } & Error;
-  }
 
   describe('MoneyRepository.lockSubject', () => {
     const subject = (x: Submitted, over: Record<string, unknown>) => ({

@@ -12,13 +12,11 @@ import { PaymentsRepository } from '@app/money/payments.repository';
 import { ReportsRepository } from '@app/money/reports.repository';
 import { createCast, type Cast } from '../support/factories';
 import { applicants, approve, evaluatedCalls, expectStatus, paidOut, today, type EvaluatedCall } from '../support/money';
+import { rolledBack as rolledBackIn, failure } from '../support/rolled-back';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const ALLOCATION = 1_000_000;
 const REQUESTED = 175_000;
-
-/** Thrown to roll a test's transaction back once it has read what it wrote. */
-class RollBack extends Error {}
 
 /**
  * money's repositories against the real database: rows in and rows out of
@@ -62,29 +60,8 @@ describe('money repositories', () => {
   }, 90_000);
   afterAll(() => t?.close());
 
-  /** Runs `work` in a transaction, returns what it answered and rolls everything back. */
-  async function rolledBack<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    let result: T | undefined;
-    await t.dataSource
-      .transaction(async (m) => {
-        result = await work(m);
-        throw new RollBack();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RollBack)) throw error;
-      });
-    return result as T;
-  }
+  const rolledBack = <T>(work: (m: EntityManager) => Promise<T>) => rolledBackIn(t.dataSource, work);
 
-  /** The error `work` fails with (it must fail). */
-  async function failure(work: Promise<unknown>): Promise<{ code?: string; constraint?: string } & Error> {
-    const error = await work.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    if (!(error instanceof Error)) throw new Error('expected a failure');
-    return error as { code?: string; constraint?: string } & Error;
-  }
 
   const one = async <R>(m: EntityManager, sql: string, params: unknown[]): Promise<R> => ((await m.query(sql, params)) as R[])[0];
   const app = (m: EntityManager, id: string) =>
