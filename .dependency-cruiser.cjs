@@ -1,7 +1,7 @@
 /**
  * The architecture's rules, checked by `npm run lint` (dependency-cruiser):
  *
- *   core ← identity, policy ← calls ← applications ← evaluation ← money
+ *   core ← identity, policy ← calls ← applications ← evaluation ← money ← resolutions
  *   letters: a leaf on core, used by evaluation and money through its request API
  *
  * - a library imports only the libraries below it (so no cycles between libraries);
@@ -33,11 +33,12 @@ const ALLOWED = {
   applications: ['core', 'identity', 'policy', 'calls'],
   evaluation: ['core', 'identity', 'policy', 'calls', 'applications', 'letters'],
   money: ['core', 'identity', 'policy', 'calls', 'applications', 'evaluation', 'letters'],
+  resolutions: ['core', 'identity', 'policy', 'calls', 'applications', 'evaluation', 'letters', 'money'],
 };
 
 const layerRules = Object.entries(ALLOWED).map(([lib, below]) => ({
   name: `layer-${lib}`,
-  comment: `${lib} may import ${below.length ? below.join(', ') : 'no other library'} (core ← identity, policy ← calls ← applications ← evaluation ← money; letters a leaf)`,
+  comment: `${lib} may import ${below.length ? below.join(', ') : 'no other library'} (core ← identity, policy ← calls ← applications ← evaluation ← money ← resolutions; letters a leaf)`,
   severity: 'error',
   from: { path: `^libs/${lib}/src/` },
   to: { path: '^libs/[^/]+/src/', pathNot: [`^libs/(${[lib, ...below].join('|')})/src/`] },

@@ -6,12 +6,17 @@
 #
 # Stages: deps (all dependencies) -> build (tsc to dist/) -> runtime
 # (production dependencies + dist/, runs as the unprivileged `node` user).
+#
+# Node 24 LTS (Node 20 reached its end of life in April 2026). No install-time
+# analytics: swagger-ui-dist's @scarf/scarf postinstall honours
+# SCARF_ANALYTICS=false (package.json's scarfSettings.enabled=false says the same).
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
-ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false \
+    SCARF_ANALYTICS=false DO_NOT_TRACK=1
 COPY package.json package-lock.json ./
 RUN npm ci
 
@@ -22,7 +27,8 @@ RUN npm run build
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \
-    NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+    NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false \
+    SCARF_ANALYTICS=false DO_NOT_TRACK=1
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 # Compiled app, migrations (dist/migrations) and the data source for the

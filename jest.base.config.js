@@ -9,7 +9,7 @@ const swc = {
     // swc rewrites the @app/* aliases itself, so globalSetup (which jest does not map) resolves them too.
     baseUrl: __dirname,
     paths: Object.fromEntries(
-      ['core', 'identity', 'policy', 'calls', 'applications', 'evaluation', 'letters', 'money'].flatMap((lib) => [
+      ['core', 'identity', 'policy', 'calls', 'applications', 'evaluation', 'letters', 'money', 'resolutions'].flatMap((lib) => [
         [`@app/${lib}`, [`./libs/${lib}/src`]],
         [`@app/${lib}/*`, [`./libs/${lib}/src/*`]],
       ]),

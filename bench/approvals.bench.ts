@@ -6,18 +6,19 @@
  * built API: about two thirds are approved (201), the rest refused with 409
  * ALLOCATION_EXCEEDED by the conditional UPDATE on the part's row. Then the
  * money is checked (no overspend, committed = the awards, the ledger and the
- * audit chain), and, in the same run and database, the bare conditional UPDATE
- * is measured without the API (plain pg clients, and pgbench when installed)
- * as the database's ceiling, and a minimal node:http server as the HTTP
- * baseline. Options: bench/lib/approvals-args.ts (`--help`).
+ * audit chain). Then, in the same run and database, the ceiling: what the API
+ * sent to PostgreSQL for one approval and one refusal is captured inside the
+ * API (statement-capture.ts) and replayed with plain pg clients — no HTTP, no
+ * Nest — for copies of the same applications in a new part of the same
+ * allocation, at the same concurrency (approvals-ceiling.ts); and a minimal
+ * node:http server is the HTTP baseline. Options: bench/lib/approvals-args.ts (`--help`).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { APPROVALS_USAGE, parseApprovalsOptions, type ApprovalsOptions } from './lib/approvals-args';
-import { dropCeilingTable, prepareCeilingTable, runNodeCeiling, runPgbench, CEILING_TABLE } from './lib/approvals-ceiling';
+import { captureDecisions, copyCeilingBatches, runCeiling, type CeilingBatches, type CeilingRun, type CeilingVariant, type CapturedDecisions } from './lib/approvals-ceiling';
 import { decideAll, resolutionOf, summariseDecisions, warmUpDecisions, type DecisionsPhase, type Resolution } from './lib/approvals-phase';
 import { approvalsBodyGuard, approvalsPlan, type ApprovalsPlan } from './lib/approvals-seed';
 import {
@@ -29,6 +30,7 @@ import {
   type ApprovalsSeeded,
   type Ceiling,
 } from './lib/approvals-results';
+import { printWhereTimeGoes, whereTimeGoes } from './lib/approvals-time';
 import { verifyApprovals, type ApprovalsVerification } from './lib/approvals-verify';
 import { apiEnvironment, newSecrets } from './lib/api-env';
 import { runBaseline, startBaselineServer } from './lib/baseline';
@@ -48,14 +50,11 @@ import { fmt, fmtMib, printTable, writeJson } from './lib/report';
 import { gitRevision, verdict } from './lib/results';
 
 const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
-
-function pgbenchInstalled(): boolean {
-  const probe = spawnSync('pgbench', ['--version'], { stdio: 'ignore' });
-  return probe.error === undefined && probe.status === 0;
-}
+/** The API's connection pool unless DATABASE_POOL_SIZE says otherwise (libs/core/src/config/env.validation.ts). */
+const API_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE || 6);
 
 async function main(): Promise<number> {
-  const parsed = parseApprovalsOptions(process.argv.slice(2), process.env, pgbenchInstalled());
+  const parsed = parseApprovalsOptions(process.argv.slice(2), process.env);
   if (parsed === 'help') {
     console.log(APPROVALS_USAGE);
     return 0;
@@ -77,14 +76,17 @@ async function benchmark(options: ApprovalsOptions, plan: ApprovalsPlan, baselin
   try {
     const postgres = await postgresSettings(db);
     const run = await runApi(options, plan, db, stamp);
-    const ceiling = await measureCeiling(options, db, run.seeded);
+    const ceiling = await measureCeiling(options, db, run.ceilingPrep);
     console.log(`==> baseline: minimal node:http server, ${options.clients} keep-alive clients, ${options.baselineSeconds} s`);
     const baseline = toBaseline(await runBaseline(baselineServer, options.clients, options.baselineSeconds));
     const checks = buildApprovalsChecks(options, run, ceiling, baseline);
+    const time = whereTimeGoes(run, ceiling);
     console.log('');
     printTable(checks);
+    console.log('');
+    printWhereTimeGoes(time);
     const file = join(RESULTS_DIR, `approvals-${stamp}.json`);
-    writeJson(file, approvalsResultsJson(options, run, ceiling, baseline, checks, postgres));
+    writeJson(file, { ...approvalsResultsJson(options, run, ceiling, baseline, checks, postgres), whereTimeGoes: time });
     console.log('');
     for (const note of approvalsNotes(options, run, postgres)) console.log(`Note: ${note}.`);
     console.log(`Results: ${file}`);
@@ -127,7 +129,8 @@ async function runApi(options: ApprovalsOptions, plan: ApprovalsPlan, db: OwnerD
   const secrets = newSecrets();
   const port = await freePort();
   const logFile = join(RESULTS_DIR, `approvals-${stamp}.api.log`);
-  const preload = options.profile ? join(__dirname, 'lib', 'query-probe.js') : undefined;
+  // The capture patches nothing until asked (after the measured phase); the probe only with --profile.
+  const preload = [join(__dirname, 'lib', 'statement-capture.js'), ...(options.profile ? [join(__dirname, 'lib', 'query-probe.js')] : [])];
   mkdirSync(RESULTS_DIR, { recursive: true });
   const api = startApi(apiEnvironment(port, secrets, options.databaseUrl, options.redisUrl), logFile, preload);
   console.log(`==> API started (pid ${api.pid}, port ${port}, log ${logFile})`);
@@ -142,9 +145,10 @@ async function runApi(options: ApprovalsOptions, plan: ApprovalsPlan, db: OwnerD
     const { phase, profile } = await measure(api, seeded, options, db, stamp, resolution);
     const verified = await verify(api, seeded, db, phase);
     const endHwmKb = readStatusKb(api.pid, 'VmHWM');
+    const ceilingPrep = await prepareCeiling(api, seeded, db, phase, resolution, options);
     const exit = await stopApi(api);
     if (removeIfEmpty(logFile)) console.log('    (the API logged nothing at level warn: log file removed)');
-    return { rssAtReadyKb, seeded, resolution, phase, profile, verified, endHwmKb, exit };
+    return { rssAtReadyKb, seeded, resolution, phase, profile, verified, endHwmKb, exit, ceilingPrep };
   } catch (error) {
     await stopApi(api);
     throw error;
@@ -259,42 +263,76 @@ async function verify(api: ApiProcess, seeded: ApprovalsSeeded, db: OwnerDatabas
   }
 }
 
-async function measureCeiling(options: ApprovalsOptions, db: OwnerDatabase, seeded: ApprovalsSeeded): Promise<Ceiling> {
-  console.log(
-    `==> SQL ceiling: the API's conditional UPDATE alone, autocommit, on a scratch copy of the part (${CEILING_TABLE}), ` +
-      `${options.ceilingClients} connections, ${options.ceilingSeconds} s`,
-  );
-  await prepareCeilingTable(db, seeded.partId);
-  const ceiling: Ceiling = {};
+/** The ceiling's variants: the headline first. */
+function ceilingVariants(options: ApprovalsOptions): CeilingVariant[] {
+  const transaction = "the decision's transaction (BEGIN … COMMIT)";
+  return [
+    // The API sends the decisions to PostgreSQL through its pool: that many at a time is the HTTP phase's concurrency as the database sees it.
+    { scope: 'transaction', clients: Math.min(API_POOL_SIZE, options.ceilingClients), label: `${transaction}, as many connections as the API's pool` },
+    { scope: 'transaction', clients: options.ceilingClients, label: `${transaction}, as many connections as the HTTP clients` },
+    { scope: 'request', clients: Math.min(API_POOL_SIZE, options.ceilingClients), label: "every statement of the request (the Idempotency-Key's own too), the pool's connections" },
+  ];
+}
+
+/**
+ * After the verification (so the call's own figures are final): copies of the
+ * call's applications for the ceiling, and the capture, through the API, of
+ * one approval and one refusal on a part of its own.
+ */
+async function prepareCeiling(
+  api: ApiProcess,
+  seeded: ApprovalsSeeded,
+  db: OwnerDatabase,
+  phase: DecisionsPhase,
+  resolution: Resolution,
+  options: ApprovalsOptions,
+): Promise<{ batches: CeilingBatches; captured: CapturedDecisions }> {
+  console.log("==> SQL ceiling, preparation: copies of the call's applications in new parts; one approval and one refusal captured inside the API");
+  const approved = new Set(phase.answers.filter((a) => a.status === 201).map((a) => a.applicationId));
+  const batches = await copyCeilingBatches(db, seeded.partId, seeded.targets, approved, ceilingVariants(options));
+  const client = new JsonClient(api.origin);
   try {
-    if (options.ceiling !== 'pgbench') {
-      const n = await runNodeCeiling(db, options.databaseUrl, seeded.partId, options.ceilingClients, options.ceilingSeconds, seeded.plan.requests);
-      ceiling.node = n;
-      const c = n.cpu.cores;
-      console.log(
-        `    node + pg (1 s warm-up first): ${n.updates} UPDATEs in ${fmt(n.seconds, 2)} s = ${fmt(n.updatesPerSecond)}/s; ` +
-          `ms p50 ${fmt(n.latency.p50Ms, 2)}  p99 ${fmt(n.latency.p99Ms, 2)}; ${n.exact ? 'committed grew by exactly the amounts' : 'COMMITTED DOES NOT ADD UP'}` +
-          (n.errors.length ? `; ERRORS: ${n.errors.join(' | ')}` : ''),
-      );
-      console.log(
-        `    CPU (cores): PostgreSQL backends ${fmt(c.postgresBench, 2)}, PostgreSQL other (WAL writer…) ${fmt(c.postgresOther, 2)}, ` +
-          `node client ${fmt(c.clients, 2)}, other processes ${fmt(c.otherProcesses, 2)}`,
-      );
-    }
-    if (options.ceiling !== 'node') {
-      const g = await runPgbench(db, options.databaseUrl, seeded.partId, options.ceilingClients, options.ceilingSeconds);
-      ceiling.pgbench = g;
-      console.log(
-        `    pgbench: ${g.transactions} UPDATEs in ${g.seconds} s = ${fmt(g.updatesPerSecond)}/s (${g.failed} failed; latency avg ` +
-          `${g.latencyAverageMs === null ? 'n/a' : fmt(g.latencyAverageMs, 2)} ms; machine ${fmt(g.machineBusyCores, 2)} cores busy)`,
-      );
-      console.log(`    ${g.command}`);
-    }
+    const captured = await captureDecisions(api, client, seeded.officerToken, resolution, batches.capture);
+    const s = captured.statements;
+    console.log(
+      `    captured: an approval sends ${s.approval.statements} statements (${s.approval.transactions} transaction(s)), ` +
+        `a refusal ${s.refusal.statements} (${s.refusal.transactions})`,
+    );
+    for (const head of s.approval.heads) console.log(`      ${head}`);
+    return { batches, captured };
   } finally {
-    await dropCeilingTable(db);
+    client.close();
   }
+}
+
+async function measureCeiling(
+  options: ApprovalsOptions,
+  db: OwnerDatabase,
+  prep: { batches: CeilingBatches; captured: CapturedDecisions },
+): Promise<Ceiling> {
+  const runs: CeilingRun[] = [];
+  for (const run of prep.batches.runs) {
+    const v = run.variant;
+    await db.query('VACUUM ANALYZE');
+    console.log(`==> SQL ceiling: ${v.label}, replayed with pg, ${v.clients} connections, ${run.measured.targets.length} decisions (VACUUM ANALYZE first)`);
+    const r = await runCeiling(db, options.databaseUrl, prep.captured, run);
+    runs.push(r);
+    const c = r.cpu.cores;
+    console.log(
+      `    ${r.approved} approved + ${r.refused} refused (${r.refusedAtWrite} by the write), ${r.rereads} second reads${r.diverged ? ` + ${r.diverged} DIVERGED` : ''} in ${fmt(r.seconds, 2)} s: ` +
+        `approvals/s ${fmt(r.approvalsPerSecond)}, decisions/s ${fmt(r.decisionsPerSecond)}; ms p50 ${fmt(r.latency.p50Ms, 2)}  p99 ${fmt(r.latency.p99Ms, 2)}; ` +
+        `${r.statementsPerApproval} statements an approval, ${r.statementsPerRefusal} a refusal; ` +
+        `${r.exact ? 'committed = the approvals' : 'COMMITTED DOES NOT ADD UP'}, overspend CZK ${r.overspendCzk}`,
+    );
+    console.log(
+      `    CPU (cores): PostgreSQL backends ${fmt(c.postgresBench, 2)}, PostgreSQL other (WAL writer…) ${fmt(c.postgresOther, 2)}, ` +
+        `pg clients ${fmt(c.clients, 2)}, other processes ${fmt(c.otherProcesses, 2)}`,
+    );
+    for (const p of r.problems) console.log(`    diverged: ${p}`);
+  }
+  const ceiling: Ceiling = { runs, captured: prep.captured.statements };
   const figure = ceilingFigure(ceiling);
-  console.log(`    ceiling for the ratio: ${fmt(figure.perSecond)} UPDATEs/s (${figure.tool})`);
+  console.log(`    ceiling for the ratio: ${fmt(figure.perSecond)} approvals/s (${figure.tool})`);
   return ceiling;
 }
 

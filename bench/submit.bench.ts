@@ -131,6 +131,8 @@ function apiEnvironment(options: BenchOptions, port: number, secrets: Secrets): 
     JWT_SECRET: secrets.jwtSecret,
     LOG_LEVEL: 'warn',
     AUTH_THROTTLE_LIMIT: '1000000',
+    REGISTER_THROTTLE_LIMIT: '1000000',
+    PUBLIC_THROTTLE_LIMIT: '1000000',
     BOOTSTRAP_ADMIN_EMAIL: secrets.admin.email,
     BOOTSTRAP_ADMIN_PASSWORD: secrets.admin.password,
   };

@@ -6,6 +6,7 @@ import { IDENTITY_ENTITIES } from '@app/identity';
 import { LETTERS_ENTITIES } from '@app/letters';
 import { MONEY_ENTITIES } from '@app/money';
 import { POLICY_ENTITIES } from '@app/policy';
+import { RESOLUTIONS_ENTITIES } from '@app/resolutions';
 
 export { MIGRATIONS } from './index';
 
@@ -23,4 +24,5 @@ export const ENTITIES = [
   ...EVALUATION_ENTITIES,
   ...LETTERS_ENTITIES,
   ...MONEY_ENTITIES,
+  ...RESOLUTIONS_ENTITIES,
 ];

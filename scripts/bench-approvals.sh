@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # `npm run bench:approvals [-- args]`: the approvals benchmark (concurrent
-# approvals against one call part, with the bare SQL conditional UPDATE as the
-# database's ceiling). Its database (default prague_grants_bench_approvals,
-# apart from the other benchmarks') is dropped and recreated by the benchmark
-# itself; arguments go to dist/bench/approvals.bench.js
-# (`npm run bench:approvals -- --help`).
+# approvals against one call part, with the decision's own SQL, captured from
+# the API and replayed with plain pg clients, as the database's ceiling). Its
+# database (default prague_grants_bench_approvals, apart from the other
+# benchmarks') is dropped and recreated by the benchmark itself; arguments go
+# to dist/bench/approvals.bench.js (`npm run bench:approvals -- --help`).
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh

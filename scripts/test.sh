@@ -36,6 +36,8 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/prague_g
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export JWT_SECRET="${JWT_SECRET:-test-only-secret-of-at-least-thirty-two-characters!!}"
 export AUTH_THROTTLE_LIMIT="${AUTH_THROTTLE_LIMIT:-100000}"
+export REGISTER_THROTTLE_LIMIT="${REGISTER_THROTTLE_LIMIT:-100000}"
+export PUBLIC_THROTTLE_LIMIT="${PUBLIC_THROTTLE_LIMIT:-100000}"
 export LOGIN_MAX_FAILURES="${LOGIN_MAX_FAILURES:-10}"
 
 db_name=$(node -e 'process.stdout.write(decodeURIComponent(new URL(process.argv[1]).pathname.slice(1)))' "$DATABASE_URL" 2>/dev/null) ||

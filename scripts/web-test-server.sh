@@ -24,6 +24,8 @@ export NODE_ENV=test
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 # The journeys sign in many times from one address.
 export AUTH_THROTTLE_LIMIT=100000
+export REGISTER_THROTTLE_LIMIT=100000
+export PUBLIC_THROTTLE_LIMIT=100000
 export LETTER_BACKOFF_MS=200
 export WEB_ROOT="${WEB_ROOT:-$PRAGUE_GRANTS_ROOT/dist/web}"
 unset DATABASE_APP_PASSWORD

@@ -4,9 +4,6 @@ import type { SheetSeeding } from './ranking-args';
 
 export type ApprovingBodyOption = 'council' | 'assembly';
 
-/** Which measurements of the bare conditional UPDATE: a node script with `pg` (always), pgbench (when installed). */
-export type CeilingTools = 'node' | 'pgbench' | 'both';
-
 export interface ApprovalsOptions {
   strict: boolean;
   profile: boolean;
@@ -26,9 +23,8 @@ export interface ApprovalsOptions {
   seed: number;
   /** Unmeasured decision requests refused for a resolution date in the future (400) first. */
   warmUp: number;
+  /** Connections of the ceiling's second replay (the decision's own statements with pg): the HTTP phase's clients unless told. */
   ceilingClients: number;
-  ceilingSeconds: number;
-  ceiling: CeilingTools;
   baselineSeconds: number;
   databaseUrl: string;
   redisUrl: string;
@@ -54,17 +50,16 @@ export const APPROVALS_USAGE = `usage: node dist/bench/approvals.bench.js [optio
                                as the database owner (faster seeding)
   --seed N                     seed of the pseudo-random requests and points (default 20271)
   --warm-up N                  unmeasured decision requests dated tomorrow (refused, 400) first (default 50)
-  --ceiling node|pgbench|both  how the bare conditional UPDATE is measured: a node script with pg,
-                               pgbench, or both (default: both when pgbench is installed, else node)
-  --ceiling-clients N          concurrent connections of the SQL ceiling (default 32)
-  --ceiling-seconds N          how long the SQL ceiling runs, after 1 s of warm-up (default 5)
+  --ceiling-clients N          concurrent pg connections of the ceiling's second replay (default: --clients,
+                               as many as the HTTP clients; the first replay, the ratio's, uses the API's
+                               pool size, DATABASE_POOL_SIZE or 6, at most this)
   --baseline-seconds N         how long the node:http baseline is hammered (default 5)
 
   DATABASE_URL (default ${DEFAULT_DATABASE_URL}) is dropped
   and recreated: its database name must contain "bench". REDIS_URL defaults to redis://127.0.0.1:6379.
   Experiments: PGOPTIONS, DATABASE_POOL_SIZE and API_NODE_OPTIONS (NODE_OPTIONS of the API alone) are passed to the API.`;
 
-export function parseApprovalsOptions(argv: readonly string[], env: NodeJS.ProcessEnv, pgbenchInstalled: boolean): ApprovalsOptions | 'help' {
+export function parseApprovalsOptions(argv: readonly string[], env: NodeJS.ProcessEnv): ApprovalsOptions | 'help' {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
@@ -83,9 +78,7 @@ export function parseApprovalsOptions(argv: readonly string[], env: NodeJS.Proce
       sheets: { type: 'string' },
       seed: { type: 'string' },
       'warm-up': { type: 'string' },
-      ceiling: { type: 'string' },
       'ceiling-clients': { type: 'string' },
-      'ceiling-seconds': { type: 'string' },
       'baseline-seconds': { type: 'string' },
     },
   });
@@ -94,9 +87,6 @@ export function parseApprovalsOptions(argv: readonly string[], env: NodeJS.Proce
   if (sheets !== 'http' && sheets !== 'sql') throw new Error(`--sheets must be http or sql, got "${sheets}"`);
   const body = values.body ?? 'council';
   if (body !== 'council' && body !== 'assembly') throw new Error(`--body must be council or assembly, got "${body}"`);
-  const ceiling = values.ceiling ?? (pgbenchInstalled ? 'both' : 'node');
-  if (ceiling !== 'node' && ceiling !== 'pgbench' && ceiling !== 'both') throw new Error(`--ceiling must be node, pgbench or both, got "${ceiling}"`);
-  if (ceiling !== 'node' && !pgbenchInstalled) throw new Error(`--ceiling ${ceiling}: pgbench is not installed (use --ceiling node)`);
   const members = positiveInt('--members', values.members, 3);
   // The call's quorum is 3: fewer members could never make a score count.
   if (members < 3) throw new Error(`--members must be at least 3 (the call's quorum), got ${members}`);
@@ -104,6 +94,7 @@ export function parseApprovalsOptions(argv: readonly string[], env: NodeJS.Proce
   if (!Number.isFinite(oversubscription) || oversubscription <= 1) {
     throw new Error(`--oversubscription must be a number above 1 (the requests must not all fit), got "${values.oversubscription}"`);
   }
+  const clients = positiveInt('--clients', values.clients, 32);
   return {
     strict: values.strict ?? false,
     profile: values.profile ?? false,
@@ -112,15 +103,13 @@ export function parseApprovalsOptions(argv: readonly string[], env: NodeJS.Proce
     members,
     oversubscription,
     body,
-    clients: positiveInt('--clients', values.clients, 32),
+    clients,
     concurrency: positiveInt('--concurrency', values.concurrency, 32),
     seedConcurrency: positiveInt('--seed-concurrency', values['seed-concurrency'], 8),
     sheets,
     seed: positiveInt('--seed', values.seed, 20271),
     warmUp: values['warm-up'] === '0' ? 0 : positiveInt('--warm-up', values['warm-up'], 50),
-    ceiling,
-    ceilingClients: positiveInt('--ceiling-clients', values['ceiling-clients'], 32),
-    ceilingSeconds: positiveInt('--ceiling-seconds', values['ceiling-seconds'], 5),
+    ceilingClients: positiveInt('--ceiling-clients', values['ceiling-clients'], clients),
     baselineSeconds: positiveInt('--baseline-seconds', values['baseline-seconds'], 5),
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',

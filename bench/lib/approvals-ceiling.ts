@@ -1,70 +1,29 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { decisionBody, type DecisionTarget, type Resolution } from './approvals-phase';
+import { buildScript, replayDecision, type CapturedDecision, type DecisionScript, type ReplayScope } from './approvals-replay';
+import { copyBatch, maxRequestOf, type ScratchBatch } from './approvals-scratch';
+import { askCapture, type Capture } from './capture-protocol';
 import type { OwnerDatabase } from './database';
+import type { JsonClient } from './http-client';
+import type { ApiProcess } from './processes';
 import { CpuMeter, type CpuUsage } from './proc';
+import { API } from './seed';
 import { summarise, type LatencySummary } from './stats';
 
 /**
- * The database's ceiling for approvals: the API's conditional UPDATE alone, in
- * autocommit (its own transaction: one WAL flush each), from plain `pg`
- * clients or pgbench, no Nest, no other statement. It runs on a copy of the
- * benchmark's part row in a scratch table with call_part's columns, defaults,
- * CHECK constraints and indexes (LIKE … INCLUDING ALL; call_part has no
- * triggers), its allocation raised so that it never runs out: every UPDATE
- * commits an amount, as every approval does. The part itself is not touched.
+ * The database's ceiling for approvals: the decision's own SQL — what the
+ * API sent for one approval and one refusal, captured inside the API
+ * (statement-capture.ts) — sent again straight to PostgreSQL from plain `pg`
+ * clients (no HTTP, no Nest), with new parameters, for copies of the measured
+ * call's applications in a new part of the same allocation (approvals-scratch.ts):
+ * the same decisions, amounts and order. The ratio's run has as many
+ * connections as the API's pool (the decisions PostgreSQL had at a time in
+ * the HTTP phase); others (as many as the HTTP clients; every statement of
+ * the request) are shown beside it.
  */
-export const CEILING_TABLE = 'bench_ceiling_call_part';
-
-/** The API's statement (libs/money/src/decisions.service.ts commit()), on the scratch table. */
-export const CEILING_SQL = `UPDATE ${CEILING_TABLE} SET committed_czk = committed_czk + $2
-        WHERE id = $1 AND committed_czk + $2 <= allocation_czk
-        RETURNING committed_czk`;
-
-/** Far more than the run commits, and below 2^53 so that the sums stay exact in JavaScript. */
-const CEILING_ALLOCATION_CZK = 1_000_000_000_000_000;
-const WARM_UP_MS = 1000;
 const APPLICATION_NAME = 'prague-grants-bench-ceiling';
-
-/** Copies the part into the scratch table (recreated), committed 0 and an allocation that cannot run out. */
-export async function prepareCeilingTable(db: OwnerDatabase, partId: string): Promise<void> {
-  await db.query(`DROP TABLE IF EXISTS ${CEILING_TABLE}`);
-  await db.query(`CREATE TABLE ${CEILING_TABLE} (LIKE call_part INCLUDING ALL)`);
-  await db.query(`INSERT INTO ${CEILING_TABLE} SELECT * FROM call_part WHERE id = $1`, [partId]);
-  const [, updated]: [unknown[], number] = await db.query(
-    `UPDATE ${CEILING_TABLE} SET allocation_czk = $2, committed_czk = 0, proposed_czk = 0, paid_czk = 0, returned_czk = 0 WHERE id = $1`,
-    [partId, CEILING_ALLOCATION_CZK],
-  );
-  if (updated !== 1) throw new Error(`the scratch copy of part ${partId} has ${updated} rows`);
-  await db.query(`VACUUM ANALYZE ${CEILING_TABLE}`);
-}
-
-export async function dropCeilingTable(db: OwnerDatabase): Promise<void> {
-  await db.query(`DROP TABLE IF EXISTS ${CEILING_TABLE}`);
-}
-
-async function committedOf(db: OwnerDatabase, partId: string): Promise<number> {
-  const [row]: { committed: string }[] = await db.query(`SELECT committed_czk::text AS committed FROM ${CEILING_TABLE} WHERE id = $1`, [partId]);
-  return Number(row.committed);
-}
-
-export interface NodeCeiling {
-  tool: 'node';
-  clients: number;
-  seconds: number;
-  updates: number;
-  updatesPerSecond: number;
-  /** UPDATEs that matched no row (none expected: the allocation cannot run out). */
-  noRow: number;
-  errors: string[];
-  latency: LatencySummary;
-  /** The row's committed_czk grew by exactly the amounts of the successful UPDATEs (warm-up included): no update lost. */
-  exact: boolean;
-  cpu: CpuUsage;
-}
 
 /** Fails early, with the reason, when the server has no room for the ceiling's connections (other people's tests use it too). */
 export async function ensureConnections(db: OwnerDatabase, wanted: number): Promise<void> {
@@ -76,21 +35,149 @@ export async function ensureConnections(db: OwnerDatabase, wanted: number): Prom
   }
 }
 
+export interface CapturedDecisions {
+  approval: { capture: Capture; decision: CapturedDecision };
+  refusal: { capture: Capture; decision: CapturedDecision };
+  /** The statements of each captured request, for the report. */
+  statements: { approval: CaptureSummary; refusal: CaptureSummary };
+}
+
+export interface CaptureSummary {
+  statements: number;
+  transactions: number;
+  /** Statement heads (first 80 characters), in order. */
+  heads: string[];
+}
+
+function summariseCapture(capture: Capture): CaptureSummary {
+  return {
+    statements: capture.statements.length,
+    transactions: capture.statements.filter((s) => /^\s*(START TRANSACTION|BEGIN)\b/i.test(s.text)).length,
+    heads: capture.statements.map((s) => `${s.name ? `[${s.name}] ` : ''}${s.text.replace(/\s+/g, ' ').trim().slice(0, 80)}`),
+  };
+}
+
 /**
- * `clients` plain pg connections, each sending the UPDATE again as soon as
- * the previous one answered (closed loop, as the API's clients), for 1 s of
- * warm-up and then `seconds` measured. The amounts are the benchmark's requests, in turn.
+ * Decides, one at a time through the API, the applications of a small part
+ * whose allocation is its maximum request (so the third approval at the
+ * latest no longer fits), capturing each request's statements: the first
+ * approval's and the first refusal's captures make the script.
  */
-export async function runNodeCeiling(
+export async function captureDecisions(
+  api: ApiProcess,
+  client: JsonClient,
+  officerToken: string,
+  resolution: Resolution,
+  batch: ScratchBatch,
+): Promise<CapturedDecisions> {
+  let approval: CapturedDecisions['approval'] | undefined;
+  let refusal: CapturedDecisions['refusal'] | undefined;
+  for (const target of batch.targets) {
+    const idempotencyKey = `bench-capture-${randomUUID()}`;
+    await askCapture(api.child, { capture: 'start' });
+    const res = await client.request<{ status?: string; code?: string }>('POST', `${API}/applications/${target.applicationId}/decision`, {
+      token: officerToken,
+      headers: { 'idempotency-key': idempotencyKey },
+      body: decisionBody(resolution, target),
+    });
+    const reply = await askCapture(api.child, { capture: 'stop' });
+    if (reply.capture !== 'statements') throw new Error(`the statement capture answered "${reply.capture}" to "stop"`);
+    const capture: Capture = { statements: reply.statements, generatedUuids: reply.generatedUuids, startedAt: reply.startedAt, stoppedAt: reply.stoppedAt };
+    const decision = { applicationId: target.applicationId, requestedCzk: target.requestedCzk, idempotencyKey };
+    if (res.status === 201 && res.body.status === 'approved') approval ??= { capture, decision };
+    else if (res.status === 409 && res.body.code === 'ALLOCATION_EXCEEDED') {
+      refusal = { capture, decision };
+      break;
+    } else throw new Error(`captured decision: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  }
+  if (!approval || !refusal) throw new Error(`the capture's part (${batch.targets.length} applications) gave ${approval ? 'no refusal' : 'no approval'}`);
+  return { approval, refusal, statements: { approval: summariseCapture(approval.capture), refusal: summariseCapture(refusal.capture) } };
+}
+
+/** One replay of the script: which scope, how many connections. */
+export interface CeilingVariant {
+  scope: ReplayScope;
+  clients: number;
+  /** Why this variant is measured. */
+  label: string;
+}
+
+export interface CeilingRun {
+  variant: CeilingVariant;
+  statementsPerApproval: number;
+  statementsPerRefusal: number;
+  decisions: number;
+  approved: number;
+  refused: number;
+  /** Refusals by the write (the allocation ran out between the read and the write), replayed without the service's re-read of the part. */
+  refusedAtWrite: number;
+  /** Writes sent again after a second read of the subject (the IČO's year total had moved). */
+  rereads: number;
+  diverged: number;
+  problems: string[];
+  seconds: number;
+  approvalsPerSecond: number;
+  decisionsPerSecond: number;
+  latency: LatencySummary;
+  /** The part's committed_czk = the replayed approvals' amounts, and within its allocation. */
+  exact: boolean;
+  overspendCzk: number;
+  cpu: CpuUsage;
+}
+
+/** The batches a ceiling run needs, copied while the API still runs (the capture needs it). */
+export interface CeilingBatches {
+  capture: ScratchBatch;
+  runs: { variant: CeilingVariant; warmUp: ScratchBatch; measured: ScratchBatch }[];
+}
+
+/**
+ * Copies: a capture part of 3 applications (sources whose approval went
+ * through, so that their IČO's year total is no zero that could not be told
+ * apart), and for each variant a warm-up part (one decision per connection,
+ * not measured: the connections prepare their statements, as the API's pool
+ * had) and a measured part holding every measured application again.
+ */
+export async function copyCeilingBatches(
+  db: OwnerDatabase,
+  partId: string,
+  targets: readonly DecisionTarget[],
+  approvedIds: ReadonlySet<string>,
+  variants: readonly CeilingVariant[],
+): Promise<CeilingBatches> {
+  const approvedSources = targets.filter((t) => approvedIds.has(t.applicationId)).slice(0, 3);
+  if (approvedSources.length < 3) throw new Error('fewer than 3 approvals to copy for the capture');
+  const capture = await copyBatch(db, partId, approvedSources, 'CAPTURE', await maxRequestOf(db, partId));
+  const runs = [];
+  for (const [i, variant] of variants.entries()) {
+    const warmUp = await copyBatch(db, partId, targets.slice(0, variant.clients), `WARM${i + 1}`);
+    const measured = await copyBatch(db, partId, targets, `CEIL${i + 1}`);
+    runs.push({ variant, warmUp, measured });
+  }
+  return { capture, runs };
+}
+
+/** Statement counts of the script's two paths. */
+function pathLengths(script: DecisionScript): { approval: number; refusal: number } {
+  return { approval: script.approval.statements.length, refusal: script.refusal.statements.length };
+}
+
+/**
+ * `variant.clients` plain pg connections, each taking the next application
+ * (in the measured order) as soon as its previous decision is done (closed
+ * loop, as the HTTP clients): the warm-up part first (not measured), then the
+ * measured part, timed from the first statement to the last answer.
+ */
+export async function runCeiling(
   db: OwnerDatabase,
   url: string,
-  partId: string,
-  clients: number,
-  seconds: number,
-  amounts: readonly number[],
-): Promise<NodeCeiling> {
-  await ensureConnections(db, clients);
-  const connections = Array.from({ length: clients }, () => new Client({ connectionString: url, application_name: APPLICATION_NAME }));
+  captured: CapturedDecisions,
+  run: CeilingBatches['runs'][number],
+): Promise<CeilingRun> {
+  const { variant } = run;
+  await ensureConnections(db, variant.clients);
+  const script = buildScript(captured.approval, captured.refusal, variant.scope);
+  const connections = Array.from({ length: variant.clients }, () => new Client({ connectionString: url, application_name: APPLICATION_NAME }));
   try {
     await Promise.all(connections.map((c) => c.connect()));
     const pids = new Set<number>();
@@ -98,128 +185,67 @@ export async function runNodeCeiling(
       const { rows } = await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       pids.add(Number(rows[0].pid));
     }
-    const before = await committedOf(db, partId);
-    let next = 0;
-    let appliedCzk = 0;
-    const errors: string[] = [];
-    let noRow = 0;
-    const run = async (durationMs: number, latencies: number[] | null): Promise<number> => {
-      const deadline = performance.now() + durationMs;
-      let updates = 0;
+    const drive = async (targets: readonly DecisionTarget[], latencies: number[] | null) => {
+      let next = 0;
+      const tally = { approved: 0, refused: 0, refusedAtWrite: 0, rereads: 0, diverged: 0, approvedCzk: 0, problems: [] as string[] };
       await Promise.all(
-        connections.map(async (c) => {
-          while (performance.now() < deadline) {
-            const amount = amounts[next++ % amounts.length];
+        connections.map(async (connection) => {
+          while (next < targets.length) {
+            const target = targets[next++];
             const sent = performance.now();
-            try {
-              const result = await c.query(CEILING_SQL, [partId, amount]);
-              latencies?.push(performance.now() - sent);
-              if (result.rowCount === 1) {
-                updates++;
-                appliedCzk += amount;
-              } else noRow++;
-            } catch (error) {
-              if (errors.length < 5) errors.push(error instanceof Error ? error.message : String(error));
-              if (errors.length >= 5) return;
+            const outcome = await replayDecision(connection, script, target);
+            latencies?.push(performance.now() - sent);
+            if (outcome.kind !== 'diverged') tally.rereads += outcome.rereads ?? 0;
+            if (outcome.kind === 'approved') {
+              tally.approved++;
+              tally.approvedCzk += target.requestedCzk;
+            } else if (outcome.kind === 'refused') {
+              tally.refused++;
+              if (outcome.atWrite) tally.refusedAtWrite++;
+            }
+            else if (outcome.kind === 'diverged') {
+              tally.diverged++;
+              if (tally.problems.length < 5) tally.problems.push(outcome.problem);
             }
           }
         }),
       );
-      return updates;
+      return tally;
     };
-    await run(WARM_UP_MS, null);
+    const warm = await drive(run.warmUp.targets, null);
+    if (warm.diverged) throw new Error(`the ceiling's warm-up diverged from the captured decision: ${warm.problems.join(' | ')}`);
     const latencies: number[] = [];
     const meter = new CpuMeter(0);
     const started = performance.now();
-    const updates = await run(seconds * 1000, latencies);
-    const elapsed = (performance.now() - started) / 1000;
+    const tally = await drive(run.measured.targets, latencies);
+    const seconds = (performance.now() - started) / 1000;
     const cpu = meter.stop(pids);
-    const after = await committedOf(db, partId);
+    const [part]: { committed: string; allocation: string }[] = await db.query(
+      'SELECT committed_czk::text AS committed, allocation_czk::text AS allocation FROM call_part WHERE id = $1',
+      [run.measured.partId],
+    );
+    const committed = Number(part.committed);
+    const lengths = pathLengths(script);
     return {
-      tool: 'node',
-      clients,
-      seconds: elapsed,
-      updates,
-      updatesPerSecond: updates / elapsed,
-      noRow,
-      errors,
+      variant,
+      statementsPerApproval: lengths.approval,
+      statementsPerRefusal: lengths.refusal,
+      decisions: run.measured.targets.length,
+      approved: tally.approved,
+      refused: tally.refused,
+      refusedAtWrite: tally.refusedAtWrite,
+      rereads: tally.rereads,
+      diverged: tally.diverged,
+      problems: tally.problems,
+      seconds,
+      approvalsPerSecond: tally.approved / seconds,
+      decisionsPerSecond: (tally.approved + tally.refused) / seconds,
       latency: summarise(latencies),
-      exact: after - before === appliedCzk,
+      exact: committed === tally.approvedCzk,
+      overspendCzk: Math.max(0, committed - Number(part.allocation)),
       cpu,
     };
   } finally {
     await Promise.all(connections.map((c) => c.end().catch(() => undefined)));
-  }
-}
-
-export interface PgbenchCeiling {
-  tool: 'pgbench';
-  clients: number;
-  threads: number;
-  seconds: number;
-  transactions: number;
-  failed: number;
-  /** pgbench's tps "without initial connection time": UPDATEs per second (one statement a transaction). */
-  updatesPerSecond: number;
-  latencyAverageMs: number | null;
-  /** committed_czk grew (the UPDATEs did commit amounts). */
-  committedGrew: boolean;
-  /** Share of the machine's cores busy during the run (pgbench itself is a child, counted here only). */
-  machineBusyCores: number;
-  command: string;
-}
-
-/** The same UPDATE from pgbench (-M extended: parse/bind/execute each time, as pg sends a parameterised query). */
-export async function runPgbench(db: OwnerDatabase, url: string, partId: string, clients: number, seconds: number): Promise<PgbenchCeiling> {
-  await ensureConnections(db, clients);
-  const dir = mkdtempSync(join(tmpdir(), 'bench-approvals-'));
-  const script = join(dir, 'conditional-update.sql');
-  writeFileSync(
-    script,
-    `\\set amount random(35000, 87500)\n` +
-      `UPDATE ${CEILING_TABLE} SET committed_czk = committed_czk + :amount WHERE id = '${partId}' AND committed_czk + :amount <= allocation_czk RETURNING committed_czk;\n`,
-  );
-  const target = new URL(url);
-  const threads = Math.max(1, Math.min(clients, cpus().length));
-  const args = ['-n', '-M', 'extended', '-c', String(clients), '-j', String(threads), '-T', String(seconds), '-f', script];
-  if (target.hostname) args.push('-h', target.hostname.replace(/^\[|\]$/g, ''));
-  if (target.port) args.push('-p', target.port);
-  if (target.username) args.push('-U', decodeURIComponent(target.username));
-  args.push(decodeURIComponent(target.pathname.replace(/^\//, '')));
-  const env: NodeJS.ProcessEnv = { ...process.env, PGAPPNAME: APPLICATION_NAME };
-  if (target.password) env.PGPASSWORD = decodeURIComponent(target.password);
-  try {
-    const before = await committedOf(db, partId);
-    const meter = new CpuMeter(0);
-    const output = await new Promise<string>((resolve, reject) => {
-      execFile('pgbench', args, { env, timeout: (seconds + 60) * 1000 }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`pgbench failed: ${error.message} ${stderr.slice(0, 500)}`));
-        else resolve(`${stdout}\n${stderr}`);
-      });
-    });
-    const cpu = meter.stop(new Set());
-    const after = await committedOf(db, partId);
-    const number = (pattern: RegExp): number | null => {
-      const match = pattern.exec(output);
-      return match ? Number(match[1]) : null;
-    };
-    const tps = number(/tps = ([\d.]+) \(without initial connection time\)/);
-    const transactions = number(/number of transactions actually processed: (\d+)/);
-    if (tps === null || transactions === null) throw new Error(`could not read pgbench's output: ${output.slice(0, 800)}`);
-    return {
-      tool: 'pgbench',
-      clients,
-      threads,
-      seconds,
-      transactions,
-      failed: number(/number of failed transactions: (\d+)/) ?? 0,
-      updatesPerSecond: tps,
-      latencyAverageMs: number(/latency average = ([\d.]+) ms/),
-      committedGrew: after > before,
-      machineBusyCores: cpu.machineBusy * cpus().length,
-      command: `pgbench ${args.join(' ')}`,
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }

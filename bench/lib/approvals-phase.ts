@@ -17,6 +17,8 @@ export interface DecisionTarget {
   /** The draft's number (1-based). */
   n: number;
   requestedCzk: number;
+  /** The commission's proposal (0 below the funding line): asking for more is the Council's deviation, with its reason. */
+  proposedCzk: number;
 }
 
 /** One resolution of the approving body, approving every application of the annex (as the Council does). */
@@ -40,6 +42,7 @@ export function decisionBody(resolution: Resolution, target: DecisionTarget, dat
     // The whole request, not the commission's proposal (which fits the allocation by construction):
     // the approvals compete for the allocation and the conditional UPDATE decides.
     amountCzk: target.requestedCzk,
+    ...(target.requestedCzk > target.proposedCzk ? { deviationReason: 'Rada přiznává celou požadovanou částku nad návrh komise.' } : {}),
   };
 }
 

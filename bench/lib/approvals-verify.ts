@@ -172,7 +172,8 @@ export async function verifyApprovals(
   };
 }
 
-async function ledgerCheck(client: JsonClient, budgetToken: string): Promise<LedgerCheckBody & { seconds: number }> {
+/** GET /ledger/check as the Budget Department. */
+export async function ledgerCheck(client: JsonClient, budgetToken: string): Promise<LedgerCheckBody & { seconds: number }> {
   const started = performance.now();
   const res = await client.request<LedgerCheckBody>('GET', `${API}/ledger/check`, { token: budgetToken });
   return { ...expectStatus('GET /ledger/check', res, 200), seconds: (performance.now() - started) / 1000 };

@@ -26,8 +26,17 @@ export interface LettersVerification {
 
 const n = (x: string | number | null | undefined): number => Number(x ?? 0);
 
-/** Every letter against its PDF, its audit event and its outbox message (as the owner), and the audit chain (as the admin). */
-export async function verifyLetters(db: OwnerDatabase, client: JsonClient, adminToken: string, expected: number): Promise<LettersVerification> {
+/**
+ * Every letter against its PDF, its audit event and its outbox message (as the owner), and the audit chain (as the admin).
+ * `expectedApprovals`: how many of them are approval letters (all unless told; the rest rejection letters).
+ */
+export async function verifyLetters(
+  db: OwnerDatabase,
+  client: JsonClient,
+  adminToken: string,
+  expected: number,
+  expectedApprovals = expected,
+): Promise<LettersVerification> {
   const [letters]: Record<string, string>[] = await db.query(
     `SELECT COUNT(*) AS letters,
             COUNT(*) FILTER (WHERE kind = 'approval') AS approval,
@@ -66,7 +75,9 @@ export async function verifyLetters(db: OwnerDatabase, client: JsonClient, admin
     audit,
   };
   const problems: string[] = [];
-  if (v.letters !== expected || v.approvalLetters !== expected) problems.push(`${v.letters} letters (${v.approvalLetters} approval letters), expected ${expected}`);
+  if (v.letters !== expected || v.approvalLetters !== expectedApprovals) {
+    problems.push(`${v.letters} letters (${v.approvalLetters} approval letters), expected ${expected} (${expectedApprovals})`);
+  }
   if (v.ready !== expected) problems.push(`${v.ready} of ${expected} letters ready`);
   if (v.failed) problems.push(`${v.failed} letters failed`);
   if (v.shaMatches !== v.ready) problems.push(`${v.ready - v.shaMatches} ready letters whose sha256 is not their PDF's`);

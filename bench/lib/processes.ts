@@ -37,15 +37,16 @@ export const API_NODE_FLAGS = ['--max-old-space-size=256'];
 
 /**
  * The built API, as production runs it: `node --max-old-space-size=256
- * dist/apps/api/src/main.js`, output to a log file. A preloaded module (the
- * query probe) talks to us over IPC.
+ * dist/apps/api/src/main.js`, output to a log file. Preloaded modules (the
+ * query probe, the statement capture) talk to us over IPC.
  */
-export function startApi(env: Record<string, string>, logFile: string, preload?: string): ApiProcess {
+export function startApi(env: Record<string, string>, logFile: string, preload?: string | readonly string[]): ApiProcess {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run npm run build first`);
+  const preloads = preload === undefined ? [] : typeof preload === 'string' ? [preload] : preload;
   const log = openSync(logFile, 'a');
   try {
-    const args = [...API_NODE_FLAGS, ...(preload ? ['--require', preload] : []), API_MAIN];
-    const stdio: StdioOptions = preload ? ['ignore', log, log, 'ipc'] : ['ignore', log, log];
+    const args = [...API_NODE_FLAGS, ...preloads.flatMap((module) => ['--require', module]), API_MAIN];
+    const stdio: StdioOptions = preloads.length ? ['ignore', log, log, 'ipc'] : ['ignore', log, log];
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio });
     if (child.pid === undefined) throw new Error('the API process did not start');
     return { child, pid: child.pid, origin: new URL(`http://127.0.0.1:${env.PORT}`) };

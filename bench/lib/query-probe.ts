@@ -72,7 +72,8 @@ function record(client: object, text: string, ms: number): void {
   const now = performance.now();
   if (key === 'START TRANSACTION') transactionStarts.set(client, now - ms);
   for (const lock of SERIALISING_LOCKS) {
-    if (lock.taken.test(key)) locksTaken.set(client, (locksTaken.get(client) ?? new Map<string, number>()).set(lock.name, now));
+    // The whole text: the decision's write takes both in CTEs far past the key's first 160 characters.
+    if (lock.taken.test(text)) locksTaken.set(client, (locksTaken.get(client) ?? new Map<string, number>()).set(lock.name, now));
   }
   if (key === 'COMMIT' || key === 'ROLLBACK') {
     const started = transactionStarts.get(client);

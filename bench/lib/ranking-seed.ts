@@ -176,7 +176,8 @@ export async function createCommission(
   });
   const res = await client.request('PUT', `${API}/calls/${callId}/commission`, {
     token: officerToken,
-    body: { memberIds: members.map((m) => m.id), chairId: members[0].id },
+    // The benchmarks set it after the submission window has closed (by SQL): that needs a reason (COMMISSION_FROZEN otherwise).
+    body: { memberIds: members.map((m) => m.id), chairId: members[0].id, reason: 'Komise jmenována po uzávěrce příjmu žádostí (benchmark).' },
   });
   expectStatus('set the commission', res, 200);
   return members;
@@ -219,7 +220,7 @@ export function sheetJobs(members: readonly Member[], applicationIds: readonly s
 }
 
 /**
- * Through the API: each job is the member's declaration of no conflict, then their sheet (two requests).
+ * Through the API: each job is the member's declaration of no conflict, then their sheet, saved and submitted (three requests).
  * `sheetOf` gives a job's sheet (default: sheetFor, the ranking benchmark's members of different leniency).
  */
 export function scoreOverHttp(
@@ -234,11 +235,12 @@ export function scoreOverHttp(
     const declared = await client.request('PUT', `${path}/conflict-of-interest`, { token, body: { hasConflict: false } });
     if (declared.status !== 200) return { status: declared.status, ms: declared.ms, problem: problemOf('declaration', declared.status, declared.body) };
     const sheet = sheetOf(job);
-    const res = await client.request<{ totalPoints?: number }>('PUT', `${path}/scores`, {
+    // Without `draft` the sheet is saved and submitted at once: it counts.
+    const res = await client.request<{ totalPoints?: number; status?: string }>('PUT', `${path}/scores`, {
       token,
       body: { points: sheet.points, comment: sheet.comment },
     });
-    const ok = res.status === 200 && res.body.totalPoints === sheet.total;
+    const ok = res.status === 200 && res.body.totalPoints === sheet.total && res.body.status === 'submitted';
     return { status: res.status, ms: declared.ms + res.ms, problem: ok ? undefined : problemOf('score sheet', res.status, res.body) };
   });
 }
@@ -264,8 +266,8 @@ export async function scoreWithSql(
     [applicationIds, memberIds],
   );
   await db.query(
-    `INSERT INTO score_sheet (application_id, member_id, call_id, points, total_points, comment, submitted_at, updated_at)
-     SELECT a, m, $1, p::jsonb, t, c, now(), now() FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[]) AS v(a, m, p, t, c)`,
+    `INSERT INTO score_sheet (application_id, member_id, call_id, points, total_points, comment, status, submitted_at, updated_at)
+     SELECT a, m, $1, p::jsonb, t, c, 'submitted', now(), now() FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[]) AS v(a, m, p, t, c)`,
     [callId, applicationIds, memberIds, sheets.map((s) => JSON.stringify(s.points)), sheets.map((s) => s.total), sheets.map((s) => s.comment)],
   );
 }

@@ -247,7 +247,7 @@ async function checkDatabase(
   }
   const applicationRows: { id: string; proposed: string | null; average: string | null }[] = await db.query(
     `SELECT a.id, a.proposed_czk::text AS proposed,
-            (SELECT round(avg(s.total_points), 2)::text FROM score_sheet s WHERE s.application_id = a.id) AS average
+            (SELECT round(avg(s.total_points), 2)::text FROM score_sheet s WHERE s.application_id = a.id AND s.status = 'submitted') AS average
        FROM application a WHERE a.call_id = $1`,
     [callId],
   );

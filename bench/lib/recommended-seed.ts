@@ -149,8 +149,8 @@ async function decisionTargets(
   plan: ApprovalsPlan,
 ): Promise<{ partId: string; targets: DecisionTarget[] }> {
   const [part]: { id: string }[] = await db.query('SELECT id FROM call_part WHERE call_id = $1 AND code = $2', [callId, APPROVALS_PART_CODE]);
-  const rows: { id: string; status: string; requested: string }[] = await db.query(
-    'SELECT id, status, requested_czk::text AS requested FROM application WHERE call_id = $1',
+  const rows: { id: string; status: string; requested: string; proposed: string | null }[] = await db.query(
+    'SELECT id, status, requested_czk::text AS requested, proposed_czk::text AS proposed FROM application WHERE call_id = $1',
     [callId],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -158,7 +158,7 @@ async function decisionTargets(
     const row = byId.get(applicationId);
     if (row?.status !== 'recommended') throw new Error(`application ${applicationId} is ${row?.status ?? 'missing'}, not recommended`);
     if (Number(row.requested) !== plan.requests[i]) throw new Error(`application ${applicationId} requests ${row.requested}, the plan says ${plan.requests[i]}`);
-    return { applicationId, n: i + 1, requestedCzk: plan.requests[i] };
+    return { applicationId, n: i + 1, requestedCzk: plan.requests[i], proposedCzk: row.proposed === null ? 0 : Number(row.proposed) };
   });
   return { partId: part.id, targets };
 }

@@ -2,6 +2,8 @@
 # Shared helpers for scripts/*.sh and .ci/run. Source it; callers set
 # `set -euo pipefail` themselves.
 #
+#   ensure_node_major N     put Node N first on PATH when `node` is older
+#                           (fetched once from the npm registry)
 #   ensure_node_deps        npm ci when node_modules is missing or stale
 #   ensure_build            npm run build when dist/ is missing or stale
 #   ensure_postgres URL     make the PostgreSQL server of URL reachable
@@ -57,8 +59,61 @@ load_env_file() {
 }
 
 # --------------------------------------------------------------------------
-# Node dependencies and build
+# Node itself, dependencies and build
 # --------------------------------------------------------------------------
+
+# node_major: the major version of the `node` on PATH (0 when there is none).
+node_major() {
+  local v
+  v=$(node --version 2>/dev/null) || {
+    echo 0
+    return
+  }
+  v=${v#v}
+  echo "${v%%.*}"
+}
+
+# ensure_node_major N: when the machine's Node is older than N, fetch Node N
+# (the npm registry's node-<platform>-<arch> package, which ships the binary;
+# no install script is needed) into a cache outside the checkout and put its
+# bin/ first on PATH, so everything after it (npm included: npm's CLI runs on
+# the `node` it finds) uses it. The cache is reused while it holds an N.x.
+ensure_node_major() {
+  local want=$1 have_major
+  have_major=$(node_major)
+  if ((have_major >= want)); then
+    log "Node $(node --version) (>= $want)"
+    return 0
+  fi
+  have npm || die "Node.js $want is needed and npm is not installed to fetch it."
+  local platform arch
+  case $(uname -s) in
+    Linux) platform=linux ;;
+    Darwin) platform=darwin ;;
+    *) die "Node.js $want is needed; fetch it by hand on $(uname -s)." ;;
+  esac
+  case $(uname -m) in
+    x86_64 | amd64) arch=x64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    *) die "Node.js $want is needed; no registry package for $(uname -m)." ;;
+  esac
+  local package="node-$platform-$arch"
+  local prefix=${PRAGUE_GRANTS_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/prague-grants/node-$want}
+  local bin=$prefix/node_modules/$package/bin
+  if [[ ! -x $bin/node ]] || [[ $("$bin/node" --version 2>/dev/null) != v"$want".* ]]; then
+    log "Node $(node --version 2>/dev/null || echo none) is older than $want: fetching $package@$want from the npm registry"
+    mkdir -p "$prefix"
+    npm install --prefix "$prefix" --no-save --no-package-lock --ignore-scripts \
+      --no-audit --no-fund --loglevel=error "$package@$want" </dev/null ||
+      die "could not fetch $package@$want from the npm registry."
+    [[ -x $bin/node ]] || die "$package@$want has no bin/node."
+  fi
+  export PATH="$bin:$PATH"
+  hash -r
+  (($(node_major) == want)) || die "Node $want is not first on PATH (node --version: $(node --version))."
+  log "Node $(node --version) from $bin"
+}
+
 ensure_node_deps() {
   local root=$PRAGUE_GRANTS_ROOT
   local marker=$root/node_modules/.package-lock.json

@@ -287,7 +287,14 @@ describe('applications repositories', () => {
       returnDueOn = (await expectStatus(reviewSettlement(t, officer, reviewed, 150_000, 'Část nákladů na materiál nebyla doložena.'), 201, 'review')).body.returnDueOn;
     }, 120_000);
 
-    const contractOf = (id: string, amountCzk: number) => ({ contractNumber: `SML-${id}`, signedOn, bankAccount: '19-2000145399/0800', amountCzk });
+    // The settlement deadline is the call's, copied into each contract.
+    const contractOf = (id: string, amountCzk: number) => ({
+      contractNumber: `SML-${id}`,
+      signedOn,
+      bankAccount: '19-2000145399/0800',
+      amountCzk,
+      settlementDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
 
     it('none yet: both null (also for an unknown application)', async () => {
       expect(await recordsOf(evaluated.applications[4].id)).toEqual({ contract: null, settlement: null });
@@ -318,6 +325,9 @@ describe('applications repositories', () => {
           report: 'Kurzy proběhly podle plánu.',
           submittedAt: submittedAt.toISOString(),
           acceptedCzk: null,
+          unspentCzk: null,
+          refusedCzk: null,
+          remedyDueOn: null,
           returnDueCzk: null,
           returnDueOn: null,
           reviewNote: null,
@@ -337,6 +347,11 @@ describe('applications repositories', () => {
         report: 'Kurzy proběhly podle plánu.',
         submittedAt: submittedAt.toISOString(),
         acceptedCzk: 150_000,
+        // Paid 175,000, spent 160,000, accepted 150,000: 15,000 unspent (due by the contract's
+        // settlement deadline, next year) and 10,000 refused (due by the remedy deadline, the earlier one).
+        unspentCzk: 15_000,
+        refusedCzk: 10_000,
+        remedyDueOn: returnDueOn,
         returnDueCzk: 25_000,
         returnDueOn,
         reviewNote: 'Část nákladů na materiál nebyla doložena.',

@@ -63,6 +63,23 @@ describe('audit trail', () => {
     }
   });
 
+  it("the API's database role cannot INSERT an audit event itself: appends go only through audit_append, which chains them in the database", async () => {
+    const forged = `INSERT INTO audit_event (seq, id, occurred_at, action, entity_type, prev_hash, hash)
+                    SELECT max(seq) + 1, gen_random_uuid(), now(), 'forged.event', 'application', repeat('0', 64), repeat('0', 64) FROM audit_event`;
+    await expect(t.dataSource.query(forged)).rejects.toThrow(/permission denied/);
+    // The function runs with its owner's rights, on a search path the caller cannot change.
+    const [fn] = await t.dataSource.query(
+      "SELECT prosecdef, proconfig FROM pg_proc WHERE proname = 'audit_append'",
+    );
+    expect(fn).toEqual({ prosecdef: true, proconfig: ['search_path=pg_catalog, public, pg_temp'] });
+    // …and the API still records every change through it.
+    const call = await openCall(t, cast.officer.token);
+    const draft = await createDraft(t, cast.applicant.token, call);
+    const res = await t.http.get(`${API}/audit?entityType=application&entityId=${draft.id}`).auth(auditor(), { type: 'bearer' });
+    expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['application.created']);
+    expect((await t.http.get(`${API}/audit/verify`).auth(auditor(), { type: 'bearer' })).body.ok).toBe(true);
+  });
+
   it('the database refuses UPDATE, DELETE and TRUNCATE even for the owner (trigger)', async () => {
     await asOwner(async (owner) => {
       for (const sql of ["UPDATE audit_event SET reason = 'x'", 'DELETE FROM audit_event', 'TRUNCATE audit_event']) {

@@ -17,12 +17,26 @@ import {
   type Applicant,
   type Cast,
   type OpenCall,
+  type Staff,
 } from '../support/factories';
 import { API, expectProblem } from '../support/http';
-import { callTerms, pointsFor, submitApplication, type Criterion } from '../support/evaluation';
+import { callTerms, closeWindow, pointsFor, submitApplication, type Criterion } from '../support/evaluation';
 import { addDays } from '@app/core/time/prague-time';
-import { contracted, evaluatedCalls, expectStatus, ledgerOf, paidOut, settlementOf, submitSettlement, today, type EvaluatedCall } from '../support/money';
+import {
+  approve,
+  auditTrail,
+  contracted,
+  evaluatedCalls,
+  expectStatus,
+  ledgerOf,
+  paidOut,
+  settlementOf,
+  submitSettlement,
+  today,
+  type EvaluatedCall,
+} from '../support/money';
 import { simulateWorkerGaveUp, storedLetters } from '../support/letters';
+import { defaultLines, insertDraft } from '../support/resolution-drafts-sql';
 import { lettersSettled, startLettersWorker } from '../support/letters-worker';
 
 /**
@@ -119,21 +133,33 @@ describe('authorisation', () => {
   let uncheckedId: string;
   /** A call in evaluation without applications, for the officer's close-evaluation. */
   let closable: OpenCall;
+  /** A call whose evaluation closed, the cast's member its one-member commission (quorum 1): its minutes. */
+  let minutesCall: OpenCall;
 
   /** The money stage: a call evaluated before all the others, its eight applications the cast's applicant's, all recommended. */
   let money: EvaluatedCall;
+  /** The resolutions' call, evaluated with `money`: two recommended applications of the cast's applicant, never decided. */
+  let resolvable: EvaluatedCall;
   /** One of them for each money row, brought to where the row's request can succeed (CZK 60,000 each: the Council's). */
   const moneyApp = { decide: '', contract: '', publish: '', pay: '', settle: '', review: '', ret: '', reverse: '' };
+  /** The ninth application of `money`, the one line of the Council's draft `resolutionToAdopt` (CZK 60,000). */
+  let adoptedApp = '';
+  let resolutionToAdopt = '';
   /** The approval letter of `moneyApp.contract`, rendered by the worker (the only letter that exists while it runs). */
   let readyLetterId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     cast = await createCast(t);
-    [money] = await evaluatedCalls(t, cast, [{ call: { maxApplicationsPerOrganisation: 8 }, entries: Array.from({ length: 8 }, () => ({ applicant: cast.applicant })) }]);
-    [moneyApp.decide, moneyApp.contract, moneyApp.publish, moneyApp.pay, moneyApp.settle, moneyApp.review, moneyApp.ret, moneyApp.reverse] = money.applications.map(
+    [money, resolvable] = await evaluatedCalls(t, cast, [
+      { call: { maxApplicationsPerOrganisation: 9 }, entries: Array.from({ length: 9 }, () => ({ applicant: cast.applicant })) },
+      { entries: [{ applicant: cast.applicant }, { applicant: cast.applicant }] },
+    ]);
+    [moneyApp.decide, moneyApp.contract, moneyApp.publish, moneyApp.pay, moneyApp.settle, moneyApp.review, moneyApp.ret, moneyApp.reverse, adoptedApp] = money.applications.map(
       (a) => a.id,
     );
+    const [adoptedLine] = await defaultLines([adoptedApp]);
+    resolutionToAdopt = await insertDraft({ callId: money.call.callId, body: 'council', createdBy: cast.officer.id, lines: [{ ...adoptedLine, amountCzk: 60_000 }] });
     await expectStatus(
       t.http
         .post(`${API}/applications/${moneyApp.contract}/decision`)
@@ -153,6 +179,14 @@ describe('authorisation', () => {
     for (const id of [moneyApp.publish, moneyApp.pay]) await contracted(t, cast.officer.token, id, 60_000);
     for (const id of [moneyApp.settle, moneyApp.review, moneyApp.ret, moneyApp.reverse]) await paidOut(t, cast, id, 60_000, 20_000);
     await expectStatus(submitSettlement(t, cast.applicant.token, moneyApp.review, settlementOf(20_000)), 201, 'settlement');
+    minutesCall = await openCall(t, cast.officer.token, { quorum: 1 });
+    await expectStatus(
+      send('put', `${API}/calls/${minutesCall.callId}/commission`, cast.officer.token, { memberIds: [cast.commission.id], chairId: cast.commission.id }),
+      200,
+      'minutes commission',
+    );
+    closeWindow(t, await callTerms(t, minutesCall.callId));
+    await expectStatus(send('post', `${API}/calls/${minutesCall.callId}/close-evaluation`, cast.officer.token), 200, 'minutes close');
     evaluation = await openCall(t, cast.officer.token);
     criteria = (await callTerms(t, evaluation.callId)).criteria;
     const evaluationApplicant = await registerApplicant(t);
@@ -164,7 +198,7 @@ describe('authorisation', () => {
     const checked = await send('post', `${API}/applications/${eligibleId}/formal-check`, cast.officer.token, { result: 'eligible', reasons: [] });
     if (checked.status !== 200) throw new Error(`formal check: ${checked.status} ${JSON.stringify(checked.body)}`);
     const ids = await commissionIds();
-    const seated = await send('put', `${API}/calls/${evaluation.callId}/commission`, cast.officer.token, { memberIds: ids, chairId: ids[1] });
+    const seated = await send('put', `${API}/calls/${evaluation.callId}/commission`, cast.officer.token, { memberIds: ids, chairId: ids[0], reason: 'Komise jmenována po uzávěrce (test)' });
     if (seated.status !== 200) throw new Error(`commission: ${seated.status} ${JSON.stringify(seated.body)}`);
     sharedDraftId = (await createDraft(t, cast.applicant.token, call)).id;
   });
@@ -178,6 +212,27 @@ describe('authorisation', () => {
     return body === undefined ? req : req.send(body);
   }
 
+  /** A draft resolution of `resolvable` (drafted when none is live) and its first line's application. */
+  async function liveDraft(): Promise<{ id: string; applicationId: string }> {
+    const drafted = await send('post', `${API}/calls/${resolvable.call.callId}/resolutions`, cast.officer.token);
+    if (drafted.status === 201) return { id: drafted.body.resolutions[0].id, applicationId: drafted.body.resolutions[0].lines[0].applicationId };
+    if (drafted.body?.code !== 'NOTHING_TO_RESOLVE') throw new Error(`draft resolution: ${drafted.status} ${JSON.stringify(drafted.body)}`);
+    const list = await send('get', `${API}/calls/${resolvable.call.callId}/resolutions`, cast.officer.token);
+    const live = (list.body as { id: string; status: string; lines: { applicationId: string }[] }[]).find((r) => r.status === 'draft');
+    if (!live) throw new Error(`no live draft of ${resolvable.call.callId}: ${JSON.stringify(list.body)}`);
+    return { id: live.id, applicationId: live.lines[0].applicationId };
+  }
+
+  /** Withdraws the live drafts of `resolvable`, so that its applications can be drafted again. */
+  async function noLiveDraft(): Promise<void> {
+    const list = await send('get', `${API}/calls/${resolvable.call.callId}/resolutions`, cast.officer.token);
+    for (const r of list.body as { id: string; status: string }[]) {
+      if (r.status !== 'draft') continue;
+      const res = await send('post', `${API}/resolutions/${r.id}/withdrawal`, cast.officer.token, { reason: 'Matice oprávnění.' });
+      if (res.status !== 200) throw new Error(`withdrawal: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+  }
+
   async function draftCallId(): Promise<string> {
     const programme = await createProgramme(t, cast.officer.token);
     const res = await send('post', `${API}/calls`, cast.officer.token, callBody(t, programme.id));
@@ -185,11 +240,29 @@ describe('authorisation', () => {
     return res.body.id as string;
   }
 
-  /** Three commission users (the calls' quorum), the cast's member among them. */
+  /** Three commission users (the calls' quorum), the cast's member among them (it chairs `evaluation`'s commission). */
   let commission: string[] | undefined;
+  /** The second of them, whose submitted sheet the chair reopens. */
+  let peer: Staff | undefined;
   async function commissionIds(): Promise<string[]> {
-    commission ??= [cast.commission.id, (await createStaff(t, 'commission')).id, (await createStaff(t, 'commission')).id];
+    if (!commission) {
+      peer = await createStaff(t, 'commission');
+      commission = [cast.commission.id, peer.id, (await createStaff(t, 'commission')).id];
+    }
     return commission;
+  }
+
+  /** The peer's sheet on the eligible application is submitted (again, after a reopening): the chair's to reopen. */
+  async function submittedByPeer(): Promise<string> {
+    await commissionIds();
+    const { token, id } = peer!;
+    const declared = await send('put', `${API}/applications/${eligibleId}/conflict-of-interest`, token, { hasConflict: false });
+    if (declared.status !== 200) throw new Error(`peer declaration: ${declared.status} ${JSON.stringify(declared.body)}`);
+    const saved = await send('put', `${API}/applications/${eligibleId}/scores`, token, { ...SHEET(), draft: true });
+    if (saved.status !== 200) throw new Error(`peer sheet: ${saved.status} ${JSON.stringify(saved.body)}`);
+    const submitted = await send('post', `${API}/applications/${eligibleId}/scores/submit`, token);
+    if (submitted.status !== 200) throw new Error(`peer submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+    return id;
   }
 
   /** The cast's member declares no conflict with the eligible application (repeatable until they score). */
@@ -200,11 +273,15 @@ describe('authorisation', () => {
 
   const SHEET = () => ({ points: pointsFor(criteria, 70), comment: 'Matice' });
 
-  /** The cast's member has scored the eligible application: the sheets are theirs to read. */
+  /** The cast's member has submitted a sheet for the eligible application: the sheets are theirs to read. */
   async function scoredByMember(): Promise<void> {
     await declaredByMember();
-    const res = await send('put', `${API}/applications/${eligibleId}/scores`, cast.commission.token, SHEET());
+    const own = await send('get', `${API}/applications/${eligibleId}/my-evaluation`, cast.commission.token);
+    if (own.body.sheet?.status === 'submitted') return;
+    const res = await send('put', `${API}/applications/${eligibleId}/scores`, cast.commission.token, { ...SHEET(), draft: true });
     if (res.status !== 200) throw new Error(`score sheet: ${res.status} ${JSON.stringify(res.body)}`);
+    const submitted = await send('post', `${API}/applications/${eligibleId}/scores/submit`, cast.commission.token);
+    if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   }
 
   /** A staff user whose affiliations the admin sets (sitting on no commission). */
@@ -212,6 +289,37 @@ describe('authorisation', () => {
   async function affiliationTarget(): Promise<string> {
     affiliated ??= (await createStaff(t, 'budget')).id;
     return affiliated;
+  }
+
+  /** A pending bank account request of a fresh organisation (an organisation has one pending request at a time). */
+  async function pendingBankAccountRequest(): Promise<string> {
+    const owner = await registerApplicant(t);
+    const res = await send('post', `${API}/organisations/${owner.organisationId}/bank-account-requests`, owner.token, { bankAccount: '2701000133/2010' });
+    if (res.status !== 201) throw new Error(`bank account request: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  }
+  /** The officer decides a fresh request in each cell; the others aim at one shared request (and must never reach it). */
+  let sharedBankAccountRequest: string | undefined;
+  async function bankAccountRequestFor(caller: Caller): Promise<string> {
+    if (caller === 'officer') return pendingBankAccountRequest();
+    sharedBankAccountRequest ??= await pendingBankAccountRequest();
+    return sharedBankAccountRequest;
+  }
+
+  /** A budget user the admin has disabled (for the enable row). */
+  async function disabledUser(): Promise<string> {
+    const user = await createStaff(t, 'budget');
+    const res = await send('post', `${API}/users/${user.id}/disable`, cast.admin.token);
+    if (res.status !== 200) throw new Error(`disable: ${res.status} ${JSON.stringify(res.body)}`);
+    return user.id;
+  }
+
+  /** A fresh reset token of a fresh staff user, issued by the admin. */
+  async function resetToken(): Promise<string> {
+    const user = await createStaff(t, 'commission');
+    const res = await send('post', `${API}/users/${user.id}/password-reset`, cast.admin.token);
+    if (res.status !== 201) throw new Error(`reset: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.token as string;
   }
 
   /** The applicant's cells change state: they get a fresh draft; everyone else aims at the shared one. */
@@ -256,8 +364,53 @@ describe('authorisation', () => {
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((u: { role: string; affiliations: unknown }) => u.role === 'commission' && Array.isArray(u.affiliations))).toBe(true);
     }),
+    // Account lifecycle: the same password again (so the cast's logins stay valid); the caller's tokens are cut, the answer's new one replaces it.
+    row('put', 'PUT /me/password', ['applicant', 'officer', 'commission', 'budget', 'admin'], () => ({ path: `${API}/me/password`, body: { currentPassword: PASSWORD, newPassword: PASSWORD } }), 200, (res, caller) => {
+      expect(res.body).toMatchObject({ accessToken: expect.any(String), user: { role: caller } });
+      cast[caller as Role].token = res.body.accessToken;
+    }),
+    row('post', 'POST /users/:id/disable', ['admin'], async () => ({ path: `${API}/users/${(await createStaff(t, 'budget')).id}/disable`, body: { reason: 'Matice' } }), 200, (res) =>
+      expect(res.body).toMatchObject({ role: 'budget', disabled: true }),
+    ),
+    row('post', 'POST /users/:id/enable', ['admin'], async () => ({ path: `${API}/users/${await disabledUser()}/enable` }), 200, (res) =>
+      expect(res.body).toMatchObject({ role: 'budget', disabled: false }),
+    ),
+    row('put', 'PUT /users/:id/role', ['admin'], async () => ({ path: `${API}/users/${(await createStaff(t, 'budget')).id}/role`, body: { role: 'officer' } }), 200, (res) =>
+      expect(res.body).toMatchObject({ role: 'officer', disabled: false }),
+    ),
+    row('post', 'POST /users/:id/password-reset', ['admin'], async () => ({ path: `${API}/users/${await affiliationTarget()}/password-reset` }), 201, (res) =>
+      expect(res.body).toEqual({ userId: affiliated, token: expect.any(String), expiresAt: expect.any(String) }),
+    ),
+    row('post', 'POST /auth/password-reset', EVERYONE, async () => ({ path: `${API}/auth/password-reset`, body: { token: await resetToken(), newPassword: PASSWORD } }), 204),
     row('get', 'GET /organisations/:id', ['applicant', 'officer', 'budget'], () => ({ path: `${API}/organisations/${cast.applicant.organisationId}` }), 200, (res) =>
       expect(res.body).toMatchObject({ id: cast.applicant.organisationId, kind: 'ngo' }),
+    ),
+    // The organisation's own user asks (once: then its request is pending); officers decide.
+    row(
+      'post',
+      'POST /organisations/:id/bank-account-requests',
+      ['applicant'],
+      () => ({ path: `${API}/organisations/${cast.applicant.organisationId}/bank-account-requests`, body: { bankAccount: '2701000133/2010' } }),
+      201,
+      (res) => expect(res.body).toMatchObject({ organisationId: cast.applicant.organisationId, status: 'pending', requestedBy: { id: cast.applicant.userId } }),
+    ),
+    row('get', 'GET /organisations/:id/bank-account-requests', ['applicant', 'officer', 'budget'], () => ({ path: `${API}/organisations/${cast.applicant.organisationId}/bank-account-requests` }), 200, (res) =>
+      expect(res.body.every((r: { organisationId: string }) => r.organisationId === cast.applicant.organisationId)).toBe(true),
+    ),
+    row('get', 'GET /bank-account-requests', ['officer', 'budget'], () => ({ path: `${API}/bank-account-requests?status=pending` }), 200, (res) => {
+      isPage(res);
+      expect(res.body.items.every((r: { status: string }) => r.status === 'pending')).toBe(true);
+    }),
+    row('post', 'POST /bank-account-requests/:id/confirmation', ['officer'], async (c) => ({ path: `${API}/bank-account-requests/${await bankAccountRequestFor(c)}/confirmation` }), 201, (res) =>
+      expect(res.body).toMatchObject({ status: 'confirmed', decidedBy: { id: cast.officer.id } }),
+    ),
+    row(
+      'post',
+      'POST /bank-account-requests/:id/rejection',
+      ['officer'],
+      async (c) => ({ path: `${API}/bank-account-requests/${await bankAccountRequestFor(c)}/rejection`, body: { reason: 'Matice' } }),
+      201,
+      (res) => expect(res.body).toMatchObject({ status: 'rejected', rejectionReason: 'Matice', decidedBy: { id: cast.officer.id } }),
     ),
     // policy, programmes and calls
     row('get', 'GET /policy/measures', EVERYONE, () => ({ path: `${API}/policy/measures` }), 200, (res) =>
@@ -311,7 +464,7 @@ describe('authorisation', () => {
     row('get', 'GET /calls/:id/commission', ['officer', 'commission'], () => ({ path: `${API}/calls/${evaluation.callId}/commission` }), 200, (res) => {
       expect(res.body.callId).toBe(evaluation.callId);
       expect(res.body.members).toHaveLength(3);
-      expect(res.body.members).toContainEqual(expect.objectContaining({ userId: cast.commission.id, chair: false }));
+      expect(res.body.members).toContainEqual(expect.objectContaining({ userId: cast.commission.id, chair: true }));
     }),
     row('get', 'GET /calls', EVERYONE, () => ({ path: `${API}/calls?pageSize=200` }), 200, (res) => {
       isPage(res, 200);
@@ -381,10 +534,40 @@ describe('authorisation', () => {
       ['commission'],
       async (c) => {
         if (c === 'commission') await declaredByMember();
-        return { path: `${API}/applications/${eligibleId}/scores`, body: SHEET() };
+        return { path: `${API}/applications/${eligibleId}/scores`, body: { ...SHEET(), draft: true } };
       },
       200,
       (res) => expect(res.body).toMatchObject({ memberId: cast.commission.id, totalPoints: 70, comment: 'Matice' }),
+    ),
+    row(
+      'post',
+      'POST /applications/:id/scores/submit',
+      ['commission'],
+      async (c) => {
+        if (c === 'commission') {
+          await declaredByMember();
+          const saved = await send('put', `${API}/applications/${eligibleId}/scores`, cast.commission.token, { ...SHEET(), draft: true });
+          if (saved.status !== 200) throw new Error(`score sheet: ${saved.status} ${JSON.stringify(saved.body)}`);
+        }
+        return { path: `${API}/applications/${eligibleId}/scores/submit` };
+      },
+      200,
+      (res) => expect(res.body).toMatchObject({ memberId: cast.commission.id, totalPoints: 70, status: 'submitted' }),
+    ),
+    // The chair (the cast's member chairs `evaluation`'s commission) reopens another member's submitted sheet.
+    row(
+      'post',
+      'POST /applications/:id/scores/:memberId/reopen',
+      ['commission'],
+      async (c) => ({
+        path: `${API}/applications/${eligibleId}/scores/${c === 'commission' ? await submittedByPeer() : (await commissionIds())[1]}/reopen`,
+        body: { reason: 'Matice' },
+      }),
+      200,
+      (res) => expect(res.body).toMatchObject({ memberId: peer!.id, status: 'draft', submittedAt: null, reopenReason: 'Matice' }),
+    ),
+    row('get', 'GET /applications/:id/score-sheets', ['commission'], () => ({ path: `${API}/applications/${eligibleId}/score-sheets` }), 200, (res) =>
+      expect(res.body).toMatchObject({ applicationId: eligibleId, sheets: expect.any(Array) }),
     ),
     // A member reads the sheets once their own is in.
     row(
@@ -413,6 +596,11 @@ describe('authorisation', () => {
       expect(res.body).toMatchObject({ callId: evaluation.callId, evaluationClosed: false });
       expect(res.body.items.map((i: { applicationId: string }) => i.applicationId)).toContain(eligibleId);
     }),
+    // The minutes of a closed evaluation: the officer, and the members of that call's commission (a member of another call's: 403 NOT_A_COMMISSION_MEMBER, see commission-minutes).
+    row('get', 'GET /calls/:id/commission-minutes', ['officer', 'commission'], () => ({ path: `${API}/calls/${minutesCall.callId}/commission-minutes` }), 200, (res) => {
+      expect(res.body).toMatchObject({ call: { id: minutesCall.callId }, members: [{ userId: cast.commission.id, chair: true }], parts: [expect.objectContaining({ code: '1', applications: [] }), expect.objectContaining({ code: '2' })] });
+      expect(Date.parse(res.body.evaluationClosedAt)).not.toBeNaN();
+    }),
     row('post', 'POST /calls/:id/funding-proposal', ['officer'], () => ({ path: `${API}/calls/${evaluation.callId}/funding-proposal` }), 200, (res) =>
       expect(res.body).toMatchObject({ callId: evaluation.callId, evaluationClosed: false, parts: expect.any(Array) }),
     ),
@@ -434,6 +622,19 @@ describe('authorisation', () => {
     ),
     row(
       'post',
+      'POST /resolutions/:id/adopt',
+      ['officer'],
+      () => ({ path: `${API}/resolutions/${resolutionToAdopt}/adopt`, body: { resolutionNumber: 'UR-MATRIX-1', resolutionDate: today(t), body: 'council' } }),
+      200,
+      (res) =>
+        expect(res.body).toMatchObject({
+          resolutionId: resolutionToAdopt,
+          status: 'adopted',
+          lines: [{ applicationId: adoptedApp, outcome: 'approved', amountCzk: 60_000, status: 'approved', letterId: expect.stringMatching(UUID) }],
+        }),
+    ),
+    row(
+      'post',
       'POST /applications/:id/contract',
       ['officer'],
       () => ({
@@ -443,6 +644,14 @@ describe('authorisation', () => {
       201,
       (res) =>
         expect(res.body).toMatchObject({ applicationId: moneyApp.contract, amountCzk: 60_000, signedOn: today(t), publicationDueOn: addDays(today(t), 30), publishedOn: null }),
+    ),
+    row(
+      'patch',
+      'PATCH /applications/:id/contract',
+      ['officer'],
+      () => ({ path: `${API}/applications/${moneyApp.publish}/contract`, body: { settlementDueOn: addDays(today(t), 400) } }),
+      200,
+      (res) => expect(res.body).toMatchObject({ applicationId: moneyApp.publish, settlementDueOn: addDays(today(t), 400) }),
     ),
     row(
       'post',
@@ -553,6 +762,61 @@ describe('authorisation', () => {
       expect(res.body.publisher).toMatchObject({ identifier: 'CZ-ICO-00064581' });
       expect(res.body.grants.length).toBeGreaterThanOrEqual(6);
     }),
+    // resolutions (on `resolvable`): officers draft, edit, and record a rejection or a withdrawal
+    row(
+      'post',
+      'POST /calls/:id/resolutions',
+      ['officer'],
+      async (caller) => {
+        if (caller === 'officer') await noLiveDraft();
+        return { path: `${API}/calls/${resolvable.call.callId}/resolutions` };
+      },
+      201,
+      (res) => {
+        expect(res.body.resolutions.map((r: { body: string; status: string }) => [r.body, r.status])).toEqual([['council', 'draft']]);
+        expect(res.body.resolutions[0].lines.map((l: { outcome: string }) => l.outcome)).toEqual(['approved', 'approved']);
+      },
+    ),
+    row('get', 'GET /calls/:id/resolutions', ['officer'], () => ({ path: `${API}/calls/${resolvable.call.callId}/resolutions` }), 200, (res) => {
+      expect(res.body.length).toBeGreaterThan(0);
+      expect(res.body[0]).toMatchObject({ callId: resolvable.call.callId, body: 'council' });
+    }),
+    row('get', 'GET /resolutions/:id', ['officer'], async () => ({ path: `${API}/resolutions/${(await liveDraft()).id}` }), 200, (res) =>
+      expect(res.body).toMatchObject({ callId: resolvable.call.callId, status: 'draft', totals: { lines: 2 } }),
+    ),
+    row('get', 'GET /resolutions/:id/annex', ['officer'], async () => ({ path: `${API}/resolutions/${(await liveDraft()).id}/annex` }), 200, (res) =>
+      expect(res.body).toMatchObject({ status: 'draft', totals: { lines: 2 } }),
+    ),
+    row(
+      'patch',
+      'PATCH /resolutions/:id/lines/:applicationId',
+      ['officer'],
+      async () => {
+        const draft = await liveDraft();
+        return { path: `${API}/resolutions/${draft.id}/lines/${draft.applicationId}`, body: { outcome: 'rejected', reason: 'Matice oprávnění.' } };
+      },
+      200,
+      (res) => {
+        expect(res.body).toMatchObject({ status: 'draft', movedToResolutionId: null });
+        expect(res.body.lines[0]).toMatchObject({ outcome: 'rejected', reason: 'Matice oprávnění.', amountCzk: null });
+      },
+    ),
+    row(
+      'post',
+      'POST /resolutions/:id/rejection',
+      ['officer'],
+      async () => ({ path: `${API}/resolutions/${(await liveDraft()).id}/rejection`, body: { reason: 'Rada usnesení nepřijala.' } }),
+      200,
+      (res) => expect(res.body).toMatchObject({ status: 'rejected', closeReason: 'Rada usnesení nepřijala.' }),
+    ),
+    row(
+      'post',
+      'POST /resolutions/:id/withdrawal',
+      ['officer'],
+      async () => ({ path: `${API}/resolutions/${(await liveDraft()).id}/withdrawal`, body: { reason: 'Návrh stažen.' } }),
+      200,
+      (res) => expect(res.body).toMatchObject({ status: 'withdrawn', closeReason: 'Návrh stažen.' }),
+    ),
     // audit
     row('get', 'GET /audit', ['budget', 'admin'], () => ({ path: `${API}/audit` }), 200, (res) => {
       isPage(res);
@@ -561,6 +825,10 @@ describe('authorisation', () => {
     row('get', 'GET /audit/verify', ['budget', 'admin'], () => ({ path: `${API}/audit/verify` }), 200, (res) =>
       expect(res.body).toMatchObject({ ok: true, events: expect.any(Number) }),
     ),
+    row('get', 'GET /audit/checkpoints', ['budget', 'admin'], () => ({ path: `${API}/audit/checkpoints` }), 200, (res) => {
+      isPage(res);
+      expect(res.body.items).toEqual(expect.any(Array));
+    }),
     // platform
     row('get', 'GET /health/live', EVERYONE, () => ({ path: '/health/live' }), 200, (res) => expect(res.body.status).toBe('ok')),
     row('get', 'GET /health/ready', EVERYONE, () => ({ path: '/health/ready' }), 200, (res) => expect(res.body.status).toBe('ok')),
@@ -625,6 +893,12 @@ describe('authorisation', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'draft', title: 'Čeština pro rodiče dětí cizinců', referenceNumber: null });
     expect(res.body.statusHistory).toHaveLength(1);
+  });
+
+  it('a refused confirmation or rejection never decided the shared bank account request', async () => {
+    expect(sharedBankAccountRequest).toBeDefined();
+    const res = await send('get', `${API}/bank-account-requests?status=pending&pageSize=200`, cast.officer.token);
+    expect(res.body.items).toContainEqual(expect.objectContaining({ id: sharedBankAccountRequest, status: 'pending', decidedBy: null }));
   });
 
   describe("another organisation's applications do not exist for an applicant (404)", () => {
@@ -822,6 +1096,87 @@ describe('authorisation', () => {
 
     it.each(TOKEN_CASES)('a session cookie holding a token %s on %s', async (_label, path, make) => {
       expectUnauthenticated(await t.http.get(path).set('Cookie', `pg_session=${make()}`));
+    });
+  });
+  // Issue 12 item 3: the staff's conflicts of interest. A staff user affiliated with the applicant organisation
+  // (PUT /users/:id/affiliations) may hold the role a route allows and still not act on that organisation's money.
+  describe('a staff user affiliated with the applicant organisation: 403 CONFLICT_OF_INTEREST', () => {
+    let own: Applicant;
+    /** The affiliated applicant's four applications: recommended, approved, contracted, settlement submitted. */
+    const coiApp = { decide: '', contract: '', pay: '', review: '' };
+    let conflictedOfficer: string;
+    let conflictedBudget: string;
+
+    beforeAll(async () => {
+      own = await registerApplicant(t);
+      const [coi] = await evaluatedCalls(t, cast, [{ call: { maxApplicationsPerOrganisation: 4 }, entries: Array.from({ length: 4 }, () => ({ applicant: own })) }]);
+      [coiApp.decide, coiApp.contract, coiApp.pay, coiApp.review] = coi.applications.map((a) => a.id);
+      await expectStatus(approve(t, cast.officer.token, coiApp.contract, { amountCzk: 60_000 }), 201, 'approve');
+      await contracted(t, cast.officer.token, coiApp.pay, 60_000);
+      await paidOut(t, cast, coiApp.review, 60_000, 20_000);
+      await expectStatus(submitSettlement(t, own.token, coiApp.review, settlementOf(20_000)), 201, 'settlement');
+      const officer = await createStaff(t, 'officer');
+      const budget = await createStaff(t, 'budget');
+      for (const user of [officer, budget]) {
+        // Affiliated with another organisation too: one affiliation with the applicant is enough.
+        const res = await send('put', `${API}/users/${user.id}/affiliations`, cast.admin.token, { organisationIds: [cast.applicant.organisationId, own.organisationId] });
+        if (res.status !== 200) throw new Error(`affiliations: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+      conflictedOfficer = officer.token;
+      conflictedBudget = budget.token;
+    });
+
+    const CASES = [
+      ['POST /applications/:id/decision', 'decide', 'officer', () => ({ outcome: 'approved', amountCzk: 60_000, body: 'council', resolutionNumber: 'R-COI-1', resolutionDate: today(t) }), 'recommended'],
+      ['POST /applications/:id/contract', 'contract', 'officer', () => ({ contractNumber: `SML-COI-${coiApp.contract}`, signedOn: today(t), bankAccount: '19-2000145399/0800' }), 'approved'],
+      ['POST /applications/:id/payments', 'pay', 'budget', () => ({ amountCzk: 10_000, paidOn: today(t), paymentReference: 'VS COI' }), 'contracted'],
+      ['POST /applications/:id/settlement/review', 'review', 'officer', () => ({ acceptedCzk: 20_000, note: '' }), 'settlement_submitted'],
+    ] as const;
+    const PATHS = { decide: 'decision', contract: 'contract', pay: 'payments', review: 'settlement/review' } as const;
+
+    it.each(CASES)('%s: refused with nothing written; the unaffiliated colleague then succeeds', async (_route, key, role, body, status) => {
+      const id = coiApp[key];
+      const path = `${API}/applications/${id}/${PATHS[key]}`;
+      const conflicted = role === 'officer' ? conflictedOfficer : conflictedBudget;
+      const before = await ledgerOf(t, cast.budget.token, id);
+      const events = async () => (await auditTrail(t, cast.budget.token, id)).body.total as number;
+      const eventsBefore = await events();
+
+      const problem = expectProblem(await send('post', path, conflicted, body()), 403, 'CONFLICT_OF_INTEREST');
+      expect(problem.detail).toMatch(/affiliated with the applicant organisation/);
+      expect((await send('get', `${API}/applications/${id}`, cast.officer.token)).body.status).toBe(status);
+      expect((await ledgerOf(t, cast.budget.token, id)).body).toEqual(before.body);
+      expect(await events()).toBe(eventsBefore);
+
+      const colleague = await send('post', path, cast[role].token, body());
+      expect([200, 201]).toContain(colleague.status);
+    });
+
+    it('a decision the rules would refuse too is refused as the conflict of interest first, nothing written', async () => {
+      // The decision asks the caller's affiliation together with its writes: a conflict must still win over them.
+      const [call] = await evaluatedCalls(t, cast, [{ entries: [{ applicant: own }] }]);
+      const id = call.applications[0].id;
+      const decide = (body: Record<string, unknown>) =>
+        send('post', `${API}/applications/${id}/decision`, conflictedOfficer, { outcome: 'approved', body: 'council', resolutionNumber: 'R-COI-3', resolutionDate: today(t), ...body });
+      for (const refusedToo of [{ amountCzk: 1_000_000_000 }, { amountCzk: 1 }, { amountCzk: 60_000, resolutionDate: '2999-01-01' }]) {
+        expectProblem(await decide(refusedToo), 403, 'CONFLICT_OF_INTEREST');
+      }
+      expect((await send('get', `${API}/applications/${id}`, cast.officer.token)).body.status).toBe('recommended');
+      expect((await auditTrail(t, cast.budget.token, id)).body.items.map((e: { action: string }) => e.action)).not.toContain('application.approved');
+    });
+
+    it('an affiliation with another organisation is no conflict', async () => {
+      // The conflicted officer's affiliations (the cast's applicant and `own`) do not include this applicant.
+      const other = await registerApplicant(t);
+      const [call] = await evaluatedCalls(t, cast, [{ entries: [{ applicant: other }] }]);
+      const res = await send('post', `${API}/applications/${call.applications[0].id}/decision`, conflictedOfficer, {
+        outcome: 'approved',
+        amountCzk: 60_000,
+        body: 'council',
+        resolutionNumber: 'R-COI-2',
+        resolutionDate: today(t),
+      });
+      expect(res.status).toBe(201);
     });
   });
 });

@@ -19,6 +19,7 @@ import {
   scoreSheet,
   setAffiliations,
   setUpEvaluation,
+  submitSheet,
 } from '../support/evaluation';
 
 const HOUR = 3_600_000;
@@ -95,8 +96,8 @@ describe('DOT Commission: conflicts of interest and score sheets', () => {
     expectProblem(await scoreSheet(t, a.token, app.id, fraction), 400, 'VALIDATION_FAILED');
     expect((await readScores(t, cast.officer.token, app.id)).body.sheets).toEqual([]);
 
-    // A valid sheet in any order comes back in the call's order of criteria.
-    const submittedAt = t.clock.now().toISOString();
+    // A valid sheet in any order comes back in the call's order of criteria, as a draft.
+    const savedAt = t.clock.now().toISOString();
     const saved = await scoreSheet(
       t,
       a.token,
@@ -123,15 +124,20 @@ describe('DOT Commission: conflicts of interest and score sheets', () => {
       ],
       totalPoints: 80,
       comment: 'Dobře zdůvodněný projekt',
-      submittedAt,
-      updatedAt: submittedAt,
+      status: 'draft',
+      submittedAt: null,
+      updatedAt: savedAt,
+      reopenedAt: null,
+      reopenReason: null,
+      memberRemoved: false,
     });
 
-    // Editable until the evaluation closes.
+    // A draft is editable; once submitted, the sheet is fixed (score-sheet-drafts.e2e-spec has the rest).
     t.clock.set(new Date(t.clock.now().getTime() + HOUR));
     const edited = await score(t, a.token, app.id, criteria, 75, 'Po diskusi snižuji');
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ totalPoints: 75, comment: 'Po diskusi snižuji', submittedAt, updatedAt: t.clock.now().toISOString() });
+    const submittedAt = t.clock.now().toISOString();
+    expect(edited.body).toMatchObject({ totalPoints: 75, comment: 'Po diskusi snižuji', status: 'submitted', submittedAt, updatedAt: submittedAt });
 
     // Fixed once scored: no dropping out of the average after seeing the others.
     const fixed = expectProblem(await declare(t, a.token, app.id, true, 'Přece jen střet'), 409, 'COI_DECLARATION_FIXED');
@@ -148,17 +154,19 @@ describe('DOT Commission: conflicts of interest and score sheets', () => {
     const mine = events.body.items.filter((e: { actorUserId: string }) => e.actorUserId === a.id);
     expect(mine.map((e: { action: string }) => e.action)).toEqual([
       'conflict_of_interest.declared',
-      'score_sheet.updated',
       'score_sheet.submitted',
+      'score_sheet.saved',
+      'score_sheet.saved',
       'conflict_of_interest.declared',
       'conflict_of_interest.declared',
     ]);
-    expect(mine[1]).toMatchObject({
+    expect(mine[2]).toMatchObject({
       actorRole: 'commission',
-      before: { totalPoints: 80, comment: 'Dobře zdůvodněný projekt' },
-      after: { totalPoints: 75, comment: 'Po diskusi snižuji' },
+      before: { totalPoints: 80, comment: 'Dobře zdůvodněný projekt', status: 'draft' },
+      after: { totalPoints: 75, comment: 'Po diskusi snižuji', status: 'draft' },
     });
-    expect(mine[4]).toMatchObject({ before: null, after: { hasConflict: true, reason: 'Můj bratr v organizaci pracuje' } });
+    expect(mine[1]).toMatchObject({ actorRole: 'commission', before: { status: 'draft' }, after: { totalPoints: 75, status: 'submitted' } });
+    expect(mine[5]).toMatchObject({ before: null, after: { hasConflict: true, reason: 'Můj bratr v organizaci pracuje' } });
   });
 
   it('hidden peer scores: a member reads the sheets only after submitting their own (403 FORBIDDEN before); the officer always; applicants, budget and admin never', async () => {
@@ -183,7 +191,7 @@ describe('DOT Commission: conflicts of interest and score sheets', () => {
     expect(asOfficer.body.scorers).toBe(1);
 
     t.clock.set(new Date(t.clock.now().getTime() + HOUR));
-    await score(t, b.token, app.id, criteria, 53).expect(200);
+    expect((await score(t, b.token, app.id, criteria, 53)).status).toBe(200);
     const both = await readScores(t, b.token, app.id);
     expect(both.status).toBe(200);
     // (80 + 53) / 2 = 66.5; spread 27 > 100 / 4: flagged for a discussion.
@@ -382,30 +390,35 @@ describe('DOT Commission: conflicts of interest and score sheets', () => {
     expect(frozen.body.averageScore).toBe(60);
   });
 
-  it.each([1, 2, 3])('closing while members save their sheets (round %i): every saved sheet is in the frozen result, the later ones are refused', async () => {
+  it.each([1, 2, 3])('closing while members submit their sheets (round %i): every submitted sheet is in the frozen result, the later ones are refused', async () => {
     const {
       call,
       terms: { criteria },
-      members,
+      members: [first, ...others],
       applications: [app],
-    } = await setUpEvaluation(t, officer(), { applications: 1 });
-    for (const m of members) await declareAndScore(t, m.token, app.id, criteria, 50);
+    } = await setUpEvaluation(t, officer(), { applications: 1, call: { quorum: 1 } });
+    await declareAndScore(t, first.token, app.id, criteria, 50);
+    const DRAFTS = [80, 70];
+    for (const [i, m] of others.entries()) {
+      await declare(t, m.token, app.id).expect(200);
+      expect((await scoreSheet(t, m.token, app.id, pointsFor(criteria, DRAFTS[i]))).status).toBe(200);
+    }
 
-    const NEW_TOTALS = [80, 70, 60];
-    const [closed, ...saves] = await Promise.all([
+    const [closed, ...submits] = await Promise.all([
       closeEvaluation(t, officer(), call.callId),
-      ...members.map((m, i) => score(t, m.token, app.id, criteria, NEW_TOTALS[i])),
+      ...others.map((m) => submitSheet(t, m.token, app.id)),
     ]);
     expect(closed.status).toBe(200);
-    const expected = members.map((_m, i) => {
-      if (saves[i].status === 200) return NEW_TOTALS[i];
-      expectProblem(saves[i], 409, 'SCORING_CLOSED');
-      return 50;
+    const counted = others.map((_m, i) => {
+      if (submits[i].status === 200) return DRAFTS[i];
+      expectProblem(submits[i], 409, 'SCORING_CLOSED');
+      return undefined;
     });
     const stored = await readScores(t, cast.officer.token, app.id);
     const byMember = new Map(stored.body.sheets.map((s: { memberId: string; totalPoints: number }) => [s.memberId, s.totalPoints]));
-    expect(members.map((m) => byMember.get(m.id))).toEqual(expected);
-    const average = Math.round((expected.reduce((x, y) => x + y, 0) / 3) * 100) / 100;
+    expect([first, ...others].map((m) => byMember.get(m.id))).toEqual([50, ...counted]);
+    const totals = [50, ...counted.filter((x): x is number => x !== undefined)];
+    const average = Math.round((totals.reduce((x, y) => x + y, 0) / totals.length) * 100) / 100;
     expect(rowsById(closed).get(app.id)!.averageScore).toBe(average);
     expect(stored.body.averageScore).toBe(average);
   });

@@ -118,10 +118,50 @@ describe('core repositories', () => {
       await repo().complete(other.userId, key, 200, { theirs: true });
       expect(await repo().claim(user.userId, key, H1)).toEqual({ kind: 'replay', status: 201, body: { mine: true } });
       expect(await repo().claim(other.userId, key, H2)).toEqual({ kind: 'replay', status: 200, body: { theirs: true } });
-      // Releasing one user's key leaves the other's.
+    });
+
+    it('release frees a key in progress, never one that holds an answer (its change committed), nor another user\'s', async () => {
+      const key = `k-${unique()}`;
+      await repo().claim(user.userId, key, H1);
+      await repo().complete(user.userId, key, 201, { mine: true });
+      expect(await repo().claim(other.userId, key, H2)).toEqual({ kind: 'new' });
       await repo().release(other.userId, key);
       expect(await rowOf(other.userId, key)).toBeUndefined();
       expect(await rowOf(user.userId, key)).toMatchObject({ response_status: 201 });
+      await repo().release(user.userId, key);
+      expect(await repo().claim(user.userId, key, H1)).toEqual({ kind: 'replay', status: 201, body: { mine: true } });
+    });
+
+    it('completeIn stores the answer in the caller\'s transaction: gone with its rollback; a claim that is gone fails the transaction', async () => {
+      const key = `k-${unique()}`;
+      await repo().claim(user.userId, key, H1);
+      await expect(
+        t.dataSource.transaction(async (manager) => {
+          await repo().completeIn(manager, user.userId, key, 201, { rolledBack: true });
+          expect((await manager.query('SELECT response_status FROM idempotency_key WHERE user_id = $1 AND key = $2', [user.userId, key]))[0].response_status).toBe(201);
+          throw new RollBack();
+        }),
+      ).rejects.toBeInstanceOf(RollBack);
+      expect(await rowOf(user.userId, key)).toMatchObject({ response_status: null });
+      await t.dataSource.transaction((manager) => repo().completeIn(manager, user.userId, key, 201, { committed: true }));
+      expect(await repo().claim(user.userId, key, H1)).toEqual({ kind: 'replay', status: 201, body: { committed: true } });
+      // Completed already, or never claimed: refused, so the business change rolls back with it.
+      await expect(t.dataSource.transaction((manager) => repo().completeIn(manager, user.userId, key, 201, { again: true }))).rejects.toThrow(/claim .* is gone/);
+      await expect(t.dataSource.transaction((manager) => repo().completeIn(manager, user.userId, `k-${unique()}`, 201, {}))).rejects.toThrow(/claim .* is gone/);
+    });
+
+    it('purgeExpired deletes the keys older than IDEMPOTENCY_RETENTION_HOURS (answered or abandoned), keeps the others, and counts', async () => {
+      const [answered, abandoned, kept] = [`k-${unique()}`, `k-${unique()}`, `k-${unique()}`];
+      for (const key of [answered, abandoned, kept]) await repo().claim(user.userId, key, H1);
+      await repo().complete(user.userId, answered, 201, { old: true });
+      await age(user.userId, answered, '24 hours 1 minute');
+      await age(user.userId, abandoned, '3 days');
+      await age(user.userId, kept, '23 hours 59 minutes');
+      expect(await repo().purgeExpired()).toBeGreaterThanOrEqual(2);
+      expect(await rowOf(user.userId, answered)).toBeUndefined();
+      expect(await rowOf(user.userId, abandoned)).toBeUndefined();
+      expect(await rowOf(user.userId, kept)).toMatchObject({ request_hash: H1 });
+      expect(await repo().purgeExpired()).toBe(0);
     });
 
     it('another request under a used key is IDEMPOTENCY_KEY_REUSED, finished or still running, and changes nothing', async () => {

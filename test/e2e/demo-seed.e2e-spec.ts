@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { pragueDate } from '@app/core/time/prague-time';
 import { DEMO_COMMISSION, DEMO_STAGES, type DemoApplicationDescription, type DemoStageName } from '../../apps/api/src/demo/demo-data';
+import { DISTRICT_CONTRACT_ACCOUNT } from '../../apps/api/src/demo/demo-content';
 import { loadDemo, type DemoSeedResult } from '../../apps/api/src/demo/demo-seed';
 import { DemoSeedModule } from '../../apps/api/src/demo/demo-seed.module';
 import { adminToken, login } from '../support/factories';
@@ -230,6 +231,24 @@ describe('demo seed', () => {
     const report = await get(`/reports/reconciliation?callId=${ids('decided').callId}`, 'budget@demo.praha.eu');
     expect(report.anomalies).toContainEqual(expect.objectContaining({ kind: 'return_overdue', applicationId: app.overdueReturn }));
     expect(report.anomalies.filter((a: { kind: string }) => a.kind === 'return_overdue')).toHaveLength(1);
+    // Every demo payment went to the account its organisation had registered on that day.
+    expect(report.anomalies.filter((a: { kind: string }) => a.kind === 'payment_to_other_account')).toEqual([]);
+  });
+
+  it('decided call: the district registered without an account asked for one, an officer confirmed it, its contract names it', async () => {
+    const app = ids('decided').applications;
+    const contract = await get(`/applications/${app.awaitingPublication}`, 'officer@demo.praha.eu');
+    const requests = await get(`/organisations/${contract.organisationId}/bank-account-requests`, 'officer@demo.praha.eu');
+    expect(requests).toEqual([
+      expect.objectContaining({
+        bankAccount: DISTRICT_CONTRACT_ACCOUNT,
+        previousBankAccount: null,
+        status: 'confirmed',
+        requestedBy: expect.objectContaining({ fullName: 'Marie Dvořáková' }),
+        decidedBy: expect.objectContaining({ fullName: expect.any(String) }),
+      }),
+    ]);
+    expect(contract.contract.bankAccount).toBe(DISTRICT_CONTRACT_ACCOUNT);
   });
 
   it('leaves the ledger consistent and the audit chain whole', async () => {

@@ -37,65 +37,100 @@ describe('evaluation repositories', () => {
   describe('ScoreSheetsRepository', () => {
     const sheetRow = async (applicationId: string, memberId: string) =>
       (await t.dataSource.query(
-        'SELECT call_id, points, total_points, comment, submitted_at, updated_at FROM score_sheet WHERE application_id = $1 AND member_id = $2',
+        `SELECT call_id, points, total_points, comment, status, submitted_at, updated_at, reopened_at, reopen_reason
+           FROM score_sheet WHERE application_id = $1 AND member_id = $2`,
         [applicationId, memberId],
-      )) as { call_id: string; points: unknown; total_points: number; comment: string; submitted_at: Date; updated_at: Date }[];
+      )) as {
+        call_id: string;
+        points: unknown;
+        total_points: number;
+        comment: string;
+        status: string;
+        submitted_at: Date | null;
+        updated_at: Date;
+        reopened_at: Date | null;
+        reopen_reason: string | null;
+      }[];
 
-    it('save submits a sheet, then replaces its points, total and comment, moving only updated_at', async () => {
+    it('saveDraft creates a draft, then replaces its points, total and comment, moving only updated_at; submit and reopen move its state, each once', async () => {
       const sheets = t.app.get(ScoreSheetsRepository);
       const [a] = setup.applications;
       const [member] = setup.members;
       const first = t.clock.now();
       const later = new Date(first.getTime() + HOUR);
+      const submittedAt = new Date(first.getTime() + 2 * HOUR);
+      const reopenedAt = new Date(first.getTime() + 3 * HOUR);
       expect(await sheetRow(a.id, member.id)).toEqual([]);
 
       const points = [
         { criterionCode: 'K1', points: 30 },
         { criterionCode: 'K2', points: 10 },
       ];
-      await inTransaction((m) =>
-        sheets.save(m, { applicationId: a.id, memberId: member.id, callId: setup.call.callId, points, totalPoints: 40, comment: 'Dobrý projekt', at: first }),
-      );
-      expect(await sheetRow(a.id, member.id)).toEqual([
-        { call_id: setup.call.callId, points, total_points: 40, comment: 'Dobrý projekt', submitted_at: first, updated_at: first },
-      ]);
+      const draft = { applicationId: a.id, memberId: member.id, callId: setup.call.callId, points, totalPoints: 40, comment: 'Dobrý projekt', at: first };
+      expect(await inTransaction((m) => sheets.saveDraft(m, draft))).toBe(true);
+      const row = { call_id: setup.call.callId, points, total_points: 40, comment: 'Dobrý projekt', status: 'draft', submitted_at: null, updated_at: first, reopened_at: null, reopen_reason: null };
+      expect(await sheetRow(a.id, member.id)).toEqual([row]);
 
       const changed = [
         { criterionCode: 'K1', points: 20 },
         { criterionCode: 'K2', points: 5 },
       ];
-      await inTransaction((m) =>
-        sheets.save(m, { applicationId: a.id, memberId: member.id, callId: setup.call.callId, points: changed, totalPoints: 25, comment: 'Po diskusi', at: later }),
-      );
-      expect(await sheetRow(a.id, member.id)).toEqual([
-        { call_id: setup.call.callId, points: changed, total_points: 25, comment: 'Po diskusi', submitted_at: first, updated_at: later },
+      expect(await inTransaction((m) => sheets.saveDraft(m, { ...draft, points: changed, totalPoints: 25, comment: 'Po diskusi', at: later }))).toBe(true);
+      const changedRow = { ...row, points: changed, total_points: 25, comment: 'Po diskusi', updated_at: later };
+      expect(await sheetRow(a.id, member.id)).toEqual([changedRow]);
+
+      // Read back as the member's own sheet; a draft is not among the application's sheets.
+      const own = await sheets.sheetsOf(t.dataSource.manager, a.id, member.id);
+      const ownView = {
+        memberId: member.id,
+        memberName: 'Test commission',
+        points: changed,
+        totalPoints: 25,
+        comment: 'Po diskusi',
+        status: 'draft',
+        submittedAt: null,
+        updatedAt: later.toISOString(),
+        reopenedAt: null,
+        reopenReason: null,
+        memberRemoved: false,
+      };
+      expect(own).toEqual([ownView]);
+      expect(await sheets.sheetsOf(t.dataSource.manager, a.id)).toEqual([]);
+
+      // Submitted once; then neither a new draft nor a second submit changes it.
+      expect(await inTransaction((m) => sheets.submit(m, a.id, member.id, submittedAt))).toBe(true);
+      expect(await inTransaction((m) => sheets.submit(m, a.id, member.id, reopenedAt))).toBe(false);
+      expect(await inTransaction((m) => sheets.saveDraft(m, { ...draft, at: reopenedAt }))).toBe(false);
+      expect(await sheetRow(a.id, member.id)).toEqual([{ ...changedRow, status: 'submitted', submitted_at: submittedAt }]);
+      const submitted = { ...ownView, status: 'submitted', submittedAt: submittedAt.toISOString() };
+      expect(await sheets.sheetsOf(t.dataSource.manager, a.id)).toEqual([submitted]);
+      expect(await sheets.statesOf(t.dataSource.manager, a.id)).toEqual([
+        { memberId: member.id, memberName: 'Test commission', status: 'submitted', submittedAt: submittedAt.toISOString(), reopenedAt: null, reopenReason: null },
       ]);
 
-      // Read back as the member's own sheet and among the application's sheets.
-      const own = await sheets.sheetsOf(t.dataSource.manager, a.id, member.id);
-      expect(own).toEqual([
-        {
-          memberId: member.id,
-          memberName: 'Test commission',
-          points: changed,
-          totalPoints: 25,
-          comment: 'Po diskusi',
-          submittedAt: first.toISOString(),
-          updatedAt: later.toISOString(),
-        },
-      ]);
-      expect(await sheets.sheetsOf(t.dataSource.manager, a.id)).toEqual(own);
+      // Reopened once: a draft again with when and why; a second reopening finds nothing to reopen.
+      expect(await inTransaction((m) => sheets.reopen(m, a.id, member.id, reopenedAt, 'Záměna kritérií'))).toBe(true);
+      expect(await inTransaction((m) => sheets.reopen(m, a.id, member.id, later, 'Znovu'))).toBe(false);
+      expect(await sheetRow(a.id, member.id)).toEqual([{ ...changedRow, reopened_at: reopenedAt, reopen_reason: 'Záměna kritérií' }]);
+      expect(await sheets.sheetsOf(t.dataSource.manager, a.id)).toEqual([]);
     });
 
-    it('a sheet that fails its check (a negative total) is not saved', async () => {
+    it('a sheet that fails its checks (a negative total; submitted without a time) is not saved', async () => {
       const sheets = t.app.get(ScoreSheetsRepository);
       const [, b] = setup.applications;
       const [, member] = setup.members;
       await expect(
         inTransaction((m) =>
-          sheets.save(m, { applicationId: b.id, memberId: member.id, callId: setup.call.callId, points: [], totalPoints: -1, comment: '', at: t.clock.now() }),
+          sheets.saveDraft(m, { applicationId: b.id, memberId: member.id, callId: setup.call.callId, points: [], totalPoints: -1, comment: '', at: t.clock.now() }),
         ),
       ).rejects.toMatchObject({ code: '23514' });
+      expect(await sheetRow(b.id, member.id)).toEqual([]);
+      await expect(
+        inTransaction(async (m) => {
+          await sheets.saveDraft(m, { applicationId: b.id, memberId: member.id, callId: setup.call.callId, points: [], totalPoints: 0, comment: '', at: t.clock.now() });
+          await m.query(`UPDATE score_sheet SET status = 'submitted' WHERE application_id = $1 AND member_id = $2`, [b.id, member.id]);
+        }),
+      ).rejects.toMatchObject({ code: '23514', constraint: 'score_sheet_submitted_check' });
       expect(await sheetRow(b.id, member.id)).toEqual([]);
     });
   });

@@ -210,7 +210,7 @@ describe('evaluation stage, end to end', () => {
       expect(actions).toEqual([
         'application.evaluated',
         'application.proposal_adjusted',
-        ...Array(6).fill(expect.stringMatching(/^(score_sheet\.submitted|conflict_of_interest\.declared)$/)),
+        ...Array(9).fill(expect.stringMatching(/^(score_sheet\.submitted|score_sheet\.saved|conflict_of_interest\.declared)$/)),
         'application.formal_check',
         'application.submitted',
         'application.updated',
@@ -219,6 +219,7 @@ describe('evaluation stage, end to end', () => {
         'application.created',
       ]);
       expect(actions.filter((x) => x === 'score_sheet.submitted')).toHaveLength(3);
+      expect(actions.filter((x) => x === 'score_sheet.saved')).toHaveLength(3);
       expect(actions.filter((x) => x === 'conflict_of_interest.declared')).toHaveLength(3);
     }
     const p3Events = (await auditOf(t, cast.budget.token, 'application', p3.id)).body.items;

@@ -11,7 +11,9 @@ import {
   fundingProposal,
   getApplication,
   ranking,
+  reopenSheet,
   rowsById,
+  score,
   setUpEvaluation,
   type RankingRow,
 } from '../support/evaluation';
@@ -110,12 +112,15 @@ describe('funding proposal', () => {
     expect((await getApplication(t, p3.applicant.token, p3.id)).body.proposedCzk).toBe(50_000);
     expect((await ranking(t, officer(), call.callId)).body.items).toEqual(res.body.items);
 
-    // The members raise P3 to the top; the next proposal follows the new ranking.
-    for (const m of members) await declareAndScore(t, m.token, p3.id, criteria, 100);
+    // The chair reopens the second member's P3 sheet, who raises it to 100 (P3: 85 on average, above P2);
+    // the next proposal follows the new ranking.
+    const [chair, second] = members;
+    expect((await reopenSheet(t, chair.token, p3.id, second.id, { reason: 'Přehodnocení po diskusi komise' })).status).toBe(200);
+    expect((await score(t, second.token, p3.id, criteria, 100)).status).toBe(200);
     const again = await fundingProposal(t, officer(), call.callId);
     expect(again.body.items.filter((i: RankingRow) => i.partCode === '1').map((i: RankingRow) => [i.applicationId, i.proposedCzk])).toEqual([
-      [p3.id, 175_000],
       [p1.id, 175_000],
+      [p3.id, 175_000],
       [p2.id, 50_000],
       [p4.id, null],
     ]);

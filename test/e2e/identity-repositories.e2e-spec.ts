@@ -1,9 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { uniqueViolation } from '@app/core';
 import { AffiliationsRepository } from '@app/identity/affiliations.repository';
+import { BankAccountRequestsRepository } from '@app/identity/bank-account-requests.repository';
 import { OrganisationsRepository, type NewOrganisation } from '@app/identity/organisations.repository';
 import { UsersRepository, type NewUserAccount } from '@app/identity/users.repository';
+import { PasswordResetsRepository } from '@app/identity/password-resets.repository';
+import { rolledBack } from '../support/rolled-back';
 import { unique, uniqueIco } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -12,17 +15,22 @@ import { createTestApp, type TestApp } from '../support/test-app';
  * what the service relies on — the unique constraints it maps to 409s, the
  * row lock of setAffiliations, the advisory lock of the admin's bootstrap.
  */
+/** When a test organisation's bank account counts as registered from. */
+const REGISTERED_AT = new Date('2026-01-05T09:00:00Z');
+
 describe('identity repositories', () => {
   let t: TestApp;
   let users: UsersRepository;
   let organisations: OrganisationsRepository;
   let affiliations: AffiliationsRepository;
+  let resets: PasswordResetsRepository;
 
   beforeAll(async () => {
     t = await createTestApp();
     users = t.app.get(UsersRepository);
     organisations = t.app.get(OrganisationsRepository);
     affiliations = t.app.get(AffiliationsRepository);
+    resets = t.app.get(PasswordResetsRepository);
   });
   afterAll(() => t?.close());
 
@@ -58,7 +66,7 @@ describe('identity repositories', () => {
   describe('OrganisationsRepository', () => {
     it('inserts an organisation and reads it back by id', async () => {
       const input = newOrganisation({ kind: 'district', legalForm: 'městská část', bankAccount: '19-2000145399/0800' });
-      const inserted = await inTransaction((m) => organisations.insert(m, input));
+      const inserted = await inTransaction((m) => organisations.insert(m, input, REGISTERED_AT));
       expect(inserted).toMatchObject({ ...input, id: expect.any(String), createdAt: expect.any(Date) });
       const [row] = await t.dataSource.query('SELECT kind, name, ico, legal_form, street, city, postal_code, bank_account FROM organisation WHERE id = $1', [inserted.id]);
       expect(row).toEqual({
@@ -77,15 +85,15 @@ describe('identity repositories', () => {
 
     it('refuses a second organisation with the same IČO: organisation_ico_key, and nothing is written', async () => {
       const ico = uniqueIco();
-      await inTransaction((m) => organisations.insert(m, newOrganisation({ ico })));
+      await inTransaction((m) => organisations.insert(m, newOrganisation({ ico }), REGISTERED_AT));
       const second = newOrganisation({ ico });
-      expect(uniqueViolation(await failure(inTransaction((m) => organisations.insert(m, second))))).toBe('organisation_ico_key');
+      expect(uniqueViolation(await failure(inTransaction((m) => organisations.insert(m, second, REGISTERED_AT))))).toBe('organisation_ico_key');
       expect(await t.dataSource.query('SELECT name FROM organisation WHERE ico = $1', [ico])).toHaveLength(1);
     });
 
     it('answers which of the ids are registered organisations', async () => {
-      const a = await inTransaction((m) => organisations.insert(m, newOrganisation()));
-      const b = await inTransaction((m) => organisations.insert(m, newOrganisation()));
+      const a = await inTransaction((m) => organisations.insert(m, newOrganisation(), REGISTERED_AT));
+      const b = await inTransaction((m) => organisations.insert(m, newOrganisation(), REGISTERED_AT));
       const stranger = randomUUID();
       expect(await organisations.existingIds(t.dataSource.manager, [a.id, stranger, b.id])).toEqual(new Set([a.id, b.id]));
       expect(await organisations.existingIds(t.dataSource.manager, [])).toEqual(new Set());
@@ -106,7 +114,7 @@ describe('identity repositories', () => {
     });
 
     it('inserts an applicant with its organisation', async () => {
-      const organisation = await inTransaction((m) => organisations.insert(m, newOrganisation()));
+      const organisation = await inTransaction((m) => organisations.insert(m, newOrganisation(), REGISTERED_AT));
       const applicant = await inTransaction((m) => users.insert(m, newUser({ role: 'applicant', organisationId: organisation.id })));
       expect(await users.findById(t.dataSource.manager, applicant.id)).toMatchObject({ role: 'applicant', organisationId: organisation.id });
     });
@@ -160,7 +168,7 @@ describe('identity repositories', () => {
 
   describe('AffiliationsRepository', () => {
     it('inserts, reads in id order, deletes all of one user and no other', async () => {
-      const [a, b, c] = await Promise.all([1, 2, 3].map(() => inTransaction((m) => organisations.insert(m, newOrganisation()))));
+      const [a, b, c] = await Promise.all([1, 2, 3].map(() => inTransaction((m) => organisations.insert(m, newOrganisation(), REGISTERED_AT))));
       const member = await inTransaction((m) => users.insert(m, newUser()));
       const other = await inTransaction((m) => users.insert(m, newUser()));
       expect(await affiliations.organisationIdsOf(t.dataSource.manager, member.id)).toEqual([]);
@@ -185,13 +193,155 @@ describe('identity repositories', () => {
     });
 
     it('refuses an organisation twice (the primary key) and an unknown organisation (the foreign key)', async () => {
-      const organisation = await inTransaction((m) => organisations.insert(m, newOrganisation()));
+      const organisation = await inTransaction((m) => organisations.insert(m, newOrganisation(), REGISTERED_AT));
       const member = await inTransaction((m) => users.insert(m, newUser()));
       const twice = await failure(inTransaction((m) => affiliations.insert(m, member.id, [organisation.id, organisation.id])));
       expect(uniqueViolation(twice)).toBe('user_affiliation_pkey');
       const unknown = (await failure(inTransaction((m) => affiliations.insert(m, member.id, [randomUUID()])))) as { code?: string; driverError?: { code?: string } };
       expect(unknown.driverError?.code ?? unknown.code).toBe('23503');
       expect(await affiliations.organisationIdsOf(t.dataSource.manager, member.id)).toEqual([]);
+    });
+  });
+
+  describe('bank accounts: OrganisationsRepository history and BankAccountRequestsRepository', () => {
+    const OLD = '19-2000145399/0800';
+    const NEW = '2701000133/2010';
+    const history = (m: EntityManager, organisationId: string) =>
+      m.query('SELECT bank_account, valid_from, valid_until, request_id FROM organisation_bank_account WHERE organisation_id = $1 ORDER BY valid_from', [organisationId]);
+
+    it('registration opens the first period of the account; none without an account', async () => {
+      await rolledBack(t.dataSource, async (m) => {
+        const withAccount = await organisations.insert(m, newOrganisation({ bankAccount: OLD }), REGISTERED_AT);
+        expect(await history(m, withAccount.id)).toEqual([{ bank_account: OLD, valid_from: REGISTERED_AT, valid_until: null, request_id: null }]);
+        const without = await organisations.insert(m, newOrganisation(), REGISTERED_AT);
+        expect(await history(m, without.id)).toEqual([]);
+        expect(await organisations.registeredAccountForShare(m, withAccount.id)).toBe(OLD);
+        expect(await organisations.registeredAccountForShare(m, without.id)).toBeNull();
+        expect(await organisations.registeredAccountForShare(m, randomUUID())).toBeUndefined();
+      });
+    });
+
+    it('a confirmed change ends the period, opens the next and shows on the organisation; the database keeps one current period and a second person', async () => {
+      const requests = t.app.get(BankAccountRequestsRepository);
+      await rolledBack(t.dataSource, async (m) => {
+        const organisation = await organisations.insert(m, newOrganisation({ bankAccount: OLD }), REGISTERED_AT);
+        const applicant = await users.insert(m, newUser({ role: 'applicant', organisationId: organisation.id, fullName: 'Žadatel' }));
+        const officer = await users.insert(m, newUser({ role: 'officer', fullName: 'Úředník' }));
+        const id = randomUUID();
+        const askedAt = new Date('2026-03-01T10:00:00Z');
+        await requests.insert(m, { id, organisationId: organisation.id, bankAccount: NEW, previousBankAccount: OLD, requestedBy: applicant.id, at: askedAt });
+        expect(await requests.hasPending(m, organisation.id)).toBe(true);
+        expect(await requests.lockForDecision(m, id)).toEqual({ organisationId: organisation.id, bankAccount: NEW, status: 'pending', requestedBy: applicant.id });
+        expect(await requests.lockForDecision(m, randomUUID())).toBeNull();
+
+        // The requester cannot be the decider, whatever the caller does.
+        await m.query('SAVEPOINT s');
+        const same = await failure(requests.decide(m, id, { status: 'confirmed', decidedBy: applicant.id, at: askedAt, rejectionReason: null }));
+        expect((same as { driverError?: { constraint?: string } }).driverError?.constraint).toBe('bank_account_request_second_person_check');
+        await m.query('ROLLBACK TO SAVEPOINT s');
+        // One pending request an organisation.
+        await m.query('SAVEPOINT s');
+        const second = await failure(
+          requests.insert(m, { id: randomUUID(), organisationId: organisation.id, bankAccount: NEW, previousBankAccount: OLD, requestedBy: applicant.id, at: askedAt }),
+        );
+        expect(uniqueViolation(second)).toBe('bank_account_request_one_pending_idx');
+        await m.query('ROLLBACK TO SAVEPOINT s');
+
+        const confirmedAt = new Date('2026-03-02T08:30:00Z');
+        await requests.decide(m, id, { status: 'confirmed', decidedBy: officer.id, at: confirmedAt, rejectionReason: null });
+        await organisations.changeBankAccount(m, organisation.id, NEW, id, confirmedAt);
+        expect(await history(m, organisation.id)).toEqual([
+          { bank_account: OLD, valid_from: REGISTERED_AT, valid_until: confirmedAt, request_id: null },
+          { bank_account: NEW, valid_from: confirmedAt, valid_until: null, request_id: id },
+        ]);
+        expect(await organisations.lockForUpdate(m, organisation.id)).toEqual({ id: organisation.id, name: organisation.name, ico: organisation.ico, bankAccount: NEW });
+        expect(await requests.hasPending(m, organisation.id)).toBe(false);
+        const view = await requests.view(m, id);
+        expect(view).toEqual({
+          id,
+          organisationId: organisation.id,
+          organisationName: organisation.name,
+          ico: organisation.ico,
+          bankAccount: NEW,
+          previousBankAccount: OLD,
+          status: 'confirmed',
+          requestedBy: { id: applicant.id, fullName: 'Žadatel' },
+          requestedAt: askedAt.toISOString(),
+          decidedBy: { id: officer.id, fullName: 'Úředník' },
+          decidedAt: confirmedAt.toISOString(),
+          rejectionReason: null,
+        });
+        expect(await requests.ofOrganisation(m, organisation.id)).toEqual([view]);
+        const page = await requests.page(m, 'confirmed', 1, 200);
+        expect(page.items).toContainEqual(view);
+        expect(page.total).toBeGreaterThanOrEqual(1);
+
+        // A second current period is refused.
+        await m.query('SAVEPOINT s');
+        const twoCurrent = await failure(m.query('INSERT INTO organisation_bank_account (organisation_id, bank_account, valid_from) VALUES ($1, $2, now())', [organisation.id, OLD]));
+        expect(uniqueViolation(twoCurrent)).toBe('organisation_bank_account_current_idx');
+        await m.query('ROLLBACK TO SAVEPOINT s');
+        // A rejection needs its reason, a confirmation none.
+        const rejected = randomUUID();
+        await requests.insert(m, { id: rejected, organisationId: organisation.id, bankAccount: OLD, previousBankAccount: NEW, requestedBy: applicant.id, at: confirmedAt });
+        await m.query('SAVEPOINT s');
+        const noReason = await failure(requests.decide(m, rejected, { status: 'rejected', decidedBy: officer.id, at: confirmedAt, rejectionReason: null }));
+        expect((noReason as { driverError?: { constraint?: string } }).driverError?.constraint).toBe('bank_account_request_rejection_reason_check');
+        await m.query('ROLLBACK TO SAVEPOINT s');
+      });
+    });
+  });
+
+  describe('account lifecycle: token versions and reset tokens', () => {
+    const hashOf = () => randomBytes(32);
+
+    it('disable, role and password changes each bump the token version by one; enable does not', async () => {
+      const user = await inTransaction((m) => users.insert(m, newUser()));
+      expect(await users.tokenVersion(t.dataSource.manager, user.id)).toBe(0);
+      const versions = await rolledBack(t.dataSource, async (m) => {
+        const disabled = await users.disable(m, user.id, new Date());
+        await users.enable(m, user.id);
+        const afterEnable = await users.tokenVersion(m, user.id);
+        const role = await users.changeRole(m, user.id, 'budget');
+        const password = await users.changePasswordHash(m, user.id, '$argon2id$another');
+        const entry = await users.directoryEntry(m, user.id);
+        return { disabled, afterEnable, role, password, entry };
+      });
+      expect(versions).toMatchObject({ disabled: 1, afterEnable: 1, role: 2, password: 3, entry: { id: user.id, role: 'budget', disabled: false, affiliations: [] } });
+      expect(await users.tokenVersion(t.dataSource.manager, randomUUID())).toBeNull();
+      expect(await users.directoryEntry(t.dataSource.manager, randomUUID())).toBeNull();
+      await expect(rolledBack(t.dataSource, (m) => users.disable(m, randomUUID(), new Date()))).rejects.toThrow(/does not exist/);
+    });
+
+    it('a reset token is used once, even by two transactions at the same time; expired, revoked and disabled users’ tokens are not usable', async () => {
+      const admin = await inTransaction((m) => users.insert(m, newUser({ role: 'admin' })));
+      const user = await inTransaction((m) => users.insert(m, newUser()));
+      const now = new Date();
+      const later = new Date(now.getTime() + 3_600_000);
+      const tokenHash = hashOf();
+      await inTransaction((m) => resets.insert(m, { userId: user.id, tokenHash, issuedBy: admin.id, issuedAt: now, expiresAt: later }));
+      expect(await resets.isUsable(t.dataSource.manager, tokenHash, now)).toBe(true);
+      expect(await resets.isUsable(t.dataSource.manager, tokenHash, later)).toBe(false);
+
+      const outcomes = await Promise.all([1, 2].map(() => inTransaction((m) => resets.use(m, tokenHash, now))));
+      expect(outcomes.filter((o) => o !== null)).toEqual([{ id: expect.any(String), userId: user.id }]);
+      expect(await resets.isUsable(t.dataSource.manager, tokenHash, now)).toBe(false);
+
+      const revoked = hashOf();
+      const disabledUsers = hashOf();
+      await rolledBack(t.dataSource, async (m) => {
+        await resets.insert(m, { userId: user.id, tokenHash: revoked, issuedBy: admin.id, issuedAt: now, expiresAt: later });
+        expect(await resets.revokeOutstanding(m, user.id, now)).toBe(1);
+        expect(await resets.use(m, revoked, now)).toBeNull();
+        await resets.insert(m, { userId: user.id, tokenHash: disabledUsers, issuedBy: admin.id, issuedAt: now, expiresAt: later });
+        await users.disable(m, user.id, now);
+        expect(await resets.isUsable(m, disabledUsers, now)).toBe(false);
+        expect(await resets.use(m, disabledUsers, now)).toBeNull();
+      });
+      const spent = await failure(
+        t.dataSource.query("UPDATE password_reset_token SET revoked_at = now() WHERE token_hash = $1", [tokenHash]),
+      );
+      expect((spent as Error).message).toMatch(/password_reset_token_spent_check/);
     });
   });
 });

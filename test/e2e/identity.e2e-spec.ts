@@ -84,22 +84,46 @@ describe('identity: registration, login, staff users, organisations', () => {
       expect(wrong.body.detail).toBe(unknown.body.detail);
     });
 
-    it('is rate limited after 10 failed attempts a minute for one email (429 RATE_LIMITED), even with the right password', async () => {
+    it('10 wrong passwords for an email from one address lock out that address for that email only: the right password from another address gets in, after a delay', async () => {
       const applicant = await registerApplicant(t);
+      const attacker = `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
       for (let i = 0; i < 10; i++) {
-        const res = await t.http
-          .post(`${API}/auth/login`)
-          .set('X-Forwarded-For', `198.51.100.${i + 1}`)
-          .send({ email: applicant.email, password: 'wrong-password-123' });
+        const res = await t.http.post(`${API}/auth/login`).set('X-Forwarded-For', attacker).send({ email: applicant.email, password: 'wrong-password-123' });
         expectProblem(res, 401, 'UNAUTHENTICATED');
       }
-      const blocked = await t.http.post(`${API}/auth/login`).set('X-Forwarded-For', '198.51.100.99').send({ email: applicant.email, password: PASSWORD });
-      expectProblem(blocked, 429, 'RATE_LIMITED');
+      expectProblem(await t.http.post(`${API}/auth/login`).set('X-Forwarded-For', attacker).send({ email: applicant.email, password: PASSWORD }), 429, 'RATE_LIMITED');
+      const started = Date.now();
+      const owner = await t.http.post(`${API}/auth/login`).set('X-Forwarded-For', '192.0.2.200').send({ email: applicant.email, password: PASSWORD });
+      expect(owner.status).toBe(200);
+      // Per email only a slower answer (1 s after 10 failures, doubling with each further one), never a refusal.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     });
 
-    it('is rate limited after 10 failed attempts a minute from one address, whatever the email', async () => {
+    it('the per-email delay is the same for an unknown email: the answers stay indistinguishable', async () => {
+      const applicant = await registerApplicant(t);
+      const nobody = `nobody-${unique()}@example.cz`;
+      for (const email of [applicant.email, nobody]) {
+        for (let i = 0; i < 10; i++) {
+          await t.http.post(`${API}/auth/login`).set('X-Forwarded-For', `198.18.${i}.${1 + Math.floor(Math.random() * 250)}`).send({ email, password: 'wrong-password-123' });
+        }
+      }
+      const timed = async (email: string) => {
+        const started = Date.now();
+        const res = await t.http.post(`${API}/auth/login`).set('X-Forwarded-For', '192.0.2.201').send({ email, password: 'wrong-password-123' });
+        return { res, ms: Date.now() - started };
+      };
+      const known = await timed(applicant.email);
+      const unknown = await timed(nobody);
+      expectProblem(known.res, 401, 'UNAUTHENTICATED');
+      expectProblem(unknown.res, 401, 'UNAUTHENTICATED');
+      expect(known.res.body.detail).toBe(unknown.res.body.detail);
+      expect(known.ms).toBeGreaterThanOrEqual(1_000);
+      expect(unknown.ms).toBeGreaterThanOrEqual(1_000);
+    });
+
+    it('is rate limited after 50 failed attempts a minute from one address, whatever the email (LOGIN_ADDRESS_MAX_FAILURES)', async () => {
       const address = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 50; i++) {
         const res = await t.http
           .post(`${API}/auth/login`)
           .set('X-Forwarded-For', address)

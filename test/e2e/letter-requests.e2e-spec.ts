@@ -51,7 +51,7 @@ describe('LetterRequests', () => {
   const expectedSubject = async (m: EntityManager, applicationId: string) => {
     const [r] = (await m.query(
       `SELECT o.name, o.ico, o.street, o.city, o.postal_code, a.title, a.reference_number, a.submitted_at, a.requested_czk, cp.code, cp.name AS part_name,
-              c.title AS call_title, p.name AS programme_name
+              c.title AS call_title, c.settlement_due_on::text AS settlement_due_on, p.name AS programme_name
          FROM application a JOIN organisation o ON o.id = a.organisation_id JOIN call_part cp ON cp.id = a.call_part_id
          JOIN call c ON c.id = a.call_id JOIN programme p ON p.id = c.programme_id WHERE a.id = $1`,
       [applicationId],
@@ -68,6 +68,7 @@ describe('LetterRequests', () => {
       code: string;
       part_name: string;
       call_title: string;
+      settlement_due_on: string;
       programme_name: string;
     }[];
     return {
@@ -80,7 +81,8 @@ describe('LetterRequests', () => {
         requestedCzk: Number(r.requested_czk),
       },
       part: { code: r.code, name: r.part_name },
-      call: { id: call.callId, title: r.call_title },
+      // The call's settlement deadline: an approval prints it (the contract copies it later).
+      call: { id: call.callId, title: r.call_title, settlementDueOn: r.settlement_due_on },
       programme: { code: call.programmeCode, name: r.programme_name, year: call.year },
     };
   };

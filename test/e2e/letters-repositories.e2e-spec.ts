@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/core';
 import { LETTER_RENDER_TOPIC } from '@app/letters/letter-requests.repository';
 import { LettersRepository } from '@app/letters/letters.repository';
+import { DocumentStoreRepository } from '@app/letters/worker/document-store.repository';
 import { LetterStoreRepository } from '@app/letters/worker/letter-store.repository';
 import { OutboxRepository } from '@app/letters/worker/outbox.repository';
 import { expectOk, formalCheck, setUpEvaluation } from '../support/evaluation';
@@ -31,7 +32,7 @@ describe('letters repositories', () => {
     t = await createTestApp();
     // The worker's providers, on the test app's database and audit trail (the worker module would start the relay and Redis workers).
     moduleRef = await Test.createTestingModule({
-      providers: [LetterStoreRepository, OutboxRepository, { provide: DataSource, useValue: t.dataSource }, { provide: AuditTrail, useValue: t.app.get(AuditTrail) }],
+      providers: [LetterStoreRepository, DocumentStoreRepository, OutboxRepository, { provide: DataSource, useValue: t.dataSource }, { provide: AuditTrail, useValue: t.app.get(AuditTrail) }],
     }).compile();
     store = moduleRef.get(LetterStoreRepository);
     outbox = moduleRef.get(OutboxRepository);
@@ -276,6 +277,33 @@ describe('letters repositories', () => {
       expect(await outbox.queuedLettersSentBefore(fiveMinutes, topic, 1)).toEqual([{ letterId: longerAgo, generation: await generationOf(longerAgo) }]);
       expect(await outbox.queuedLettersSentBefore(15 * 60_000, topic, 10)).toEqual([{ letterId: longerAgo, generation: await generationOf(longerAgo) }]);
       expect(await outbox.queuedLettersSentBefore(fiveMinutes, `none.${unique()}`, 10)).toEqual([]);
+    });
+
+    it('queuedDocumentsSentBefore: the same for the call documents; a ready or failed one is not waiting', async () => {
+      const topic = `test.${unique()}`;
+      const documents = moduleRef.get(DocumentStoreRepository);
+      const document = async (): Promise<string> => {
+        const [{ id }]: { id: string }[] = await t.dataSource.query(
+          `INSERT INTO call_document (kind, subject_id, revision, data, created_at) VALUES ('resolution_annex', $1, 1, '{}'::jsonb, now()) RETURNING id`,
+          [randomUUID()],
+        );
+        return id;
+      };
+      const [waiting, recent, ready, failed] = [await document(), await document(), await document(), await document()];
+      expect(await documents.markReady((await documents.load(ready))!, rendered('document'), 1)).toBe(true);
+      expect(await documents.markFailed(failed, 0, 'font', 5)).toBe(true);
+      // Not again: it is no longer queued in generation 0.
+      expect(await documents.markFailed(failed, 0, 'font', 5)).toBe(false);
+      expect(await documents.markReady((await documents.load(ready))!, rendered('again'), 1)).toBe(false);
+      for (const [id, ago] of [[waiting, '1 hour'], [recent, '10 seconds'], [ready, '1 hour'], [failed, '1 hour']] as const) {
+        await message(topic, { documentId: id, generation: 0 }, ago);
+      }
+      expect(await outbox.queuedDocumentsSentBefore(5 * 60_000, topic, 10)).toEqual([{ documentId: waiting, generation: 0 }]);
+      const events = (await t.dataSource.query(
+        `SELECT entity_id, action FROM audit_event WHERE entity_type = 'call_document' AND entity_id = ANY($1)`,
+        [[ready, failed]],
+      )) as { entity_id: string; action: string }[];
+      expect(events.map((e) => [e.entity_id, e.action]).sort()).toEqual([[ready, 'document.ready'], [failed, 'document.failed']].sort());
     });
   });
 });

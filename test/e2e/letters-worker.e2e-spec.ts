@@ -93,6 +93,11 @@ describe('letters worker', () => {
       expect(text).toContain('150 000 Kč');
       expect(text).toContain('sto padesát tisíc korun českých');
       for (const ch of ['ě', 'š', 'č', 'ř', 'ž', 'ý', 'á', 'í', 'é', 'ů', 'ú']) expect(text).toContain(ch);
+      // The call's settlement deadline (created on 2027-01-04 + 400 days: 8 February 2028), which the contract will copy; not a fixed 31 January.
+      const callDue: string = (await t.http.get(`/api/v1/calls/${setup.call.callId}`)).body.settlementDueOn;
+      expect(callDue).toBe('2028-02-08');
+      expect((letter.data as { call: { settlementDueOn: string } }).call.settlementDueOn).toBe(callDue);
+      expect(text).toContain('nejpozději do 8. února 2028');
 
       const events = await asOwner(
         async (c) =>

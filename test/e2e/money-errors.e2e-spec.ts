@@ -25,6 +25,7 @@ import {
   signContract,
   submitSettlement,
   today,
+  twoWeeksOn,
   type EvaluatedCall,
 } from '../support/money';
 import type { Submitted } from '../support/evaluation';
@@ -39,6 +40,11 @@ import { createTestApp, type TestApp } from '../support/test-app';
 
 const TODAY = '2027-03-06';
 const TOMORROW = '2027-03-07';
+/** Today two weeks on (twoWeeksOn), and the day after: for resolutions, contracts and payments on days between. */
+const LATER = '2027-03-20';
+const DAY_AFTER_LATER = '2027-03-21';
+/** The calls' settlement deadline (created on 2027-01-04, + 400 days: test/support/factories), which their contracts copy. */
+const SETTLEMENT_DUE_ON = '2028-02-08';
 
 /** The default application: CZK 175,000 requested, budget categories "Osobní náklady" and "Materiál". */
 const REQUESTED = 175_000;
@@ -50,6 +56,8 @@ describe('money: error codes', () => {
   let big: EvaluatedCall;
   /** Part 1: CZK 300,000; three applications scored 90, 80, 70: proposals 175,000, 125,000 and 0. */
   let tight: EvaluatedCall;
+  /** Part 1: CZK 250,000; two applications scored 90 and 80: proposals 175,000 and 75,000. */
+  let modest: EvaluatedCall;
   let recommended: Submitted[];
   let notRecommended: Submitted[];
 
@@ -69,7 +77,8 @@ describe('money: error codes', () => {
     const people = await applicants(t, 8);
     const bigPart = { code: '1', name: 'Aktivity', allocationCzk: 9_000_000, minRequestCzk: 50_000, maxRequestCzk: 500_000 };
     const tightPart = { code: '1', name: 'Aktivity', allocationCzk: 300_000, minRequestCzk: 50_000, maxRequestCzk: 300_000 };
-    [big, tight] = await evaluatedCalls(t, cast, [
+    const modestPart = { code: '1', name: 'Aktivity', allocationCzk: 250_000, minRequestCzk: 50_000, maxRequestCzk: 250_000 };
+    [big, tight, modest] = await evaluatedCalls(t, cast, [
       {
         appropriationCzk: 9_000_000,
         call: { parts: [bigPart], maxApplicationsPerOrganisation: 5 },
@@ -82,6 +91,10 @@ describe('money: error codes', () => {
       {
         call: { parts: [tightPart] },
         entries: [90, 80, 70].map((score, i) => ({ applicant: people[i], score })),
+      },
+      {
+        call: { parts: [modestPart] },
+        entries: [90, 80].map((score, i) => ({ applicant: people[i + 3], score })),
       },
     ]);
     recommended = big.applications.slice(0, 32);
@@ -107,9 +120,11 @@ describe('money: error codes', () => {
       const a = await approve(t, officer(), first.id, { amountCzk: REQUESTED });
       expect(a.status).toBe(201);
 
-      const refused = expectProblem(await approve(t, officer(), second.id, { amountCzk: REQUESTED }), 409, 'ALLOCATION_EXCEEDED');
+      // The second was proposed CZK 125,000: more is a deviation from the commission, with its reason.
+      const deviating = { deviationReason: 'Rada navýšila dotaci.' };
+      const refused = expectProblem(await approve(t, officer(), second.id, { amountCzk: REQUESTED, ...deviating }), 409, 'ALLOCATION_EXCEEDED');
       expect(refused.detail).toBe('The part has CZK 125,000 left of its allocation; the award of CZK 175,000 does not fit.');
-      const byOne = expectProblem(await approve(t, officer(), second.id, { amountCzk: 125_001 }), 409, 'ALLOCATION_EXCEEDED');
+      const byOne = expectProblem(await approve(t, officer(), second.id, { amountCzk: 125_001, ...deviating }), 409, 'ALLOCATION_EXCEEDED');
       expect(byOne.detail).toBe('The part has CZK 125,000 left of its allocation; the award of CZK 125,001 does not fit.');
 
       expect(await partOf(t, budget(), tight.call.callId)).toEqual({
@@ -139,7 +154,7 @@ describe('money: error codes', () => {
       expect(none.errors).toEqual([
         { field: 'amountCzk', code: 'VALIDATION_FAILED', message: 'An approval must award a positive amount; there is no proposal to fall back on.' },
       ]);
-      const one = expectProblem(await approve(t, officer(), third.id, { amountCzk: 1 }), 409, 'ALLOCATION_EXCEEDED');
+      const one = expectProblem(await approve(t, officer(), third.id, { amountCzk: 1, ...deviating }), 409, 'ALLOCATION_EXCEEDED');
       expect(one.detail).toBe('The part has CZK 0 left of its allocation; the award of CZK 1 does not fit.');
       expect(await statusOf(third.id)).toBe('recommended');
     });
@@ -155,15 +170,82 @@ describe('money: error codes', () => {
       expect(await movementsOf(t, officer(), app.id)).toEqual([['commitment', REQUESTED]]);
     });
 
-    it('INVALID_STATUS_TRANSITION (409): a not recommended application cannot be approved, only rejected', async () => {
+    it('a not recommended application is rejected with reasons (its approval needs a deviation reason, below)', async () => {
       const [app] = notRecommended;
-      expect(await statusOf(app.id)).toBe('not_recommended');
-      const problem = expectProblem(await approve(t, officer(), app.id, { amountCzk: 100_000 }), 409, 'INVALID_STATUS_TRANSITION');
-      expect(problem.detail).toBe('The DOT Commission did not recommend this application; it can only be rejected.');
       expect(await statusOf(app.id)).toBe('not_recommended');
       const rejected = await reject(t, officer(), app.id);
       expect(rejected.status).toBe(201);
       expect(rejected.body).toMatchObject({ outcome: 'rejected', amountCzk: null, status: 'rejected', reasons: ['Projekt nezískal dostatek bodů.'] });
+    });
+
+    it('RESOLUTION_BEFORE_EVALUATION_CLOSE (422): a resolution dated before the evaluation closed (2027-03-06), e.g. a year early; nothing written; the day of the close passes', async () => {
+      const app = fresh();
+      const message = (date: string) =>
+        `The resolution date ${date} is before the evaluation of the call closed (2027-03-06): the Council or the Assembly decides on the commission's results, so not earlier.`;
+      const dayBefore = expectProblem(await approve(t, officer(), app.id, { amountCzk: 100_000, resolutionDate: '2027-03-05' }), 422, 'RESOLUTION_BEFORE_EVALUATION_CLOSE');
+      expect(dayBefore.detail).toBe(message('2027-03-05'));
+      expect(dayBefore.errors).toEqual([{ field: 'resolutionDate', code: 'RESOLUTION_BEFORE_EVALUATION_CLOSE', message: message('2027-03-05') }]);
+      // A resolution "of last year" would count against last year's Council limit: refused, and so is a rejection dated so.
+      const lastYear = expectProblem(await approve(t, officer(), app.id, { amountCzk: 100_000, resolutionDate: '2026-12-31' }), 422, 'RESOLUTION_BEFORE_EVALUATION_CLOSE');
+      expect(lastYear.errors.map((e) => e.field)).toEqual(['resolutionDate']);
+      expectProblem(await reject(t, officer(), app.id, { resolutionDate: '2026-12-31' }), 422, 'RESOLUTION_BEFORE_EVALUATION_CLOSE');
+      expect(await statusOf(app.id)).toBe('recommended');
+      expect(await countRows('SELECT count(*) AS n FROM decision WHERE application_id = $1', [app.id])).toBe(0);
+      expect(await movementsOf(t, officer(), app.id)).toEqual([]);
+      const ok = await approve(t, officer(), app.id, { amountCzk: 100_000, resolutionDate: TODAY });
+      expect(ok.status).toBe(201);
+      expect(ok.body).toMatchObject({ resolutionDate: TODAY, status: 'approved' });
+    });
+
+    it('DEVIATION_REASON_REQUIRED (422): approving a not recommended application needs the deviation reason, which is stored, audited and in the letter', async () => {
+      const [, app] = notRecommended;
+      expect(await statusOf(app.id)).toBe('not_recommended');
+      const message = 'The DOT Commission did not recommend this application: an approval must give the reason for deviating from its recommendation (deviationReason).';
+      const missing = expectProblem(await approve(t, officer(), app.id, { amountCzk: 100_000 }), 422, 'DEVIATION_REASON_REQUIRED');
+      expect(missing.detail).toBe(message);
+      expect(missing.errors).toEqual([{ field: 'deviationReason', code: 'DEVIATION_REASON_REQUIRED', message }]);
+      expectProblem(await approve(t, officer(), app.id, { amountCzk: 100_000, deviationReason: '   ' }), 422, 'DEVIATION_REASON_REQUIRED');
+      expect(await statusOf(app.id)).toBe('not_recommended');
+      expect(await countRows('SELECT count(*) AS n FROM decision WHERE application_id = $1', [app.id])).toBe(0);
+
+      const reason = 'Rada ocenila přínos projektu pro rodiny cizinců na Praze 14.';
+      const ok = await approve(t, officer(), app.id, { amountCzk: 100_000, deviationReason: `  ${reason} ` });
+      expect(ok.status).toBe(201);
+      expect(ok.body).toMatchObject({ outcome: 'approved', amountCzk: 100_000, status: 'approved', deviationReason: reason });
+      const stored = await asOwner((c) => c.query<{ deviation_reason: string | null }>('SELECT deviation_reason FROM decision WHERE application_id = $1', [app.id]));
+      expect(stored.rows).toEqual([{ deviation_reason: reason }]);
+      const events = (await auditTrail(t, budget(), app.id)).body.items as { action: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
+      const approved = events.find((e) => e.action === 'application.approved');
+      expect(approved?.before).toMatchObject({ status: 'not_recommended', proposedCzk: null });
+      expect(approved?.after).toMatchObject({ status: 'approved', amountCzk: 100_000, deviationReason: reason });
+      const letter = await asOwner((c) => c.query<{ kind: string; data: { decision: Record<string, unknown> } }>('SELECT kind, data FROM letter WHERE application_id = $1', [app.id]));
+      expect(letter.rows).toEqual([expect.objectContaining({ kind: 'approval', data: expect.objectContaining({ decision: expect.objectContaining({ deviationReason: reason }) }) })]);
+    });
+
+    it('DEVIATION_REASON_REQUIRED (422): an award above the commission\'s proposal needs the reason; up to the proposal none is needed, and none is taken', async () => {
+      const [first, second] = modest.applications;
+      // The second was proposed CZK 75,000 of the CZK 175,000 it requested.
+      const above = expectProblem(await approve(t, officer(), second.id, { amountCzk: 75_001 }), 422, 'DEVIATION_REASON_REQUIRED');
+      expect(above.errors).toEqual([
+        {
+          field: 'deviationReason',
+          code: 'DEVIATION_REASON_REQUIRED',
+          message: 'The award of CZK 75,001 is above the DOT Commission\'s proposal of CZK 75,000: give the reason for deviating from it (deviationReason).',
+        },
+      ]);
+      expect(await partOf(t, budget(), modest.call.callId)).toMatchObject({ committedCzk: 0 });
+      const ok = await approve(t, officer(), second.id, { amountCzk: 100_000, deviationReason: 'Rada navýšila dotaci na lektora.' });
+      expect(ok.status).toBe(201);
+      expect(ok.body).toMatchObject({ amountCzk: 100_000, deviationReason: 'Rada navýšila dotaci na lektora.' });
+
+      // The first follows the proposal (CZK 175,000): a deviation reason there is refused, so no letter states a deviation that is none.
+      const needless = expectProblem(await approve(t, officer(), first.id, { deviationReason: 'Bez odchylky.' }), 400, 'VALIDATION_FAILED');
+      expect(needless.errors).toEqual([
+        { field: 'deviationReason', code: 'VALIDATION_FAILED', message: 'The award follows the DOT Commission\'s recommendation and proposal: there is no deviation to give a reason for.' },
+      ]);
+      const plain = await approve(t, officer(), first.id, { amountCzk: 150_000 });
+      expect(plain.status).toBe(201);
+      expect(plain.body).toMatchObject({ amountCzk: 150_000, deviationReason: null });
     });
 
     it('INVALID_STATUS_TRANSITION (409): deciding twice, either way; the allocation is committed once', async () => {
@@ -171,7 +253,7 @@ describe('money: error codes', () => {
       const before = await partOf(t, budget(), big.call.callId);
       expect((await approve(t, officer(), app.id, { amountCzk: 100_000 })).status).toBe(201);
       const again = expectProblem(await approve(t, officer(), app.id, { amountCzk: 100_000 }), 409, 'INVALID_STATUS_TRANSITION');
-      expect(again.detail).toBe('An application in status "approved" cannot be approved; only a recommended one can.');
+      expect(again.detail).toBe('An application in status "approved" cannot be approved; only a recommended or not recommended one can.');
       const rejectNow = expectProblem(await reject(t, officer(), app.id), 409, 'INVALID_STATUS_TRANSITION');
       expect(rejectNow.detail).toBe('An application in status "approved" cannot be decided; only recommended and not recommended ones can.');
       expect((await partOf(t, budget(), big.call.callId)).committedCzk).toBe(before.committedCzk + 100_000);
@@ -181,7 +263,7 @@ describe('money: error codes', () => {
       expect((await reject(t, officer(), other.id)).status).toBe(201);
       expectProblem(await reject(t, officer(), other.id), 409, 'INVALID_STATUS_TRANSITION');
       const late = expectProblem(await approve(t, officer(), other.id, { amountCzk: 1 }), 409, 'INVALID_STATUS_TRANSITION');
-      expect(late.detail).toBe('An application in status "rejected" cannot be approved; only a recommended one can.');
+      expect(late.detail).toBe('An application in status "rejected" cannot be approved; only a recommended or not recommended one can.');
       expect(await countRows('SELECT count(*) AS n FROM decision WHERE application_id = ANY($1::uuid[])', [[app.id, other.id]])).toBe(2);
     });
 
@@ -227,8 +309,8 @@ describe('money: error codes', () => {
       );
       expect(all.detail).toBe('3 rules are not met; see errors.');
       expect(all.errors.map((e) => e.field)).toEqual(['resolutionDate', 'amountCzk', 'reasons']);
-      // Today is fine, and so is a date in the past.
-      expect((await approve(t, officer(), app.id, { resolutionDate: '2027-02-26', amountCzk: 50_000 })).status).toBe(201);
+      // Today is fine, and so is a date in the past (since the evaluation closed: two weeks on, a resolution of a week ago).
+      expect((await twoWeeksOn(t, () => approve(t, officer(), app.id, { resolutionDate: '2027-03-13', amountCzk: 50_000 }))).status).toBe(201);
     });
 
     it.each([
@@ -267,35 +349,56 @@ describe('money: error codes', () => {
         ]);
       }
       expect(await statusOf(app.id)).toBe('approved');
-      const ok = await signContract(t, officer(), app.id, { bankAccount: '034278-0727558021/0100' });
+      // The organisation's registered account (the factories register this one).
+      const ok = await signContract(t, officer(), app.id, { bankAccount: '19-2000145399/0800' });
       expect(ok.status).toBe(201);
       expect(ok.body).toEqual({
         applicationId: app.id,
         contractNumber: `SML-${app.id}`,
         signedOn: TODAY,
-        bankAccount: '034278-0727558021/0100',
+        bankAccount: '19-2000145399/0800',
         amountCzk: 80_000,
+        settlementDueOn: SETTLEMENT_DUE_ON,
         publicationDueOn: '2027-04-05',
         publishedOn: null,
         publicationUrl: null,
       });
     });
 
+    it('BANK_ACCOUNT_NOT_REGISTERED (422) for a valid account that is not the organisation’s registered one; the application stays approved', async () => {
+      const app = fresh();
+      expect((await approve(t, officer(), app.id, { amountCzk: 60_000 })).status).toBe(201);
+      const problem = expectProblem(await signContract(t, officer(), app.id, { bankAccount: '034278-0727558021/0100' }), 422, 'BANK_ACCOUNT_NOT_REGISTERED');
+      expect(problem.errors).toEqual([
+        {
+          field: 'bankAccount',
+          code: 'BANK_ACCOUNT_NOT_REGISTERED',
+          message:
+            "034278-0727558021/0100 is not the organisation's registered bank account (19-2000145399/0800); a change is asked for by the organisation and confirmed by an officer.",
+        },
+      ]);
+      expect(await statusOf(app.id)).toBe('approved');
+    });
+
     it('VALIDATION_FAILED (400) for a contract signed before the resolution or in the future; a second contract is 409', async () => {
       const app = fresh();
-      expect((await approve(t, officer(), app.id, { amountCzk: 70_000, resolutionDate: '2027-03-01' })).status).toBe(201);
-      const before = expectProblem(await signContract(t, officer(), app.id, { signedOn: '2027-02-28' }), 400, 'VALIDATION_FAILED');
-      expect(before.errors).toEqual([
-        { field: 'signedOn', code: 'VALIDATION_FAILED', message: 'The contract cannot be signed (2027-02-28) before the resolution awarding the grant (2027-03-01).' },
-      ]);
-      const future = expectProblem(await signContract(t, officer(), app.id, { signedOn: TOMORROW }), 400, 'VALIDATION_FAILED');
-      expect(future.errors[0]).toMatchObject({ field: 'signedOn', message: 'The signing date 2027-03-07 is in the future; record the contract once it is signed.' });
+      // Two weeks on: a resolution of 15 March, after the evaluation closed on 6 March.
+      await twoWeeksOn(t, async () => {
+        expect(today(t)).toBe(LATER);
+        expect((await approve(t, officer(), app.id, { amountCzk: 70_000, resolutionDate: '2027-03-15' })).status).toBe(201);
+        const before = expectProblem(await signContract(t, officer(), app.id, { signedOn: '2027-03-14' }), 400, 'VALIDATION_FAILED');
+        expect(before.errors).toEqual([
+          { field: 'signedOn', code: 'VALIDATION_FAILED', message: 'The contract cannot be signed (2027-03-14) before the resolution awarding the grant (2027-03-15).' },
+        ]);
+        const future = expectProblem(await signContract(t, officer(), app.id, { signedOn: DAY_AFTER_LATER }), 400, 'VALIDATION_FAILED');
+        expect(future.errors[0]).toMatchObject({ field: 'signedOn', message: 'The signing date 2027-03-21 is in the future; record the contract once it is signed.' });
 
-      const signed = await signContract(t, officer(), app.id, { signedOn: '2027-03-01' });
-      expect(signed.status).toBe(201);
-      expect(signed.body.publicationDueOn).toBe('2027-03-31');
-      const twice = expectProblem(await signContract(t, officer(), app.id, { contractNumber: 'SML-OTHER' }), 409, 'INVALID_STATUS_TRANSITION');
-      expect(twice.detail).toBe('A contract can be recorded only for an approved application; this one is "contracted".');
+        const signed = await signContract(t, officer(), app.id, { signedOn: '2027-03-15' });
+        expect(signed.status).toBe(201);
+        expect(signed.body.publicationDueOn).toBe('2027-04-14');
+        const twice = expectProblem(await signContract(t, officer(), app.id, { contractNumber: 'SML-OTHER' }), 409, 'INVALID_STATUS_TRANSITION');
+        expect(twice.detail).toBe('A contract can be recorded only for an approved application; this one is "contracted".');
+      });
 
       // The contract number is unique across applications.
       const other = fresh();
@@ -320,23 +423,26 @@ describe('money: error codes', () => {
 
     it('publication: CONTRACT_REQUIRED (409) without a contract; dates and URL validated; then recorded', async () => {
       const app = fresh();
-      expect((await approve(t, officer(), app.id, { amountCzk: 90_000, resolutionDate: '2027-03-02' })).status).toBe(201);
-      const none = expectProblem(await publishContract(t, officer(), app.id), 409, 'CONTRACT_REQUIRED');
-      expect(none.detail).toBe('The application has no contract to publish.');
-      expect((await signContract(t, officer(), app.id, { signedOn: '2027-03-03' })).status).toBe(201);
+      // Two weeks on: resolved on 16 March, signed on the 17th, published on the 18th.
+      await twoWeeksOn(t, async () => {
+        expect((await approve(t, officer(), app.id, { amountCzk: 90_000, resolutionDate: '2027-03-16' })).status).toBe(201);
+        const none = expectProblem(await publishContract(t, officer(), app.id), 409, 'CONTRACT_REQUIRED');
+        expect(none.detail).toBe('The application has no contract to publish.');
+        expect((await signContract(t, officer(), app.id, { signedOn: '2027-03-17' })).status).toBe(201);
 
-      const early = expectProblem(await publishContract(t, officer(), app.id, { publishedOn: '2027-03-02' }), 400, 'VALIDATION_FAILED');
-      expect(early.errors).toEqual([
-        { field: 'publishedOn', code: 'VALIDATION_FAILED', message: 'A contract cannot be published (2027-03-02) before it is signed (2027-03-03).' },
-      ]);
-      const future = expectProblem(await publishContract(t, officer(), app.id, { publishedOn: TOMORROW }), 400, 'VALIDATION_FAILED');
-      expect(future.errors.map((e) => e.field)).toEqual(['publishedOn']);
-      const url = expectProblem(await publishContract(t, officer(), app.id, { url: 'ftp://smlouvy.gov.cz/1' }), 400, 'VALIDATION_FAILED');
-      expect(url.errors).toEqual([{ field: 'url', code: 'VALIDATION_FAILED', message: 'The publication address must be an http(s) URL.' }]);
+        const early = expectProblem(await publishContract(t, officer(), app.id, { publishedOn: '2027-03-16' }), 400, 'VALIDATION_FAILED');
+        expect(early.errors).toEqual([
+          { field: 'publishedOn', code: 'VALIDATION_FAILED', message: 'A contract cannot be published (2027-03-16) before it is signed (2027-03-17).' },
+        ]);
+        const future = expectProblem(await publishContract(t, officer(), app.id, { publishedOn: DAY_AFTER_LATER }), 400, 'VALIDATION_FAILED');
+        expect(future.errors.map((e) => e.field)).toEqual(['publishedOn']);
+        const url = expectProblem(await publishContract(t, officer(), app.id, { url: 'ftp://smlouvy.gov.cz/1' }), 400, 'VALIDATION_FAILED');
+        expect(url.errors).toEqual([{ field: 'url', code: 'VALIDATION_FAILED', message: 'The publication address must be an http(s) URL.' }]);
 
-      const ok = await publishContract(t, officer(), app.id, { publishedOn: '2027-03-04', url: 'https://smlouvy.gov.cz/smlouva/42' });
-      expect(ok.status).toBe(201);
-      expect(ok.body).toMatchObject({ applicationId: app.id, signedOn: '2027-03-03', publicationDueOn: '2027-04-02', publishedOn: '2027-03-04', publicationUrl: 'https://smlouvy.gov.cz/smlouva/42' });
+        const ok = await publishContract(t, officer(), app.id, { publishedOn: '2027-03-18', url: 'https://smlouvy.gov.cz/smlouva/42' });
+        expect(ok.status).toBe(201);
+        expect(ok.body).toMatchObject({ applicationId: app.id, signedOn: '2027-03-17', publicationDueOn: '2027-04-16', publishedOn: '2027-03-18', publicationUrl: 'https://smlouvy.gov.cz/smlouva/42' });
+      });
     });
   });
 
@@ -377,15 +483,18 @@ describe('money: error codes', () => {
 
     it('a payment dated before the signature is CONTRACT_REQUIRED (409) on paidOn; one in the future is 400', async () => {
       const app = fresh();
-      expect((await approve(t, officer(), app.id, { amountCzk: 60_000, resolutionDate: '2027-03-01' })).status).toBe(201);
-      expect((await signContract(t, officer(), app.id, { signedOn: '2027-03-02' })).status).toBe(201);
-      const before = expectProblem(await pay(t, budget(), app.id, 1_000, { paidOn: '2027-03-01' }), 409, 'CONTRACT_REQUIRED');
-      expect(before.errors).toEqual([
-        { field: 'paidOn', code: 'CONTRACT_REQUIRED', message: 'The contract was signed on 2027-03-02; a payment cannot be dated before it (2027-03-01).' },
-      ]);
-      const future = expectProblem(await pay(t, budget(), app.id, 1_000, { paidOn: TOMORROW }), 400, 'VALIDATION_FAILED');
-      expect(future.errors[0]).toMatchObject({ field: 'paidOn' });
-      expect((await pay(t, budget(), app.id, 1_000, { paidOn: '2027-03-02' })).status).toBe(201);
+      // Two weeks on: resolved on 15 March, signed on the 16th.
+      await twoWeeksOn(t, async () => {
+        expect((await approve(t, officer(), app.id, { amountCzk: 60_000, resolutionDate: '2027-03-15' })).status).toBe(201);
+        expect((await signContract(t, officer(), app.id, { signedOn: '2027-03-16' })).status).toBe(201);
+        const before = expectProblem(await pay(t, budget(), app.id, 1_000, { paidOn: '2027-03-15' }), 409, 'CONTRACT_REQUIRED');
+        expect(before.errors).toEqual([
+          { field: 'paidOn', code: 'CONTRACT_REQUIRED', message: 'The contract was signed on 2027-03-16; a payment cannot be dated before it (2027-03-15).' },
+        ]);
+        const future = expectProblem(await pay(t, budget(), app.id, 1_000, { paidOn: DAY_AFTER_LATER }), 400, 'VALIDATION_FAILED');
+        expect(future.errors[0]).toMatchObject({ field: 'paidOn' });
+        expect((await pay(t, budget(), app.id, 1_000, { paidOn: '2027-03-16' })).status).toBe(201);
+      });
     });
 
     it.each([
@@ -438,6 +547,10 @@ describe('money: error codes', () => {
         acceptedCzk: null,
         returnDueCzk: null,
         returnDueOn: null,
+        settlementDueOn: SETTLEMENT_DUE_ON,
+        unspentCzk: null,
+        refusedCzk: null,
+        remedyDueOn: null,
       });
       const twice = expectProblem(await submitSettlement(t, app.applicant.token, app.id, settlementOf(90_000)), 409, 'INVALID_STATUS_TRANSITION');
       expect(twice.detail).toBe('A settlement can be submitted only for a contracted application; this one is "settlement_submitted".');

@@ -4,6 +4,7 @@ import { expectProblem } from '../support/http';
 import {
   approve,
   budgetOf,
+  DEVIATION_REASON,
   ledgerCheck,
   ledgerOf,
   pay,
@@ -40,9 +41,10 @@ describe('money: from recommended to closed', () => {
     expect((await budgetOf(t, budget, call.callId)).body.parts[0]).toMatchObject({ code: '1', allocationCzk: 3_000_000, committedCzk: requested, availableCzk: 3_000_000 - requested });
 
     expectProblem(await pay(t, budget, app.id, 10_000), 409, 'CONTRACT_REQUIRED');
-    const contract = await signContract(t, officer, app.id);
+    const signedOn = today(t);
+    const contract = await signContract(t, officer, app.id, { settlementDueOn: addDays(signedOn, 20) });
     expect(contract.status).toBe(201);
-    expect(contract.body).toMatchObject({ amountCzk: requested, publicationDueOn: addDays(today(t), 30) });
+    expect(contract.body).toMatchObject({ amountCzk: requested, publicationDueOn: addDays(signedOn, 30), settlementDueOn: addDays(signedOn, 20) });
 
     expect((await pay(t, budget, app.id, 100_000)).status).toBe(201);
     expectProblem(await pay(t, budget, app.id, requested - 100_000 + 1), 409, 'PAYMENT_EXCEEDS_AWARD');
@@ -64,14 +66,24 @@ describe('money: from recommended to closed', () => {
     });
     expect(settled.status).toBe(201);
     const review = await reviewSettlement(t, officer, app.id, 150_000, 'Část nákladů na materiál nebyla doložena.');
-    expect(review.body).toMatchObject({ status: 'settled', acceptedCzk: 150_000, returnDueCzk: requested - 150_000 });
-    const dueOn: string = review.body.returnDueOn;
+    // Unspent 175,000 − 160,000 = 15,000 due by the contract's deadline (signing day + 20); refused 10,000 by the remedy deadline (review day + 30).
+    expect(review.body).toMatchObject({
+      status: 'settled',
+      acceptedCzk: 150_000,
+      returnDueCzk: requested - 150_000,
+      returnDueOn: addDays(signedOn, 20),
+      settlementDueOn: addDays(signedOn, 20),
+      unspentCzk: 15_000,
+      refusedCzk: 10_000,
+      remedyDueOn: addDays(signedOn, 30),
+    });
 
-    // 25,000 returned 40 days after the due date: 25,000 × 40 ‰ = 1,000 → not levied (≤ CZK 1,000). 41 days: 1,025 → levied.
+    // 25,000 returned on day 65: 15,000 × 45 (days 21–65) + 10,000 × 35 (days 31–65) = 675,000 + 350,000 = 1,025,000 ‰ → 1,025, levied.
+    // (On day 64 it would have been 660,000 + 340,000 → 1,000, not levied.)
     t.clock.advanceDays(30 + 50);
-    const late = await recordReturn(t, budget, app.id, requested - 150_000, addDays(dueOn, 41));
+    const late = await recordReturn(t, budget, app.id, requested - 150_000, addDays(signedOn, 65));
     expect(late.body).toMatchObject({ returnDueCzk: 0, penaltyLeviedCzk: 1_025, penaltyDueCzk: 1_025, status: 'settled' });
-    const penalty = await recordReturn(t, budget, app.id, 1_025, addDays(dueOn, 45));
+    const penalty = await recordReturn(t, budget, app.id, 1_025, addDays(signedOn, 69));
     expect(penalty.body).toMatchObject({ penaltyDueCzk: 0, status: 'closed' });
 
     const ledger = await ledgerOf(t, applicant, app.id);
@@ -129,7 +141,8 @@ describe('money: from recommended to closed', () => {
     const { call, applications } = await recommendedApplications(t, cast, { applications: 2, call: { parts } });
     const [first, second] = applications;
     expect((await approve(t, cast.officer.token, first.id)).status).toBe(201);
-    expectProblem(await approve(t, cast.officer.token, second.id, { amountCzk: second.requestedCzk }), 409, 'ALLOCATION_EXCEEDED');
+    // Above the proposal of 25,000: the Council's deviation from the commission, with its reason.
+    expectProblem(await approve(t, cast.officer.token, second.id, { amountCzk: second.requestedCzk, deviationReason: DEVIATION_REASON }), 409, 'ALLOCATION_EXCEEDED');
     expect((await budgetOf(t, cast.budget.token, call.callId)).body.parts[0]).toMatchObject({ committedCzk: first.requestedCzk, availableCzk: 200_000 - first.requestedCzk });
     expect((await ledgerOf(t, cast.budget.token, second.id)).body).toEqual([]);
   });
@@ -141,13 +154,14 @@ describe('money: from recommended to closed', () => {
     const officer = cast.officer.token;
     const budget = cast.budget.token;
     expect((await approve(t, officer, app.id)).status).toBe(201);
-    expect((await signContract(t, officer, app.id)).status).toBe(201);
+    expect((await signContract(t, officer, app.id, { settlementDueOn: addDays(today(t), 30) })).status).toBe(201);
     expect((await pay(t, budget, app.id, requested)).status).toBe(201);
     const spent = requested - 20_000;
     const settlement = { spentCzk: spent, lines: [{ category: 'Osobní náklady', spentCzk: spent }], report: 'Zpráva' };
     expect((await submitSettlement(t, app.applicant.token, app.id, settlement)).status).toBe(201);
     const review = await reviewSettlement(t, officer, app.id, spent, 'Nevyčerpáno.');
-    expect(review.body).toMatchObject({ returnDueCzk: 20_000 });
+    // Nothing refused: the unspent 20,000 is due by the contract's settlement deadline.
+    expect(review.body).toMatchObject({ returnDueCzk: 20_000, returnDueOn: addDays(today(t), 30), unspentCzk: 20_000, refusedCzk: 0, remedyDueOn: null });
     const dueOn: string = review.body.returnDueOn;
 
     // 5,000 on time, then reversed (recorded by mistake): 20,000 is due again.

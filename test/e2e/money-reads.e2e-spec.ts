@@ -40,10 +40,12 @@ const ACCOUNT = '19-2000145399/0800';
  *
  *   A  approved 175,000 on d0; no contract
  *   B  approved 100,000, contracted (unpublished), paid 60,000 on d0 (VS-B-1)
- *   C  34.I, approved 175,000, contract published; paid 100,000 (VS-C-1) and 50,000 (VS-C-2, reversed) on d0;
- *      10,000 returned on d0+1 (before the settlement); settlement of 85,000 on d0+2, 70,000 accepted:
- *      20,000 to return by d0+32, the unpaid 75,000 released; the 20,000 returned on d0+92, 60 days late:
- *      a §22 penalty of 1,200, of which 200 paid on d0+93
+ *   C  34.I, approved 175,000, contract (settlement due d0+32) published; paid 100,000 (VS-C-1) and 50,000
+ *      (VS-C-2, reversed) on d0; 10,000 returned on d0+1 (before the settlement); settlement of 85,000 on d0+2,
+ *      70,000 accepted: unspent 15,000 (due d0+32, the contract's deadline; 10,000 of it back on d0+1) and
+ *      15,000 refused (remedy deadline d0+32, the default 30 days), 20,000 to return, the unpaid 75,000
+ *      released; the 20,000 returned on d0+92, 60 days late: a §22 penalty of 20,000 × 60 ‰ = 1,200, of which
+ *      200 paid on d0+93
  *   D  recommended, no decision
  *   E  rejected
  *
@@ -105,7 +107,7 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
     await expectStatus(approve(t, officer, C.id), 201, 'approve C');
     await expectStatus(reject(t, officer, E.id), 201, 'reject E');
     await expectStatus(signContract(t, officer, B.id), 201, 'contract B');
-    await expectStatus(signContract(t, officer, C.id), 201, 'contract C');
+    await expectStatus(signContract(t, officer, C.id, { settlementDueOn: addDays(d0, 32) }), 201, 'contract C');
     await expectStatus(publishContract(t, officer, C.id), 201, 'publication C');
     await expectStatus(pay(t, budget, B.id, 60_000, { paymentReference: 'VS-B-1' }), 201, 'payment B');
     await expectStatus(pay(t, budget, C.id, 100_000, { paymentReference: 'VS-C-1' }), 201, 'payment C');
@@ -186,7 +188,15 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
           awardedCzk: 100_000,
           paidCzk: 60_000,
           resolutionDate: d0,
-          contract: { contractNumber: contractOf(B), signedOn: d0, bankAccount: ACCOUNT, amountCzk: 100_000, publicationDueOn: addDays(d0, 30), publishedOn: null },
+          contract: {
+            contractNumber: contractOf(B),
+            signedOn: d0,
+            bankAccount: ACCOUNT,
+            amountCzk: 100_000,
+            settlementDueOn,
+            publicationDueOn: addDays(d0, 30),
+            publishedOn: null,
+          },
           budgetCategories: CATEGORIES,
         }),
       );
@@ -201,8 +211,27 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
           returnedCzk: 30_000,
           returnDueCzk: 0,
           resolutionDate: d0,
-          contract: { contractNumber: contractOf(C), signedOn: d0, bankAccount: ACCOUNT, amountCzk: 175_000, publicationDueOn: addDays(d0, 30), publishedOn: d0 },
-          settlement: { spentCzk: 85_000, returnDueOn: addDays(d0, 32), returnDueAtReviewCzk: 20_000, reviewedAt },
+          contract: {
+            contractNumber: contractOf(C),
+            signedOn: d0,
+            bankAccount: ACCOUNT,
+            amountCzk: 175_000,
+            settlementDueOn: addDays(d0, 32),
+            publicationDueOn: addDays(d0, 30),
+            publishedOn: d0,
+          },
+          settlement: {
+            spentCzk: 85_000,
+            returnDueOn: addDays(d0, 32),
+            returnDueAtReviewCzk: 20_000,
+            reviewedAt,
+            acceptedCzk: 70_000,
+            unspentCzk: 15_000,
+            refusedCzk: 15_000,
+            remedyDueOn: addDays(d0, 32),
+          },
+          // The contract's deadline, not the call's.
+          settlementDueOn: addDays(d0, 32),
           budgetCategories: CATEGORIES,
         }),
       );
@@ -254,7 +283,8 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
     ];
     const settlementRow = (m: EntityManager, id: string) =>
       m.query(
-        `SELECT spent_czk, lines, report, submitted_at, submitted_by, accepted_czk, review_note, return_due_czk, return_due_on::text AS return_due_on, reviewed_at, reviewed_by
+        `SELECT spent_czk, lines, report, submitted_at, submitted_by, accepted_czk, review_note, return_due_czk, return_due_on::text AS return_due_on,
+                unspent_czk, refused_czk, remedy_due_on::text AS remedy_due_on, reviewed_at, reviewed_by
            FROM settlement WHERE application_id = $1`,
         [id],
       );
@@ -276,6 +306,9 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
           review_note: null,
           return_due_czk: null,
           return_due_on: null,
+          unspent_czk: null,
+          refused_czk: null,
+          remedy_due_on: null,
           reviewed_at: null,
           reviewed_by: null,
         },
@@ -291,8 +324,21 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
         acceptedCzk: null,
         returnDueCzk: null,
         returnDueOn: null,
+        settlementDueOn,
+        unspentCzk: null,
+        refusedCzk: null,
+        remedyDueOn: null,
       });
-      expect(subject?.settlement).toEqual({ spentCzk: 50_000, returnDueOn: null, returnDueAtReviewCzk: null, reviewedAt: null });
+      expect(subject?.settlement).toEqual({
+        spentCzk: 50_000,
+        returnDueOn: null,
+        returnDueAtReviewCzk: null,
+        reviewedAt: null,
+        acceptedCzk: null,
+        unspentCzk: null,
+        refusedCzk: null,
+        remedyDueOn: null,
+      });
       expect(await rolledBack((m) => settlementRow(m, B.id))).toEqual([]);
     });
 
@@ -318,6 +364,9 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
           note: 'Materiál doložen jen zčásti.',
           returnDueCzk: 15_000,
           returnDueOn: '2027-12-31',
+          unspentCzk: 10_000,
+          refusedCzk: 5_000,
+          remedyDueOn: '2028-01-15',
           at,
           by: cast.officer.id,
         });
@@ -331,20 +380,53 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
           review_note: 'Materiál doložen jen zčásti.',
           return_due_czk: '15000',
           return_due_on: '2027-12-31',
+          unspent_czk: '10000',
+          refused_czk: '5000',
+          remedy_due_on: '2028-01-15',
           reviewed_at: at,
           reviewed_by: cast.officer.id,
         }),
       ]);
-      expect(view).toMatchObject({ spentCzk: 50_000, acceptedCzk: 45_000, returnDueCzk: 15_000, returnDueOn: '2027-12-31' });
-      expect(subject?.settlement).toEqual({ spentCzk: 50_000, returnDueOn: '2027-12-31', returnDueAtReviewCzk: 15_000, reviewedAt: at });
+      expect(view).toMatchObject({
+        spentCzk: 50_000,
+        acceptedCzk: 45_000,
+        returnDueCzk: 15_000,
+        returnDueOn: '2027-12-31',
+        unspentCzk: 10_000,
+        refusedCzk: 5_000,
+        remedyDueOn: '2028-01-15',
+      });
+      expect(subject?.settlement).toEqual({
+        spentCzk: 50_000,
+        returnDueOn: '2027-12-31',
+        returnDueAtReviewCzk: 15_000,
+        reviewedAt: at,
+        acceptedCzk: 45_000,
+        unspentCzk: 10_000,
+        refusedCzk: 5_000,
+        remedyDueOn: '2028-01-15',
+      });
 
       // Nothing to return: no date, no note.
       const none = await rolledBack(async (m) => {
         await settlements().insertSettlement(m, { applicationId: B.id, spentCzk: 50_000, lines, report: 'Hotovo.', at: submitted, by: B.applicant.userId });
-        await settlements().recordReview(m, { applicationId: B.id, acceptedCzk: 50_000, note: null, returnDueCzk: 0, returnDueOn: null, at, by: cast.officer.id });
+        await settlements().recordReview(m, {
+          applicationId: B.id,
+          acceptedCzk: 50_000,
+          note: null,
+          returnDueCzk: 0,
+          returnDueOn: null,
+          unspentCzk: 0,
+          refusedCzk: 0,
+          remedyDueOn: null,
+          at,
+          by: cast.officer.id,
+        });
         return settlementRow(m, B.id);
       });
-      expect(none).toEqual([expect.objectContaining({ accepted_czk: '50000', review_note: null, return_due_czk: '0', return_due_on: null, reviewed_at: at })]);
+      expect(none).toEqual([
+        expect.objectContaining({ accepted_czk: '50000', review_note: null, return_due_czk: '0', return_due_on: null, unspent_czk: '0', refused_czk: '0', remedy_due_on: null, reviewed_at: at }),
+      ]);
     });
 
     it("view of a reviewed settlement (C's, written by the services)", async () => {
@@ -361,10 +443,14 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
         acceptedCzk: 70_000,
         returnDueCzk: 20_000,
         returnDueOn: addDays(d0, 32),
+        settlementDueOn: addDays(d0, 32),
+        unspentCzk: 15_000,
+        refusedCzk: 15_000,
+        remedyDueOn: addDays(d0, 32),
       });
     });
 
-    it('insertReturn writes a receipt; returnsSince reads those recorded from an instant on, by the day received', async () => {
+    it('insertReturn writes a receipt; grantReturns reads every return of grant money, by the day received', async () => {
       const t0 = t.clock.now();
       const t1 = new Date(t0.getTime() + 60_000);
       const t2 = new Date(t0.getTime() + 120_000);
@@ -379,7 +465,8 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
         by: cast.budget.id,
       });
       const first = receipt(1_000, addDays(d0, 5), t0);
-      const { rows, since1, since2, later } = await rolledBack(async (m) => {
+      const { rows, returns, before } = await rolledBack(async (m) => {
+        const before = await settlements().grantReturns(m, B.id);
         await settlements().insertReturn(m, first);
         await settlements().insertReturn(m, receipt(2_000, addDays(d0, 4), t1));
         await settlements().insertReturn(m, receipt(3_000, addDays(d0, 3), t2));
@@ -389,9 +476,8 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
                FROM money_return WHERE application_id = $1 AND amount_czk = 1000`,
             [B.id],
           ),
-          since1: await settlements().returnsSince(m, B.id, t1),
-          since2: await settlements().returnsSince(m, B.id, t0),
-          later: await settlements().returnsSince(m, B.id, new Date(t2.getTime() + 1)),
+          returns: await settlements().grantReturns(m, B.id),
+          before,
         };
       });
       expect(rows).toEqual([
@@ -406,16 +492,19 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
           created_by: cast.budget.id,
         },
       ]);
-      expect(since1).toEqual([
-        { amountCzk: 3_000, receivedOn: addDays(d0, 3) },
-        { amountCzk: 2_000, receivedOn: addDays(d0, 4) },
-      ]);
-      expect(since2).toEqual([
+      expect(before).toEqual([]);
+      expect(returns).toEqual([
         { amountCzk: 3_000, receivedOn: addDays(d0, 3) },
         { amountCzk: 2_000, receivedOn: addDays(d0, 4) },
         { amountCzk: 1_000, receivedOn: addDays(d0, 5) },
       ]);
-      expect(later).toEqual([]);
+    });
+
+    it("grantReturns leaves out the penalty paid: C's returns before and after the review", async () => {
+      expect(await settlements().grantReturns(manager(), C.id)).toEqual([
+        { amountCzk: 10_000, receivedOn: addDays(d0, 1) },
+        { amountCzk: 20_000, receivedOn: addDays(d0, 92) },
+      ]);
     });
 
     it('insertReturn refuses no money (money_return_amount_check) and an unknown application (money_return_application_id_fkey)', async () => {
@@ -489,9 +578,11 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
       expect(all.filter((p) => p.callId === draftCallId)).toEqual([]);
     });
 
-    it('moneyFacts: every application with money in the books, with its contract, payments, settlement and the returns after the review', async () => {
+    it('moneyFacts: every application with money in the books, with its contract, payments, settlement and its returns', async () => {
       const contract = (x: Submitted, amountCzk: number, publishedOn: string | null) => ({ contractNumber: contractOf(x), signedOn: d0, bankAccount: ACCOUNT, amountCzk, publishedOn });
-      const none = { payments: [], settlementDueOn, settlementSubmittedAt: null, claimedCzk: 0, returnDueOn: null, returnsAfterReview: [] };
+      // The organisation's account since its registration (before d0), never changed.
+      const registeredAccounts = [{ bankAccount: ACCOUNT, from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), until: null }];
+      const none = { payments: [], settlementDueOn, settlementSubmittedAt: null, settlement: null, returns: [], registeredAccounts };
       const facts = byReference([
         { applicationId: A.id, referenceNumber: A.referenceNumber, awardCzk: 175_000, contract: null, ...none },
         {
@@ -509,16 +600,22 @@ describe('money reads (MoneyRepository, SettlementsRepository, ReportsRepository
           awardCzk: 100_000,
           contract: contract(C, 175_000, d0),
           payments: [{ amountCzk: 100_000, paidOn: d0, paymentReference: 'VS-C-1', bankAccount: ACCOUNT }],
-          settlementDueOn,
+          // The contract's deadline.
+          settlementDueOn: addDays(d0, 32),
           settlementSubmittedAt,
-          claimedCzk: 20_000,
-          returnDueOn: addDays(d0, 32),
-          // Not the 10,000 returned before the review, nor the penalty paid.
-          returnsAfterReview: [{ amountCzk: 20_000, receivedOn: addDays(d0, 92) }],
+          settlement: { spentCzk: 85_000, acceptedCzk: 70_000, unspentCzk: 15_000, refusedCzk: 15_000, remedyDueOn: addDays(d0, 32) },
+          // Also the 10,000 returned before the review; not the penalty paid.
+          returns: [
+            { amountCzk: 10_000, receivedOn: addDays(d0, 1) },
+            { amountCzk: 20_000, receivedOn: addDays(d0, 92) },
+          ],
+          registeredAccounts,
         },
       ]);
       // Not D (no decision) nor E (rejected).
-      expect(await reports().moneyFacts(manager(), callId())).toEqual(facts);
+      const read = await reports().moneyFacts(manager(), callId());
+      expect(read).toEqual(facts);
+      for (const f of read) expect(f.registeredAccounts[0].from <= d0).toBe(true);
       expect(await reports().moneyFacts(manager(), otherCall.callId)).toEqual([]);
       const all = await reports().moneyFacts(manager(), null);
       expect(all.filter((f) => evaluated.applications.some((x) => x.id === f.applicationId))).toEqual(facts);

@@ -18,6 +18,7 @@ import {
   reviewSettlement,
   signContract,
   submitSettlement,
+  twoWeeksOn,
   type EvaluatedCall,
 } from '../support/money';
 import type { Submitted } from '../support/evaluation';
@@ -27,10 +28,12 @@ import { createTestApp, type TestApp } from '../support/test-app';
  * What the money stage leaves behind: the decision letters queued with their
  * outbox messages (in the decision's transaction), an audit event for every
  * state change and money movement, and the application's ledger. Decisions on
- * 2027-03-06.
+ * 2027-03-06, the day the evaluation closed; the whole grant two weeks on.
  */
 
 const TODAY = '2027-03-06';
+/** Today two weeks on (twoWeeksOn): the whole grant's review and return. */
+const LATER = '2027-03-20';
 
 interface LetterRow {
   id: string;
@@ -91,6 +94,8 @@ describe('money: letters, audit trail and ledger', () => {
         resolutionNumber: 'R-2027-0412',
         resolutionDate: TODAY,
         reasons: [],
+        // The approval follows the commission's proposal: no deviation (else its reason, printed in the letter).
+        deviationReason: null,
       });
       expect(letters[0].data.application).toMatchObject({ id: app.id, referenceNumber: app.referenceNumber, requestedCzk: 175_000 });
       expect(await outboxOf(res.body.letterId)).toEqual([{ topic: 'letter.render', payload: { letterId: res.body.letterId }, sent_at: null }]);
@@ -120,11 +125,11 @@ describe('money: letters, audit trail and ledger', () => {
     beforeAll(async () => {
       const id = app().id;
       const steps: [string, () => PromiseLike<Response>][] = [
-        ['decision', () => approve(t, officer(), id, { amountCzk: 175_000, resolutionNumber: 'R-2027-0500', resolutionDate: '2027-03-02' })],
-        ['contract', () => signContract(t, officer(), id, { contractNumber: 'SML/2027/0500', signedOn: '2027-03-03' })],
-        ['publication', () => publishContract(t, officer(), id, { publishedOn: '2027-03-04', url: 'https://smlouvy.gov.cz/smlouva/500' })],
-        ['payment1', () => pay(t, budget(), id, 100_000, { paidOn: '2027-03-04', paymentReference: 'VS 2027000500' })],
-        ['payment2', () => pay(t, budget(), id, 50_000, { paidOn: '2027-03-05', paymentReference: 'VS 2027000501' })],
+        ['decision', () => approve(t, officer(), id, { amountCzk: 175_000, resolutionNumber: 'R-2027-0500', resolutionDate: '2027-03-16' })],
+        ['contract', () => signContract(t, officer(), id, { contractNumber: 'SML/2027/0500', signedOn: '2027-03-17' })],
+        ['publication', () => publishContract(t, officer(), id, { publishedOn: '2027-03-18', url: 'https://smlouvy.gov.cz/smlouva/500' })],
+        ['payment1', () => pay(t, budget(), id, 100_000, { paidOn: '2027-03-18', paymentReference: 'VS 2027000500' })],
+        ['payment2', () => pay(t, budget(), id, 50_000, { paidOn: '2027-03-19', paymentReference: 'VS 2027000501' })],
         [
           'settlement',
           () =>
@@ -138,13 +143,16 @@ describe('money: letters, audit trail and ledger', () => {
             }),
         ],
         ['review', () => reviewSettlement(t, officer(), id, 140_000, 'Materiál doložen jen z části.')],
-        ['return', () => recordReturn(t, budget(), id, 10_000, TODAY)],
+        ['return', () => recordReturn(t, budget(), id, 10_000, LATER)],
       ];
-      for (const [name, step] of steps) responses[name] = (await expectStatus(step(), 201, name)).body;
+      // The resolution cannot precede the evaluation's close (today): the grant runs in the two weeks after it.
+      await twoWeeksOn(t, async () => {
+        for (const [name, step] of steps) responses[name] = (await expectStatus(step(), 201, name)).body;
+      });
     });
 
     it('ends closed: 175,000 awarded, 150,000 paid, 25,000 never paid released, 10,000 claimed back and returned', async () => {
-      expect(responses.review).toMatchObject({ status: 'settled', acceptedCzk: 140_000, returnDueCzk: 10_000, returnDueOn: '2027-04-05' });
+      expect(responses.review).toMatchObject({ status: 'settled', acceptedCzk: 140_000, returnDueCzk: 10_000, returnDueOn: '2027-04-19' });
       expect(responses.return).toMatchObject({ returnDueCzk: 0, penaltyLeviedCzk: 0, penaltyDueCzk: 0, status: 'closed' });
       // The other two of the part: 150,000 approved (first test), nothing for the second.
       expect(await partOf(t, budget(), call.call.callId)).toEqual({
@@ -165,12 +173,12 @@ describe('money: letters, audit trail and ledger', () => {
       const at = (type: string, amountCzk: number, occurredOn: string, reference: string) => ({ type, amountCzk, occurredOn, reference, reverses: null, id: undefined, createdAt: undefined });
       const review = `settlement review of ${app().id}`;
       expect(lines).toEqual([
-        at('commitment', 175_000, '2027-03-02', 'council R-2027-0500'),
-        at('payment', 100_000, '2027-03-04', 'VS 2027000500'),
-        at('payment', 50_000, '2027-03-05', 'VS 2027000501'),
-        at('release', 25_000, TODAY, review),
-        at('return_due', 10_000, TODAY, review),
-        at('return', 10_000, TODAY, `return 10000 ${TODAY}`),
+        at('commitment', 175_000, '2027-03-16', 'council R-2027-0500'),
+        at('payment', 100_000, '2027-03-18', 'VS 2027000500'),
+        at('payment', 50_000, '2027-03-19', 'VS 2027000501'),
+        at('release', 25_000, LATER, review),
+        at('return_due', 10_000, LATER, review),
+        at('return', 10_000, LATER, `return 10000 ${LATER}`),
       ]);
       for (const l of res.body) expect(new Date(l.createdAt).toISOString()).toBe(l.createdAt);
       await expectLedgerAgrees(t, budget(), { partIds: [call.partIds.get('1')!], applicationIds: apps.map((a) => a.id) });
@@ -200,14 +208,14 @@ describe('money: letters, audit trail and ledger', () => {
       expect(approved.after).toEqual(responses.decision);
       expect(contracted.before).toEqual({ status: 'approved' });
       expect(contracted.after).toEqual({ status: 'contracted', contract: responses.contract });
-      expect(published.after).toEqual({ publishedOn: '2027-03-04', url: 'https://smlouvy.gov.cz/smlouva/500' });
+      expect(published.after).toEqual({ publishedOn: '2027-03-18', url: 'https://smlouvy.gov.cz/smlouva/500' });
       expect(payment1.before).toEqual({ paidCzk: 0 });
       expect(payment1.after).toEqual(responses.payment1);
       expect(payment2.before).toEqual({ paidCzk: 100_000 });
       expect(payment2.after).toEqual(responses.payment2);
       expect(settlement.after).toEqual(responses.settlement);
       expect(review.before).toEqual({ status: 'settlement_submitted', awardedCzk: 175_000 });
-      expect(review.after).toEqual({ ...responses.review, releasedCzk: 25_000 });
+      expect(review.after).toEqual({ ...responses.review, releasedCzk: 25_000, penaltyLeviedCzk: 0 });
       expect(ret.before).toEqual({ status: 'settled', returnDueCzk: 10_000, returnedCzk: 0, penaltyDueCzk: 0 });
       expect(ret.after).toEqual(responses.return);
 

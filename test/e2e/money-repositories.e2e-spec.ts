@@ -99,6 +99,7 @@ describe('money repositories', () => {
       signedOn: today(t),
       bankAccount: '19-2000145399/0800',
       amountCzk: REQUESTED,
+      settlementDueOn: '2028-01-31',
       publicationDueOn: '2027-12-31',
     });
 
@@ -127,6 +128,17 @@ describe('money repositories', () => {
     it('publishing where there is no contract changes nothing: CONTRACT_REQUIRED', async () => {
       const error = await failure(rolledBack((m) => repo().publish(m, D, { publishedOn: today(t), url: 'https://smlouvy.gov.cz/smlouva/2' })));
       expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('CONTRACT_REQUIRED');
+    });
+
+    it('setSettlementDueOn amends the settlement deadline; none to amend is CONTRACT_REQUIRED', async () => {
+      const amended = await rolledBack(async (m) => {
+        await repo().insert(m, contract(A), t.clock.now());
+        await repo().setSettlementDueOn(m, A, '2028-03-31');
+        return repo().view(m, A);
+      });
+      expect(amended).toEqual({ ...contract(A), settlementDueOn: '2028-03-31', publishedOn: null, publicationUrl: null });
+      const error = await failure(rolledBack((m) => repo().setSettlementDueOn(m, D, '2028-03-31')));
       expect((error as DomainError).code).toBe('CONTRACT_REQUIRED');
     });
   });
@@ -284,14 +296,15 @@ describe('money repositories', () => {
     it('propose: the applications whose proposal changes, and the parts’ sums', async () => {
       const [before, after] = await rolledBack(async (m) => {
         const before = [await app(m, D), await app(m, E)];
-        await repo().propose(
+        const changed = await repo().propose(
           m,
           [
-            { applicationId: D, amountCzk: 100_000 },
-            { applicationId: E, amountCzk: REQUESTED },
+            { applicationId: D, amountCzk: 100_000, status: 'recommended' },
+            { applicationId: E, amountCzk: REQUESTED, status: 'recommended' },
           ],
           [{ id: partId, proposedCzk: 800_000 }],
         );
+        expect(changed).toEqual([]);
         return [before, [await app(m, D), await app(m, E), await part(m)]];
       });
       expect(after[0]).toMatchObject({ proposed_czk: '100000' });
@@ -299,6 +312,24 @@ describe('money repositories', () => {
       // Unchanged: not even touched.
       expect(after[1]).toEqual(before[1]);
       expect(after[2]).toMatchObject({ proposed_czk: '800000' });
+    });
+
+    it('propose: an application no longer in the status the caller read is named, and nothing is written', async () => {
+      const [before, changed, after] = await rolledBack(async (m) => {
+        const before = [await app(m, D), await app(m, E), await part(m)];
+        // E was read as eligible; it is recommended now (as after a withdrawal, the row moved on).
+        const changed = await repo().propose(
+          m,
+          [
+            { applicationId: D, amountCzk: 100_000, status: 'recommended' },
+            { applicationId: E, amountCzk: 1_000, status: 'eligible' },
+          ],
+          [{ id: partId, proposedCzk: 101_000 }],
+        );
+        return [before, changed, [await app(m, D), await app(m, E), await part(m)]];
+      });
+      expect(changed).toEqual([E]);
+      expect(after).toEqual(before);
     });
 
     it('propose: a part proposed above its allocation is call_part_proposed_check', async () => {
@@ -408,7 +439,12 @@ describe('money repositories', () => {
 
   describe('DecisionRepository', () => {
     const repo = () => t.app.get(DecisionRepository);
-    const ico = (m: EntityManager, id: string) => one<{ ico: string }>(m, 'SELECT o.ico FROM organisation o JOIN application a ON a.organisation_id = o.id WHERE a.id = $1', [id]);
+    const ico = (m: EntityManager, id: string) =>
+      one<{ ico: string; organisation_id: string; evaluation_closed_at: Date }>(
+        m,
+        'SELECT o.ico, a.organisation_id, c.evaluation_closed_at FROM organisation o JOIN application a ON a.organisation_id = o.id JOIN call c ON c.id = a.call_id WHERE a.id = $1',
+        [id],
+      );
 
     function record(over: Partial<DecisionRecord> & { ico: string; yearTotalCzk: number }): DecisionRecord {
       const amountCzk = over.amountCzk === undefined ? 150_000 : over.amountCzk;
@@ -424,6 +460,7 @@ describe('money repositories', () => {
         resolutionDate: today(t),
         resolutionYear: year,
         reasons: [],
+        deviationReason: null,
         decidedAt: t.clock.now(),
         decidedBy: cast.officer.id,
         commitment:
@@ -445,7 +482,8 @@ describe('money repositories', () => {
       app: await app(m, D),
       part: await part(m),
       decisions: await m.query(
-        `SELECT outcome, amount_czk, body, resolution_number, resolution_date::text AS resolution_date, resolution_year, recipient_ico, reasons, decided_by
+        `SELECT outcome, amount_czk, body, resolution_number, resolution_date::text AS resolution_date, resolution_year, recipient_ico, reasons,
+                deviation_reason, decided_by
            FROM decision WHERE application_id = $1`,
         [D],
       ),
@@ -460,13 +498,16 @@ describe('money repositories', () => {
     });
 
     it('lockSubject: what the decision is judged on; null for a draft or no application', async () => {
-      const [subject, recipient, p] = await rolledBack(async (m) => [await repo().lockSubject(m, D, year), (await ico(m, D)).ico, await part(m)] as const);
+      const [subject, recipient, p] = await rolledBack(async (m) => [await repo().lockSubject(m, D, year), await ico(m, D), await part(m)] as const);
+      expect(recipient.evaluation_closed_at).toBeInstanceOf(Date);
       expect(subject).toEqual({
         status: 'recommended',
         requestedCzk: REQUESTED,
         proposedCzk: REQUESTED,
         callPartId: partId,
-        ico: recipient,
+        organisationId: recipient.organisation_id,
+        ico: recipient.ico,
+        evaluationClosedAt: recipient.evaluation_closed_at,
         yearTotalCzk: 0,
         availableCzk: Number(p.allocation_czk) - Number(p.committed_czk),
       });
@@ -503,6 +544,7 @@ describe('money repositories', () => {
           resolution_year: year,
           recipient_ico: recipient,
           reasons: [],
+          deviation_reason: null,
           decided_by: cast.officer.id,
         },
       ]);
@@ -515,6 +557,25 @@ describe('money repositories', () => {
       expect(rows.audit).toEqual([{ action: 'application.test_decision', entity_id: D }]);
       // The IČO's year total now counts it.
       expect(subjectAfter?.yearTotalCzk).toBe(150_000);
+    });
+
+    it('write, an approval deviating from the commission: its reason on the decision; the CHECK refuses a blank one and one on a rejection', async () => {
+      const stored = await rolledBack(async (m) => {
+        await repo().write(m, record({ ico: (await ico(m, D)).ico, yearTotalCzk: 0, deviationReason: 'Rada navýšila dotaci.' }));
+        return m.query('SELECT deviation_reason FROM decision WHERE application_id = $1', [D]);
+      });
+      expect(stored).toEqual([{ deviation_reason: 'Rada navýšila dotaci.' }]);
+      expect(await failure(rolledBack(async (m) => repo().write(m, record({ ico: (await ico(m, D)).ico, yearTotalCzk: 0, deviationReason: '  ' }))))).toMatchObject({
+        code: '23514',
+        constraint: 'decision_deviation_reason_check',
+      });
+      expect(
+        await failure(
+          rolledBack(async (m) =>
+            repo().write(m, record({ ico: (await ico(m, D)).ico, yearTotalCzk: 0, outcome: 'rejected', amountCzk: null, reasons: ['x'], deviationReason: 'Proč ne.' })),
+          ),
+        ),
+      ).toMatchObject({ code: '23514', constraint: 'decision_deviation_reason_check' });
     });
 
     it('write, an approval that does not fit what is left of the part: nothing at all (written=false, totalUnchanged=true)', async () => {

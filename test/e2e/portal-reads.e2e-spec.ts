@@ -91,6 +91,7 @@ describe('read routes for the portal', () => {
         email: cast.applicant.email,
         fullName: 'Jana Nováková',
         role: 'applicant',
+        disabled: false,
         organisationId: cast.applicant.organisationId,
         affiliations: [],
       });
@@ -106,6 +107,7 @@ describe('read routes for the portal', () => {
         email: member.email,
         fullName: 'Test commission',
         role: 'commission',
+        disabled: false,
         organisationId: null,
         affiliations: organisations,
       });
@@ -175,7 +177,15 @@ describe('read routes for the portal', () => {
       await expectOk(score(t, second.token, id, mine.terms.criteria, 90, 'Výborný projekt'), 'peer sheet');
 
       const before = await expectOk(get(`/applications/${id}/my-evaluation`, first.token), 'before');
-      expect(before.body).toEqual({ applicationId: id, declaration: null, automaticConflict: false, sheet: null, scoring: 'open', mayReadScores: false });
+      expect(before.body).toEqual({
+        applicationId: id,
+        declaration: null,
+        automaticConflict: false,
+        sheet: null,
+        scoring: 'open',
+        mayReadScores: false,
+        chair: true,
+      });
 
       await expectOk(declare(t, first.token, id, false), 'declaration');
       const declared = await expectOk(get(`/applications/${id}/my-evaluation`, first.token), 'declared');
@@ -249,6 +259,8 @@ describe('read routes for the portal', () => {
           publicationDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
           publishedOn: null,
           url: null,
+          // The call's settlement deadline, copied into the contract.
+          settlementDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         });
         expect(res.body.settlement).toEqual({
           spentCzk: 90_000,
@@ -256,6 +268,10 @@ describe('read routes for the portal', () => {
           report: 'Kurzy proběhly.',
           submittedAt: expect.any(String),
           acceptedCzk: 80_000,
+          // Paid 100,000, spent 90,000, accepted 80,000: 10,000 unspent and 10,000 refused.
+          unspentCzk: 10_000,
+          refusedCzk: 10_000,
+          remedyDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
           returnDueCzk: 20_000,
           returnDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
           reviewNote: 'Část nákladů nebyla doložena.',

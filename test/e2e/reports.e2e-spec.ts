@@ -113,6 +113,9 @@ describe('reports and the 360Giving export', () => {
     await expectCreated(reject(t, officer(), E.id), 'reject E');
     for (const app of [A, B, C]) await expectCreated(signContract(t, officer(), app.id, { contractNumber: contractOf(app) }), 'contract');
     for (const app of [A, C]) await expectCreated(publishContract(t, officer(), app.id), 'publication');
+    // A's contract is amended: its settlement deadline is d0 + 33 (B's and C's stay the call's).
+    const amended = await t.http.patch(`${API}/applications/${A.id}/contract`).auth(officer(), { type: 'bearer' }).send({ settlementDueOn: addDays(d0, 33) });
+    expect(amended.status).toBe(200);
     await payment(A, 100_000, d0, 'záloha č. 1, "Říjen"');
 
     moveClockTo(t, addDays(d0, 2));
@@ -135,7 +138,8 @@ describe('reports and the 360Giving export', () => {
       'settlement A',
     );
     const review = await reviewSettlement(t, officer(), A.id, 150_000, 'Část nákladů na materiál nebyla doložena.');
-    expect(review.body).toMatchObject({ status: 'settled', returnDueCzk: 15_000, returnDueOn: addDays(d0, 33) });
+    // Unspent 165,000 − 160,000 = 5,000 by the contract's deadline (d0 + 33), refused 10,000 by the remedy deadline (the review on d0 + 3, + 30).
+    expect(review.body).toMatchObject({ status: 'settled', returnDueCzk: 15_000, returnDueOn: addDays(d0, 33), unspentCzk: 5_000, refusedCzk: 10_000, remedyDueOn: addDays(d0, 33) });
     returnDueOn = review.body.returnDueOn;
 
     const now = t.clock.now();
@@ -278,7 +282,7 @@ describe('reports and the 360Giving export', () => {
   const aboveAward = () =>
     anomaly('payment_above_award', C, `CZK 185,000 paid against an award of CZK 175,000, CZK 10,000 too much; the award was first exceeded on ${addDays(d0, 3)} (VS omyl).`);
   const otherAccount = () =>
-    anomaly('payment_to_other_account', C, `CZK 10,000 paid on ${addDays(d0, 3)} (VS omyl) to ${OTHER_ACCOUNT}; contract ${contractOf(C)} names ${ACCOUNT}.`);
+    anomaly('payment_to_other_account', C, `CZK 10,000 paid on ${addDays(d0, 3)} (VS omyl) to ${OTHER_ACCOUNT}; the organisation's registered account on that day was ${ACCOUNT}.`);
   const withoutContract = () => anomaly('payment_without_contract', D, `CZK 5,000 paid on ${addDays(d0, 3)} (VS bez smlouvy) without a contract.`);
   const unpublished = () =>
     anomaly('publication_overdue', B, `Contract ${contractOf(B)} for CZK 120,000, signed on ${d0}, had to be published by ${addDays(d0, 30)} and is not.`);
@@ -307,14 +311,19 @@ describe('reports and the 360Giving export', () => {
     const late = await reconciliation();
     expect(late.asOf).toBe(addDays(d0, 34));
     expect(late.anomalies).toEqual([
-      anomaly('return_overdue', A, `CZK 15,000 of the CZK 15,000 to be returned by ${returnDueOn} has not arrived.`),
+      anomaly(
+        'return_overdue',
+        A,
+        `CZK 5,000 of the CZK 5,000 of unspent money to be returned by ${returnDueOn}; ` +
+          `CZK 10,000 of the CZK 10,000 of money refused by the review to be returned by ${returnDueOn} have not arrived.`,
+      ),
       unpublished(),
       aboveAward(),
       otherAccount(),
       withoutContract(),
     ]);
 
-    // 70 days late: 15,000 × 70 ‰ = CZK 1,050, levied (over CZK 1,000), then paid.
+    // Both 70 days late: (5,000 + 10,000) × 70 ‰ = CZK 1,050, levied (over CZK 1,000), then paid.
     moveClockTo(t, addDays(returnDueOn, 70));
     const returned = await recordReturn(t, budget(), A.id, 15_000, today(t));
     expect(returned.body).toMatchObject({ returnDueCzk: 0, penaltyLeviedCzk: 1_050, status: 'settled' });

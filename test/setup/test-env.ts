@@ -6,6 +6,8 @@ export function applyTestEnvironment(): void {
   process.env.JWT_SECRET ??= 'test-only-secret-of-at-least-thirty-two-characters!!';
   process.env.LOG_LEVEL ??= 'silent';
   process.env.AUTH_THROTTLE_LIMIT ??= '100000';
+  process.env.REGISTER_THROTTLE_LIMIT ??= '100000';
+  process.env.PUBLIC_THROTTLE_LIMIT ??= '100000';
   process.env.LOGIN_MAX_FAILURES ??= '10';
   // Rate-limit tests send X-Forwarded-For so their blocked addresses stay their own.
   process.env.TRUST_PROXY ??= 'loopback';

@@ -154,13 +154,30 @@ export function declare(t: TestApp, member: string, id: string, hasConflict = fa
     .send(reason === undefined ? { hasConflict } : { hasConflict, reason });
 }
 
+/** Saves the member's sheet as a draft (PUT …/scores with `draft: true`): it counts nowhere until submitted. */
 export function scoreSheet(t: TestApp, member: string, id: string, points: unknown, comment = 'Hodnocení člena komise') {
-  return t.http.put(`${API}/applications/${id}/scores`).set(bearer(member)).send({ points, comment });
+  return t.http.put(`${API}/applications/${id}/scores`).set(bearer(member)).send({ points, comment, draft: true });
 }
 
-/** A sheet with the given total, split over the criteria by pointsFor. */
-export function score(t: TestApp, member: string, id: string, criteria: readonly Criterion[], total: number, comment?: string) {
-  return scoreSheet(t, member, id, pointsFor(criteria, total), comment);
+/** Submits the member's saved draft (POST …/scores/submit). */
+export function submitSheet(t: TestApp, member: string, id: string) {
+  return t.http.post(`${API}/applications/${id}/scores/submit`).set(bearer(member));
+}
+
+/** The chair reopens a member's submitted sheet (POST …/scores/:memberId/reopen). */
+export function reopenSheet(t: TestApp, chair: string, id: string, memberId: string, body: Record<string, unknown>) {
+  return t.http.post(`${API}/applications/${id}/scores/${memberId}/reopen`).set(bearer(chair)).send(body);
+}
+
+/**
+ * A sheet with the given total, split over the criteria by pointsFor, saved
+ * and submitted (so that it counts): the submit's answer, or the save's when
+ * the save is refused.
+ */
+export async function score(t: TestApp, member: string, id: string, criteria: readonly Criterion[], total: number, comment?: string): Promise<Response> {
+  const saved = await scoreSheet(t, member, id, pointsFor(criteria, total), comment);
+  if (saved.status !== 200) return saved;
+  return submitSheet(t, member, id);
 }
 
 export function readScores(t: TestApp, token: string, id: string) {
@@ -195,7 +212,7 @@ export function auditOf(t: TestApp, auditor: string, entityType: 'application' |
   return t.http.get(`${API}/audit?entityType=${entityType}&entityId=${entityId}&pageSize=200`).set(bearer(auditor));
 }
 
-/** Declares no conflict and saves a sheet with the given total; both must succeed. */
+/** Declares no conflict, saves and submits a sheet with the given total; all must succeed. */
 export async function declareAndScore(t: TestApp, member: string, id: string, criteria: readonly Criterion[], total: number): Promise<void> {
   await expectOk(declare(t, member, id, false), 'declaration');
   await expectOk(score(t, member, id, criteria, total), 'score sheet');

@@ -25,7 +25,8 @@ export interface WorkerProcess {
   exited: Promise<number | string | null>;
 }
 
-export function spawnLettersWorker(env: Record<string, string> = {}): WorkerProcess {
+/** `env` is added to the test's environment; a variable set to undefined is left out. */
+export function spawnLettersWorker(env: Record<string, string | undefined> = {}): WorkerProcess {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },

@@ -39,6 +39,23 @@ export async function recommendedApplications(t: TestApp, cast: Cast, options: E
 
 export const today = (t: TestApp): string => pragueDate(t.clock.now());
 
+/**
+ * Runs `work` with the clock two weeks on, then puts it back. A resolution
+ * cannot be dated before the call's evaluation closed: a spec that needs a
+ * resolution, a contract and a payment on earlier days than "today" takes
+ * them in the two weeks after the close. Everything dated so belongs inside
+ * `work` (back at the close, a later signing date would be in the future).
+ */
+export async function twoWeeksOn<T>(t: TestApp, work: () => Promise<T>): Promise<T> {
+  const before = t.clock.now();
+  t.clock.set(new Date(before.getTime() + 14 * DAY));
+  try {
+    return await work();
+  } finally {
+    t.clock.set(before);
+  }
+}
+
 export function decide(t: TestApp, officer: string, id: string, body: Record<string, unknown>) {
   return t.http.post(`${API}/applications/${id}/decision`).auth(officer, { type: 'bearer' }).send(body);
 }
@@ -233,9 +250,26 @@ export function auditTrail(t: TestApp, auditor: string, applicationId: string) {
   return t.http.get(`${API}/audit?entityType=application&entityId=${applicationId}&pageSize=200`).auth(auditor, { type: 'bearer' });
 }
 
-/** Approved (for `amountCzk`, default the proposal) and contracted today; both must succeed. */
+/** The reason the specs give where an award deviates from the commission (the rule itself is tested in money-errors). */
+export const DEVIATION_REASON = 'Rada se odchýlila od návrhu komise: projekt považuje za prioritní.';
+
+/** The commission's proposals of applications, as stored. */
+export function proposalsOf(ids: readonly string[]): Promise<Map<string, number | null>> {
+  return asOwner(async (c) => {
+    const { rows } = await c.query<{ id: string; proposed_czk: string | null }>('SELECT id, proposed_czk FROM application WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.proposed_czk === null ? null : Number(r.proposed_czk)]));
+  });
+}
+
+/** An award of `amountCzk` as the officer records it: with the deviation reason when it is above the proposal (issue 12, item 7). */
+export function awardOf(amountCzk: number, proposedCzk: number | null | undefined): { amountCzk: number; deviationReason?: string } {
+  return amountCzk > (proposedCzk ?? 0) ? { amountCzk, deviationReason: DEVIATION_REASON } : { amountCzk };
+}
+
+/** Approved (for `amountCzk`, default the proposal; above it with the deviation reason) and contracted today; both must succeed. */
 export async function contracted(t: TestApp, officer: string, id: string, amountCzk?: number): Promise<void> {
-  await expectStatus(approve(t, officer, id, amountCzk === undefined ? {} : { amountCzk }), 201, 'approve');
+  const award = amountCzk === undefined ? {} : awardOf(amountCzk, (await proposalsOf([id])).get(id));
+  await expectStatus(approve(t, officer, id, award), 201, 'approve');
   await expectStatus(signContract(t, officer, id), 201, 'contract');
 }
 

@@ -10,7 +10,9 @@ import Redis from 'ioredis';
  * restart as in production). Import this module first in a test file: it
  * points REDIS_URL at that port before the app's modules read the environment.
  */
-export const PRIVATE_REDIS_PORT = 17_000 + (process.pid % 20_000);
+// A port of its own for each test file (jest runs them in one process): a server an earlier file failed to stop
+// must not answer a later file that expects Redis to be away.
+export const PRIVATE_REDIS_PORT = 17_000 + Math.floor(Math.random() * 20_000);
 process.env.REDIS_URL = `redis://127.0.0.1:${PRIVATE_REDIS_PORT}`;
 
 export class PrivateRedis {

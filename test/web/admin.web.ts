@@ -89,3 +89,73 @@ test.describe('journey 6: the administrator', () => {
     await screenshot(page, 'admin-users');
   });
 });
+
+test.describe('account lifecycle', () => {
+  test('the admin disables and enables a user and issues a reset code; the user sets a new password with it, then changes it', async ({ page, request }) => {
+    const email = `rozpocet-${Date.now()}@example.org`;
+    const fullName = `Účetní Testovací ${Date.now()}`;
+    await (await apiAs(request, DEMO.admin)).send('POST', '/users', { email, fullName, role: 'budget', password: 'uvodni-heslo-12345' });
+    const loginAnswer = async (password: string) => (await request.post('/api/v1/auth/login', { data: { email, password } })).status();
+
+    await signIn(page, DEMO.admin);
+    await page.getByLabel('Role').selectOption('budget');
+    const row = page.getByTestId('users').locator(`tr[data-user="${email}"]`);
+    await expect(row.getByTestId('status')).toHaveText('aktivní');
+    // No button disables the admin's own account.
+    await expect(page.getByTestId('users').locator(`tr[data-user="${DEMO.admin}"]`)).toHaveCount(0);
+
+    await row.getByRole('button', { name: `Zablokovat účet uživatele ${fullName}` }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('všechna jeho přihlášení skončí okamžitě');
+    await expectAccessible(page, 'disable confirmation');
+    await dialog.getByRole('button', { name: 'Zablokovat', exact: true }).click();
+    await expect(page.getByTestId('account-notice')).toContainText(`Účet uživatele ${fullName} je zablokován`);
+    await expect(row.getByTestId('status')).toHaveText('zablokovaný');
+    expect(await loginAnswer('uvodni-heslo-12345')).toBe(403);
+
+    await row.getByRole('button', { name: `Odblokovat účet uživatele ${fullName}` }).click();
+    await expect(page.getByTestId('account-notice')).toContainText('je odblokován');
+    await expect(row.getByTestId('status')).toHaveText('aktivní');
+    expect(await loginAnswer('uvodni-heslo-12345')).toBe(200);
+
+    await row.getByRole('button', { name: `Obnova hesla uživatele ${fullName}` }).click();
+    await expect(page.getByTestId('account-notice')).toBeFocused();
+    const code = (await page.getByTestId('reset-token').innerText()).trim();
+    expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await expectAccessible(page, 'reset code issued');
+    await expectNoMissingMessages(page);
+    await screenshot(page, 'admin-reset-code');
+    await page.getByRole('button', { name: 'Odhlásit se' }).click();
+
+    // The user redeems the code from the sign-in page.
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Nastavit nové heslo' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nové heslo s kódem od správce');
+    await page.getByLabel('Kód pro obnovu hesla').fill(code);
+    await page.getByLabel('Nové heslo').first().fill('nove-heslo-po-obnove-1');
+    await page.getByRole('button', { name: 'Nastavit nové heslo' }).click();
+    await expect(page.getByTestId('password-reset-done')).toContainText('Nové heslo je nastaveno');
+    await expectAccessible(page, 'password reset done');
+    expect(await loginAnswer('uvodni-heslo-12345')).toBe(401);
+
+    // Signed in, the user changes it: a wrong current password is answered at its field.
+    await signIn(page, email, 'nove-heslo-po-obnove-1');
+    await page.getByRole('link', { name: 'Změnit heslo' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Změna hesla');
+    await page.getByLabel('Současné heslo').first().fill('tohle-neni-moje-heslo');
+    await page.getByLabel('Nové heslo').first().fill('moje-vlastni-heslo-2027');
+    await page.getByRole('button', { name: 'Změnit heslo' }).click();
+    await expect(page.getByRole('alert')).toContainText('Současné heslo není správné.');
+    await expect(page.locator('#field-currentPassword-error')).toBeVisible();
+    await expectAccessible(page, 'change password refused');
+    await page.getByLabel('Současné heslo').first().fill('nove-heslo-po-obnove-1');
+    await page.getByRole('button', { name: 'Změnit heslo' }).click();
+    await expect(page.getByTestId('password-changed')).toContainText('Heslo je změněno');
+    // Still signed in here (the cookie was renewed).
+    await page.getByRole('link', { name: 'Zpět na úvodní stránku' }).click();
+    await expect(page).toHaveURL(/\/budget/);
+    await expect(page.getByRole('button', { name: 'Odhlásit se' })).toBeVisible();
+    expect(await loginAnswer('moje-vlastni-heslo-2027')).toBe(200);
+    await expectNoMissingMessages(page);
+  });
+});

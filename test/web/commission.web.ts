@@ -6,9 +6,12 @@ import { expect, expectAccessible, expectNoMissingMessages, screenshot, signIn, 
 
 /*
  * Journey 3: a member of the DOT Commission (commission3, who has scored nothing in the
- * demo's call in evaluation) declares, scores, then sees the peers' scores and the ranking.
+ * demo's call in evaluation) declares, saves a draft (the peers stay hidden), submits, then
+ * sees the peers' scores and the ranking; the chair (commission1) reopens commission2's
+ * submitted sheet with a reason, and commission2 submits it again.
  * Mutates: commission3's declaration and sheet on the closed call's "scoredTwice"
- * application, and commission3's conflict declaration on its "unscored" one.
+ * application, and commission3's conflict declaration on its "unscored" one; commission2's
+ * sheet on "scoredTwice" ends submitted again with its points unchanged (79).
  */
 const CLOSED = DEMO_STAGES.closed;
 const SCORED_TWICE = CLOSED.applications.scoredTwice;
@@ -72,9 +75,19 @@ test.describe('DOT Commission member', () => {
 
     await points('K1').fill('15');
     await expect(page.getByText('Celkem 50 z 100 bodů')).toBeVisible();
-    await page.getByRole('button', { name: cs.sheet.submit }).click();
-    await expect(page.getByRole('status').filter({ hasText: cs.sheet.saved })).toBeVisible();
+    // A draft first: saved, but the peers stay hidden (and are not even asked for).
+    await page.getByRole('button', { name: cs.sheet.saveDraft }).click();
+    await expect(page.getByRole('status').filter({ hasText: cs.sheet.draftSaved })).toBeVisible();
     await expect(page.locator('.problem-summary')).toHaveCount(0);
+    await expect(page.getByText(cs.peers.hiddenUntilYours)).toBeVisible();
+    expect(scoreReads, 'peer scores requested for a draft').toEqual([]);
+    await page.goto('/commission');
+    await expect(page.getByRole('row', { name: new RegExp(SCORED_TWICE.title) })).toContainText('koncept: 50 b. – neodeslán');
+    await openFromDesk(page, SCORED_TWICE.title);
+    for (const [code, value] of Object.entries({ ...typed, K1: '15' })) await expect(points(code)).toHaveValue(value);
+    await page.getByRole('button', { name: cs.sheet.submit }).click();
+    await expect(page.getByRole('status').filter({ hasText: cs.sheet.submittedState })).toBeVisible();
+    await expect(page.getByRole('button', { name: cs.sheet.saveDraft })).toHaveCount(0);
 
     // 3. Now the peers' sheets: 84 and 79 by the others, 50 by this member → average 71.00, spread 34 flagged.
     const peers = page.getByRole('table', { name: cs.peers.caption });
@@ -130,5 +143,46 @@ test.describe('DOT Commission member', () => {
     await page.goto('/commission');
     await expect(page.getByRole('row', { name: new RegExp(UNSCORED.title) })).toContainText(cs.state.conflict);
     await expectNoMissingMessages(page);
+  });
+  test('the chair reopens a member’s submitted sheet with a reason; the member sees why, the peers hidden again, and submits it anew', async ({ page, browser }) => {
+    const reason = 'Body za K1 a K2 jsou zaměněné.';
+    await signIn(page, DEMO.commission1);
+    await openFromDesk(page, SCORED_TWICE.title);
+    const chairSection = page.getByRole('region', { name: cs.chair.heading });
+    await expect(chairSection).toBeVisible();
+    const sheets = chairSection.getByRole('table', { name: cs.chair.caption });
+    await expect(sheets.getByRole('row', { name: /Věra Hodnotitelová/ })).toContainText(cs.chair.stateSubmitted);
+    // The chair's own sheet has no reopen button; another member's has.
+    await expect(sheets.getByRole('row', { name: /Karel Komisař/ }).getByRole('button')).toHaveCount(0);
+    await sheets.getByRole('button', { name: 'Znovu otevřít list: Věra Hodnotitelová' }).click();
+    // No reason: refused next to the field.
+    await page.getByRole('button', { name: cs.chair.confirm }).click();
+    await expect(page.locator('.problem-summary')).toBeFocused();
+    await page.getByLabel(cs.chair.reason).fill(reason);
+    await page.getByRole('button', { name: cs.chair.confirm }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Hodnoticí list člena Věra Hodnotitelová je znovu otevřen.' })).toBeVisible();
+    await expect(sheets.getByRole('row', { name: /Věra Hodnotitelová/ })).toContainText(cs.chair.stateDraft);
+    await expect(sheets.getByRole('row', { name: /Věra Hodnotitelová/ })).toContainText(reason);
+    await expectAccessible(page, 'chair after reopening a sheet');
+    await expectNoMissingMessages(page);
+
+    // The member: the reason, the peers hidden again, the sheet editable with its points; submitted anew.
+    const context = await browser.newContext();
+    const member = await context.newPage();
+    try {
+      await signIn(member, DEMO.commission2);
+      await openFromDesk(member, SCORED_TWICE.title);
+      await expect(member.getByText(cs.sheet.reopenedTitle)).toBeVisible();
+      await expect(member.getByText(reason, { exact: false })).toBeVisible();
+      await expect(member.getByText(cs.peers.hiddenUntilYours)).toBeVisible();
+      await expect(member.getByText('Celkem 79 z 100 bodů')).toBeVisible();
+      await expectAccessible(member, 'member with a reopened sheet');
+      await member.getByRole('button', { name: cs.sheet.submit }).click();
+      await expect(member.getByRole('status').filter({ hasText: cs.sheet.submittedState })).toBeVisible();
+      await expect(member.getByRole('table', { name: cs.peers.caption })).toBeVisible();
+      await expectNoMissingMessages(member);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { apiAs, DEMO, expect, expectAccessible, expectNoMissingMessages, screens
  * Journey 4 (the NMF officer's desk) through the portal: a programme, a call with every
  * term (first with mistakes, all shown at once and the values kept), the 30-day rule
  * and the announcement; a decision with the Council/Assembly route shown before saving,
+ * the reason for deviating from the commission asked for where a decision deviates,
  * the contract and its publication; the review of a waiting settlement; letters.
  *
  * Demo records changed here: the scored call (its evaluation is closed on the board,
@@ -272,6 +273,60 @@ test.describe('officer desk', () => {
     await visit(page, 'contracted application');
   });
 
+  test('deviating from the commission: the reason is asked for where the decision deviates, refused without it, shown before saving', async ({ page, request }) => {
+    const officer = await apiAs(request, DEMO.officer);
+    const calls = await officer.get<Page1<{ id: string; title: string }>>('/calls?pageSize=200');
+    const callId = calls.items.find((c) => c.title === SCORED.callTitle)!.id;
+    const inCall = async () => (await officer.get<Page1<ApplicationSummary>>(`/applications?callId=${callId}&pageSize=200`)).items;
+    // Set-up when this test runs alone: the evaluation the decision journey closes on the board.
+    if ((await inCall()).some((a) => a.status === 'eligible')) await officer.send('POST', `/calls/${callId}/close-evaluation`, {});
+    const items = await inCall();
+    const runnerUp = items.find((a) => a.title === SCORED.applications.runnerUp.title)!;
+    const belowMinimum = items.find((a) => a.title === SCORED.applications.belowMinimum.title)!;
+    expect([runnerUp.status, belowMinimum.status]).toEqual(['recommended', 'not_recommended']);
+    const reason = () => page.getByLabel('Důvod odchylky od komise');
+
+    // A recommended application at its proposal asks for no reason; above the proposal it does (here the API then
+    // also refuses the amount above the request).
+    await signIn(page, DEMO.officer);
+    await page.goto(`/officer/applications/${runnerUp.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(runnerUp.title);
+    await expect(page.getByLabel('Dotaci schválit')).toBeChecked();
+    await expect(reason()).toHaveCount(0);
+    await page.getByLabel('Přiznaná částka').fill(String(runnerUp.proposedCzk! + 1));
+    await expect(reason()).toBeVisible();
+    await expect(control(page, 'deviationReason')).toContainText('částka je vyšší než návrh komise');
+    await page.getByLabel('Přiznaná částka').fill(String(runnerUp.proposedCzk));
+    await expect(reason()).toHaveCount(0);
+
+    // The commission did not recommend this one: approving it needs the reason; without it the API says so at the field.
+    await page.goto(`/officer/applications/${belowMinimum.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(belowMinimum.title);
+    await expect(page.getByText('Rada nebo Zastupitelstvo ji přesto mohou schválit')).toBeVisible();
+    await expect(reason()).toHaveCount(0);
+    await tick(page, 'Dotaci schválit');
+    await expect(reason()).toBeVisible();
+    await expect(control(page, 'deviationReason')).toContainText('komise žádost nedoporučila');
+    await page.getByLabel('Přiznaná částka').fill('80 000');
+    await tick(page, 'Rada hl. m. Prahy');
+    await page.getByLabel('Číslo usnesení').fill(`R-${Date.now().toString().slice(-6)}`);
+    await page.getByRole('button', { name: 'Zapsat rozhodnutí' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Zapsat rozhodnutí' }).click();
+    await expect(page.locator('.problem-summary')).toBeVisible();
+    await expect(control(page, 'deviationReason')).toContainText('odchyl');
+    await visit(page, 'decision deviating from the commission, refused');
+    await screenshot(page, 'officer-decision-deviation');
+
+    // Given, it is shown with the rest before saving (cancelled here: the letters journey rejects this application).
+    await reason().fill('Rada ocenila jedinou linku v ukrajinštině o víkendech.');
+    await page.getByRole('button', { name: 'Zapsat rozhodnutí' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('Důvod odchylky od komise');
+    await expect(dialog).toContainText('Rada ocenila jedinou linku v ukrajinštině o víkendech.');
+    await dialog.getByRole('button', { name: 'Zrušit' }).click();
+    expect((await inCall()).find((a) => a.id === belowMinimum.id)!.status).toBe('not_recommended');
+  });
+
   test('the contract of a demo grant is published', async ({ page, request }) => {
     const officer = await apiAs(request, DEMO.officer);
     const contracted = await officer.get<Page1<ApplicationSummary>>('/applications?status=contracted&pageSize=200');
@@ -283,6 +338,14 @@ test.describe('officer desk', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(target!.title);
     await expect(page.getByTestId('contract-facts')).toContainText('zveřejnit do');
     await visit(page, 'contract waiting for publication');
+
+    // The settlement deadline (copied from the call) is the contract's; an amendment moves it until the settlement is reviewed.
+    const newDeadline = addDays(pragueToday(), 200);
+    await page.getByRole('form', { name: 'Změna lhůty vyúčtování' }).getByLabel('Vyúčtování nejpozději do').fill(newDeadline);
+    await page.getByRole('button', { name: 'Uložit novou lhůtu' }).click();
+    await expect(page.getByTestId('application-notice')).toHaveText('Lhůta vyúčtování ve smlouvě je změněna.');
+    await expect(page.getByTestId('contract-settlement-due')).toContainText(czechDate(newDeadline));
+
     await page.getByLabel('Adresa v registru').fill('https://smlouvy.gov.cz/smlouva/99002');
     await page.getByRole('button', { name: 'Zapsat zveřejnění' }).click();
     await expect(page.getByTestId('application-notice')).toHaveText('Zveřejnění smlouvy je zapsáno.');
@@ -313,6 +376,9 @@ test.describe('officer desk', () => {
     const outcome = settlement.locator('dl.facts');
     await expect(outcome).toContainText('240 000');
     await expect(outcome).toContainText(/10\s000\sKč\s+do\s+\d+\.\s*\d+\.\s*\d{4}/);
+    // What the review refused is due by its remedy deadline (30 days after the review by default).
+    await expect(settlement.getByTestId('settlement-refused')).toContainText(/6\s800\sKč\s+do\s+/);
+    await expect(settlement.getByTestId('settlement-refused')).toContainText(czechDate(addDays(pragueToday(), 30)));
     await expectAccessible(page, 'settlement reviewed');
   });
 

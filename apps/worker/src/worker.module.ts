@@ -8,11 +8,13 @@ import { ENTITIES } from '../../../migrations/schema';
 /**
  * The worker process: no HTTP, only queues (see LettersWorkerModule). It shares
  * the API's core (config, the database as the app role, Redis, clock, audit
- * trail) without the HTTP side, and Redis' eviction-policy warning.
+ * trail) without the HTTP side and access tokens (no JWT_SECRET), and Redis'
+ * eviction-policy warning.
  */
 @Module({
   imports: [
-    CoreModule.forRoot({ entities: ENTITIES }),
+    // No access tokens: the worker neither issues nor checks them, and needs no JWT_SECRET.
+    CoreModule.forRoot({ entities: ENTITIES, accessTokens: false }),
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL') }, forRoutes: [] }),

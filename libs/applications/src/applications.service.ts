@@ -11,10 +11,12 @@ import { FormalCheckEntity } from './formal-check.entity';
 import { ApplicationLifecycle } from './application-lifecycle.repository';
 import { GrantRecordsRepository } from './grant-records.repository';
 import { ProposalBalances } from './proposal-balances';
+import { ProposalVisibility } from './proposal-visibility';
 import { toApplicationView, toSummaryView, type ApplicationSummaryView, type ApplicationView } from './applications.views';
 import { canTransition, COMMISSION_VISIBLE_STATUSES, INACTIVE_STATUSES, notEditableBecause, type ApplicationStatus } from './domain/application-status';
 import { budgetTotals, checkDraft, type BudgetLine } from './domain/budget';
 import { referencePrefix } from './domain/reference-number';
+import { hideProposals } from './domain/proposal-visibility';
 import { checkSubmission } from './domain/submission.rules';
 import { SubmissionRepository } from './submission.repository';
 
@@ -65,6 +67,7 @@ export class ApplicationsService {
     private readonly grantRecords: GrantRecordsRepository,
     private readonly lifecycle: ApplicationLifecycle,
     private readonly proposals: ProposalBalances,
+    private readonly proposalVisibility: ProposalVisibility,
   ) {}
 
   async create(caller: AuthUser, command: NewApplicationCommand): Promise<ApplicationView> {
@@ -238,12 +241,20 @@ export class ApplicationsService {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { items: rows.map(toSummaryView), total };
+    return { items: await this.withProposalsShownTo(caller, rows.map(toSummaryView)), total };
   }
 
   async get(caller: AuthUser, id: string): Promise<ApplicationView> {
     await this.findVisible(this.dataSource.manager, caller, id);
-    return this.viewOf(this.dataSource.manager, id);
+    const [view] = await this.withProposalsShownTo(caller, [await this.viewOf(this.dataSource.manager, id)]);
+    return view;
+  }
+
+  /** A commission member is shown a proposal only where the ranking shows it to them (evaluation's rule, through ProposalVisibility). */
+  private async withProposalsShownTo<T extends ApplicationSummaryView>(caller: AuthUser, items: T[]): Promise<T[]> {
+    if (caller.role !== 'commission' || !items.some((i) => i.proposedCzk !== null)) return items;
+    const visible = await this.proposalVisibility.shownToMember(this.dataSource.manager, caller.id, items.map((i) => i.id));
+    return hideProposals(items, visible);
   }
 
   /**

@@ -50,6 +50,8 @@ export interface ContractRecordView {
   signedOn: string;
   bankAccount: string;
   amountCzk: number;
+  /** The settlement deadline (the call's, unless the contract sets or an amendment changes it): the unspent money is due by it. */
+  settlementDueOn: string;
   /** Over CZK 50,000: the last day to publish it in the register of contracts. */
   publicationDueOn: string | null;
   publishedOn: string | null;
@@ -65,6 +67,11 @@ export interface SettlementRecordView {
   acceptedCzk: number | null;
   returnDueCzk: number | null;
   returnDueOn: string | null;
+  /** paid − spent at the review: due by the contract's settlement deadline. */
+  unspentCzk: number | null;
+  /** spent − accepted: due by the remedy deadline the review set. */
+  refusedCzk: number | null;
+  remedyDueOn: string | null;
   reviewNote: string | null;
   reviewedAt: string | null;
 }

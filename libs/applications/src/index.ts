@@ -7,4 +7,5 @@ export type { ApplicationView } from './applications.views';
 export { ApplicationLifecycle, type ChangedWithStatus, type StatusChange } from './application-lifecycle.repository';
 export { FormalChecksRepository, type ApplicationToCheck, type FormalCheckWrite } from './formal-checks.repository';
 export { ProposalBalances, type ProposedAmount } from './proposal-balances';
+export { ProposalVisibility } from './proposal-visibility';
 export * from './domain';

@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import type { ApplicationStatus } from './domain/application-status';
 
-/** One application's proposal (null: it has none). */
+/** One application's proposal (null: it has none), written only while it is still in the status the caller read. */
 export interface ProposedAmount {
   applicationId: string;
   amountCzk: number | null;
+  status: ApplicationStatus;
 }
 
 /**
@@ -15,8 +17,13 @@ export interface ProposedAmount {
  * caller's transaction.
  */
 export abstract class ProposalBalances {
-  /** Sets the applications' proposals and their parts' proposed sums. */
-  abstract propose(manager: EntityManager, proposals: readonly ProposedAmount[], parts: readonly { id: string; proposedCzk: number }[]): Promise<void>;
+  /**
+   * Sets the applications' proposals and their parts' proposed sums, if
+   * every application is still in the status the caller read (a withdrawal
+   * may have committed since). Answers the ids of those that are not; then
+   * nothing was written (the caller throws, and its transaction rolls back).
+   */
+  abstract propose(manager: EntityManager, proposals: readonly ProposedAmount[], parts: readonly { id: string; proposedCzk: number }[]): Promise<string[]>;
 
   /** The applications leave the competition: their proposals go and every part of the call is recounted. */
   abstract drop(manager: EntityManager, callId: string, applicationIds: readonly string[]): Promise<void>;

@@ -1,9 +1,13 @@
 /** core's front door (server side; its pure pieces are in ./domain). */
 export { CORE_ENTITIES } from './database/core.entities';
+export { AuditCheckpoints } from './audit/audit-checkpoints.service';
+export type { AuditCheckpoint } from './audit/audit-checkpoints.repository';
 export { AuditTrail, type PreparedAuditEvent } from './audit/audit-trail.service';
 export { CurrentUser, OptionalUser, Public, Roles } from './auth/auth.decorators';
 export { CSRF_FAILED_DETAIL, CSRF_HEADER, hasCsrfHeader, MISSING_CREDENTIALS_DETAIL, passesCsrfCheck, SESSION_COOKIE, sessionCookieOptions } from './auth/session';
+export { Authenticator } from './auth/authenticator';
 export { TokenService } from './auth/token.service';
+export { TokenVersionCache, TokenVersionSource } from './auth/token-versions';
 export { Clock, SystemClock } from './clock/clock';
 export { AppConfig } from './config/app-config';
 export { AppConfigModule } from './config/config.module';
@@ -18,8 +22,11 @@ export { problem, sendProblem } from './errors/problem-details.filter';
 export { applyGlobalPrefix, buildOpenApiDocument, configureHttpApp } from './http/configure-http-app';
 export { UnmatchedRequests } from './http/unmatched-requests';
 export { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+export { IdempotencyRepository } from './idempotency/idempotency.repository';
+export { completeIdempotentRequestIn } from './idempotency/idempotent-request';
 export { definedOnly } from './patch';
 export { queueConnection } from './redis/queue-connection';
 export { RedisEvictionCheck } from './redis/redis-eviction-check';
 export { RedisClient, RedisModule } from './redis/redis.module';
+export { RedisThrottlerStorage } from './redis/redis-throttler-storage';
 export * from './domain';

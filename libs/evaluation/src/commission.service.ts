@@ -4,10 +4,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuthUser, Clock, DomainError } from '@app/core';
 import { checkDeclaration, mayReadScores } from './domain/conflict-of-interest.rules';
 import { aggregateScores, type ScoreAggregate } from './domain/score-aggregate';
+import { checkMayReopen, checkMaySaveDraft, checkMaySubmit } from './domain/score-sheet-state';
 import { checkMayScore, checkScoreSheet, maxTotal, scoringWindow, sheetTotal, type ScoringWindowState } from './domain/scoring.rules';
 import { ConflictDeclarationsRepository, type OwnDeclaration } from './conflict-declarations.repository';
 import { EvaluationRepository, type MemberContext } from './evaluation.repository';
-import { ScoreSheetsRepository, type SheetView } from './score-sheets.repository';
+import { ScoreSheetsRepository, type SheetStateView, type SheetView } from './score-sheets.repository';
 import type { CriterionPoints } from './score-sheet.entity';
 
 export interface DeclarationCommand {
@@ -27,6 +28,8 @@ export interface DeclarationView {
 export interface ScoreSheetCommand {
   points: CriterionPoints[];
   comment: string;
+  /** Keep the sheet a draft; otherwise it is saved and submitted at once. */
+  draft?: boolean;
 }
 
 export interface ScoresView {
@@ -46,8 +49,16 @@ export interface OwnEvaluationView {
   automaticConflict: boolean;
   sheet: SheetView | null;
   scoring: ScoringWindowState;
-  /** GET /applications/:id/scores is open to them: their own sheet is in and they have no conflict. */
+  /** GET /applications/:id/scores is open to them: their own sheet is submitted and they have no conflict. */
   mayReadScores: boolean;
+  /** They chair the call's commission (GET /applications/:id/score-sheets and the reopening of a submitted sheet are theirs). */
+  chair: boolean;
+}
+
+/** Where each member's sheet on one application stands, without points: the chair's, to reopen a submitted one. */
+export interface SheetStatesView {
+  applicationId: string;
+  sheets: SheetStateView[];
 }
 
 /**
@@ -108,16 +119,14 @@ export class CommissionService {
     });
   }
 
+  /** Saves the caller's sheet as a draft: counted nowhere, the peers' sheets still hidden, until they submit it. */
   async score(caller: AuthUser, applicationId: string, command: ScoreSheetCommand): Promise<SheetView> {
     return this.dataSource.transaction(async (manager) => {
       const ctx = await this.memberContext(manager, caller, applicationId, true);
       const now = this.clock.now();
-      const access = checkMayScore({
-        isCommissionMember: true,
-        declaration: ctx.affiliated ? { hasConflict: true } : ctx.declaration,
-        window: scoringWindow({ now, submissionClosesAt: ctx.submissionClosesAt, evaluationClosedAt: ctx.evaluationClosedAt }),
-      });
-      if (access.length) throw DomainError.fromViolations(access);
+      this.assertMayScore(ctx, now);
+      const refused = checkMaySaveDraft(ctx.ownSheet);
+      if (refused.length) throw DomainError.fromViolations(refused);
       const criteria = await this.repository.criteriaOf(manager, ctx.callId);
       const problems = checkScoreSheet({ criteria, points: command.points });
       if (problems.length) throw DomainError.fromViolations(problems);
@@ -126,7 +135,7 @@ export class CommissionService {
       const byCode = new Map(command.points.map((p) => [p.criterionCode, p.points]));
       const points = criteria.map((c) => ({ criterionCode: c.code, points: byCode.get(c.code) ?? 0 }));
       const before = ctx.hasOwnSheet ? (await this.sheets.sheetsOf(manager, applicationId, caller.id))[0] : null;
-      await this.sheets.save(manager, {
+      const saved = await this.sheets.saveDraft(manager, {
         applicationId,
         memberId: caller.id,
         callId: ctx.callId,
@@ -135,30 +144,81 @@ export class CommissionService {
         comment: command.comment,
         at: now,
       });
-      const [sheet] = await this.sheets.sheetsOf(manager, applicationId, caller.id);
+      // The member's seat is locked: their sheet cannot have been submitted since it was read.
+      if (!saved) throw new Error(`Score sheet of ${caller.id} on ${applicationId} changed under the member's lock`);
+      const [draft] = await this.sheets.sheetsOf(manager, applicationId, caller.id);
       await this.audit.append(manager, {
         actor: caller,
-        action: before ? 'score_sheet.updated' : 'score_sheet.submitted',
+        action: 'score_sheet.saved',
         entityType: 'application',
         entityId: applicationId,
-        before: before ? { points: before.points, totalPoints: before.totalPoints, comment: before.comment } : null,
-        after: { points: sheet.points, totalPoints: sheet.totalPoints, comment: sheet.comment },
+        before: before ? sheetAudit(before) : null,
+        after: sheetAudit(draft),
       });
-      return sheet;
+      if (command.draft === true) return draft;
+      return this.submitLocked(manager, caller, applicationId, now);
     });
   }
 
-  /** The officer always; a member only with their own sheet in and no conflict. */
+  /** Submits the caller's draft: from now on it counts, the peers' sheets are open to them, and only the chair can reopen it. */
+  async submitSheet(caller: AuthUser, applicationId: string): Promise<SheetView> {
+    return this.dataSource.transaction(async (manager) => {
+      const ctx = await this.memberContext(manager, caller, applicationId, true);
+      const now = this.clock.now();
+      this.assertMayScore(ctx, now);
+      const refused = checkMaySubmit(ctx.ownSheet);
+      if (refused.length) throw DomainError.fromViolations(refused);
+      return this.submitLocked(manager, caller, applicationId, now);
+    });
+  }
+
+  /**
+   * The chair reopens another member's submitted sheet, with a reason: it is
+   * that member's draft again (not counted, their peers' sheets hidden from
+   * them) until they submit it anew. Audited with the reason.
+   */
+  async reopenSheet(caller: AuthUser, applicationId: string, memberId: string, reason: string): Promise<SheetStateView> {
+    const why = reason.trim();
+    return this.dataSource.transaction(async (manager) => {
+      const ctx = await this.repository.reopenContext(manager, applicationId, caller.id, memberId);
+      if (!ctx) throw new DomainError('NOT_FOUND', 'No such application for your commission.');
+      const refused = checkMayReopen({
+        callerIsChair: ctx.callerIsChair,
+        callerConflicted: ctx.callerConflicted,
+        ownSheet: memberId === caller.id,
+        window: scoringWindow({ now: this.clock.now(), submissionClosesAt: ctx.submissionClosesAt, evaluationClosedAt: ctx.evaluationClosedAt }),
+        state: ctx.sheet?.state ?? null,
+      });
+      if (refused.length) throw DomainError.fromViolations(refused);
+      const now = this.clock.now();
+      // Conditional: a sheet reopened (or never submitted) by a concurrent request is refused, not reopened twice.
+      if (!(await this.sheets.reopen(manager, applicationId, memberId, now, why))) {
+        throw new DomainError('SCORE_SHEET_NOT_SUBMITTED', 'This score sheet is a draft: its member may still change it.');
+      }
+      await this.audit.append(manager, {
+        actor: caller,
+        action: 'score_sheet.reopened',
+        entityType: 'application',
+        entityId: applicationId,
+        before: { memberId, status: 'submitted', totalPoints: ctx.sheet?.totalPoints ?? null },
+        after: { memberId, status: 'draft' },
+        reason: why,
+      });
+      return { memberId, memberName: ctx.sheet?.memberName ?? '', status: 'draft', submittedAt: null, reopenedAt: now.toISOString(), reopenReason: why };
+    });
+  }
+
+  /** The officer always; a member only with their own sheet submitted and no conflict. */
   async scores(caller: AuthUser, applicationId: string): Promise<ScoresView> {
     const manager = this.dataSource.manager;
     let callId: string;
     if (caller.role === 'commission') {
       const ctx = await this.memberContext(manager, caller, applicationId);
       const conflicted = isConflicted(ctx);
-      if (!mayReadScores({ role: 'commission', hasOwnSheet: ctx.hasOwnSheet, conflicted })) {
+      if (!mayReadScores({ role: 'commission', hasSubmittedSheet: ctx.ownSheet === 'submitted', conflicted })) {
         throw conflicted
           ? new DomainError('CONFLICT_OF_INTEREST', 'You have a conflict of interest with this application: its scores are not shown to you.')
-          : new DomainError('FORBIDDEN', 'The other members’ scores are shown once you have submitted your own score sheet.');
+          : new DomainError('FORBIDDEN', 'The other members’ scores are shown once you have submitted your own score sheet (a saved draft is not enough).');
       }
       callId = ctx.callId;
     } else {
@@ -170,8 +230,9 @@ export class CommissionService {
       this.sheets.sheetsOf(manager, applicationId),
       this.repository.criteriaOf(manager, callId),
     ]);
+    // A removed member's sheet is shown, but only the sitting members' sheets make the average (as in the ranking).
     const aggregate: ScoreAggregate = aggregateScores(
-      sheets.map((s) => s.totalPoints),
+      sheets.filter((s) => !s.memberRemoved).map((s) => s.totalPoints),
       maxTotal(criteria),
     );
     return {
@@ -190,14 +251,54 @@ export class CommissionService {
     const ctx = await this.memberContext(manager, caller, applicationId);
     const declaration = await this.declarations.declarationOf(manager, applicationId, caller.id);
     const [sheet] = ctx.hasOwnSheet ? await this.sheets.sheetsOf(manager, applicationId, caller.id) : [];
+    const conflicted = isConflicted(ctx);
     return {
       applicationId,
       declaration,
       automaticConflict: ctx.affiliated,
       sheet: sheet ?? null,
       scoring: scoringWindow({ now: this.clock.now(), submissionClosesAt: ctx.submissionClosesAt, evaluationClosedAt: ctx.evaluationClosedAt }),
-      mayReadScores: mayReadScores({ role: 'commission', hasOwnSheet: ctx.hasOwnSheet, conflicted: isConflicted(ctx) }),
+      mayReadScores: mayReadScores({ role: 'commission', hasSubmittedSheet: ctx.ownSheet === 'submitted', conflicted }),
+      chair: ctx.chair,
     };
+  }
+
+  /** For the chair (without a conflict): where each member's sheet stands, draft or submitted, without points. */
+  async sheetStates(caller: AuthUser, applicationId: string): Promise<SheetStatesView> {
+    const manager = this.dataSource.manager;
+    const ctx = await this.memberContext(manager, caller, applicationId);
+    if (!ctx.chair) throw new DomainError('NOT_COMMISSION_CHAIR', 'Only the chair of the commission is shown where the members’ score sheets stand.');
+    if (isConflicted(ctx)) {
+      throw new DomainError('CONFLICT_OF_INTEREST', 'You have a conflict of interest with this application: its score sheets are not shown to you.');
+    }
+    return { applicationId, sheets: await this.sheets.statesOf(manager, applicationId) };
+  }
+
+  /** The checks of saving and submitting a sheet other than the sheet itself. */
+  private assertMayScore(ctx: MemberContext, now: Date): void {
+    const access = checkMayScore({
+      isCommissionMember: true,
+      declaration: ctx.affiliated ? { hasConflict: true } : ctx.declaration,
+      window: scoringWindow({ now, submissionClosesAt: ctx.submissionClosesAt, evaluationClosedAt: ctx.evaluationClosedAt }),
+    });
+    if (access.length) throw DomainError.fromViolations(access);
+  }
+
+  /** Submits the caller's draft under the seat lock their caller holds, with its audit event. */
+  private async submitLocked(manager: EntityManager, caller: AuthUser, applicationId: string, now: Date): Promise<SheetView> {
+    if (!(await this.sheets.submit(manager, applicationId, caller.id, now))) {
+      throw new Error(`Score sheet of ${caller.id} on ${applicationId} changed under the member's lock`);
+    }
+    const [sheet] = await this.sheets.sheetsOf(manager, applicationId, caller.id);
+    await this.audit.append(manager, {
+      actor: caller,
+      action: 'score_sheet.submitted',
+      entityType: 'application',
+      entityId: applicationId,
+      before: { status: 'draft' },
+      after: sheetAudit(sheet),
+    });
+    return sheet;
   }
 
   private async memberContext(manager: EntityManager, caller: AuthUser, applicationId: string, lock = false): Promise<MemberContext> {
@@ -211,4 +312,9 @@ export class CommissionService {
 /** A member is in conflict by an affiliation with the applicant or by their own declaration. */
 function isConflicted(ctx: MemberContext): boolean {
   return ctx.affiliated || ctx.declaration?.hasConflict === true;
+}
+
+/** A sheet as its audit events record it. */
+function sheetAudit(sheet: SheetView) {
+  return { status: sheet.status, points: sheet.points, totalPoints: sheet.totalPoints, comment: sheet.comment };
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@app/applications';
 import { CallsModule } from '@app/calls';
 import { LettersModule } from '@app/letters';
+import { CommissionMinutesRepository } from './commission-minutes.repository';
+import { CommissionMinutesService } from './commission-minutes.service';
 import { CommissionService } from './commission.service';
 import { ConflictDeclarationsRepository } from './conflict-declarations.repository';
 import { EvaluationRepository } from './evaluation.repository';
@@ -18,7 +20,9 @@ import { ScoreSheetsRepository } from './score-sheets.repository';
     FormalCheckService,
     CommissionService,
     RankingService,
+    CommissionMinutesRepository,
+    CommissionMinutesService,
   ],
-  exports: [FormalCheckService, CommissionService, RankingService],
+  exports: [FormalCheckService, CommissionService, RankingService, CommissionMinutesService],
 })
 export class EvaluationModule {}

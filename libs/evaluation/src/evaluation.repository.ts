@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { type ApplicationStatus, COMMISSION_VISIBLE_STATUSES } from '@app/applications';
 import { toSafeNumber } from '@app/core';
 import type { SheetTotal } from './domain/normalisation';
+import type { ScoreSheetState } from './domain/score-sheet-state';
 import type { RankingMethod } from './domain/ranking';
 
 /** What a commission member's request about one application is judged on. */
@@ -15,7 +16,24 @@ export interface MemberContext {
   declaration: { hasConflict: boolean; automatic: boolean } | null;
   /** The member is affiliated with the applicant organisation. */
   affiliated: boolean;
+  /** The member has saved a sheet (a draft or submitted). */
   hasOwnSheet: boolean;
+  /** Their sheet's state; null before they saved one. */
+  ownSheet: ScoreSheetState | null;
+  /** The member chairs the call's commission. */
+  chair: boolean;
+}
+
+/** What the chair's reopening of a member's sheet is judged on. */
+export interface ReopenContext {
+  callId: string;
+  submissionClosesAt: Date;
+  evaluationClosedAt: Date | null;
+  callerIsChair: boolean;
+  /** The caller declared a conflict with the application or is affiliated with its applicant. */
+  callerConflicted: boolean;
+  /** The member's sheet (null: none, or the member does not sit on the call's commission). */
+  sheet: { state: ScoreSheetState; totalPoints: number; memberName: string } | null;
 }
 
 export interface CallTerms {
@@ -73,12 +91,14 @@ export class EvaluationRepository {
       has_conflict: boolean | null;
       automatic: boolean | null;
       affiliated: boolean;
-      has_sheet: boolean;
+      sheet_status: ScoreSheetState | null;
+      is_chair: boolean;
     }[] = await manager.query(
       `SELECT a.call_id, a.status, c.submission_closes_at, c.evaluation_closed_at,
               d.has_conflict, d.automatic,
               EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = $2 AND f.organisation_id = a.organisation_id) AS affiliated,
-              EXISTS (SELECT 1 FROM score_sheet s WHERE s.application_id = a.id AND s.member_id = $2) AS has_sheet
+              (SELECT s.status FROM score_sheet s WHERE s.application_id = a.id AND s.member_id = $2) AS sheet_status,
+              m.is_chair
          FROM application a
          JOIN call c ON c.id = a.call_id
          JOIN commission_member m ON m.call_id = a.call_id AND m.user_id = $2
@@ -97,7 +117,56 @@ export class EvaluationRepository {
       evaluationClosedAt: r.evaluation_closed_at,
       declaration: r.has_conflict === null ? null : { hasConflict: r.has_conflict, automatic: r.automatic ?? false },
       affiliated: r.affiliated,
-      hasOwnSheet: r.has_sheet,
+      hasOwnSheet: r.sheet_status !== null,
+      ownSheet: r.sheet_status,
+      chair: r.is_chair,
+    };
+  }
+
+  /**
+   * The chair's reopening of `memberId`'s sheet, or null when the application
+   * is not the caller's to see (not a member of its call, not yet eligible).
+   * The call is share-locked, so that closing the evaluation waits for it; the
+   * sheet's own change is a conditional statement (ScoreSheetsRepository.reopen).
+   */
+  async reopenContext(manager: EntityManager, applicationId: string, callerId: string, memberId: string): Promise<ReopenContext | null> {
+    const rows: {
+      call_id: string;
+      submission_closes_at: Date;
+      evaluation_closed_at: Date | null;
+      is_chair: boolean;
+      conflicted: boolean;
+      sheet_status: ScoreSheetState | null;
+      total_points: number | null;
+      member_name: string | null;
+    }[] = await manager.query(
+      `SELECT a.call_id, c.submission_closes_at, c.evaluation_closed_at, ch.is_chair,
+              (EXISTS (SELECT 1 FROM conflict_declaration d WHERE d.application_id = a.id AND d.member_id = $2 AND d.has_conflict)
+               OR EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = $2 AND f.organisation_id = a.organisation_id)) AS conflicted,
+              s.status AS sheet_status, s.total_points, u.full_name AS member_name
+         FROM application a
+         JOIN call c ON c.id = a.call_id
+         JOIN commission_member ch ON ch.call_id = a.call_id AND ch.user_id = $2
+         LEFT JOIN (score_sheet s
+                    JOIN commission_member m ON m.call_id = s.call_id AND m.user_id = s.member_id
+                    JOIN user_account u ON u.id = s.member_id)
+                ON s.application_id = a.id AND s.member_id = $3
+        WHERE a.id = $1 AND a.status = ANY($4)
+          FOR SHARE OF c`,
+      [applicationId, callerId, memberId, COMMISSION_VISIBLE_STATUSES],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      callId: r.call_id,
+      submissionClosesAt: r.submission_closes_at,
+      evaluationClosedAt: r.evaluation_closed_at,
+      callerIsChair: r.is_chair,
+      callerConflicted: r.conflicted,
+      sheet:
+        r.sheet_status === null || r.total_points === null || r.member_name === null
+          ? null
+          : { state: r.sheet_status, totalPoints: r.total_points, memberName: r.member_name },
     };
   }
 
@@ -152,7 +221,14 @@ export class EvaluationRepository {
     return rows.map((r) => ({ code: r.code, maxPoints: r.max_points }));
   }
 
-  /** The call's terms; with `lock` the call row is locked (funding proposal and closing are serialised per call). */
+  /**
+   * The call's terms; with `lock` the call row is locked (funding proposal and
+   * closing are serialised per call). FOR NO KEY UPDATE, not FOR UPDATE: an
+   * application's foreign-key check on its call (FOR KEY SHARE, taken when a
+   * withdrawal changes the row a second time) must not wait for it, or a
+   * withdrawal holding its application's row would deadlock with the
+   * proposal waiting for that row.
+   */
   async callTerms(manager: EntityManager, callId: string, lock = false): Promise<CallTerms | null> {
     const rows: {
       status: string;
@@ -170,7 +246,7 @@ export class EvaluationRepository {
               (SELECT json_agg(json_build_object('id', p.id, 'code', p.code, 'allocationCzk', p.allocation_czk::text,
                                                  'proposedCzk', p.proposed_czk::text) ORDER BY p.code)
                  FROM call_part p WHERE p.call_id = c.id) AS parts
-         FROM call c WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
+         FROM call c WHERE c.id = $1 ${lock ? 'FOR NO KEY UPDATE OF c' : ''}`,
       [callId],
     );
     const r = rows[0];
@@ -196,7 +272,8 @@ export class EvaluationRepository {
   /**
    * Everything the ranking needs, in one statement: the call's applications
    * from the formal check on (eligible and later, withdrawn ones left out) and
-   * the totals of the sheets of the call's current members, except sheets of
+   * the totals of the submitted sheets of the call's current members (drafts
+   * count nowhere), except sheets of
    * members affiliated with the applicant (an affiliation recorded after the
    * member scored still takes them out of the average).
    */
@@ -218,7 +295,7 @@ export class EvaluationRepository {
          FROM score_sheet s
          JOIN commission_member m ON m.call_id = s.call_id AND m.user_id = s.member_id
          JOIN application a ON a.id = s.application_id
-        WHERE s.call_id = $1 AND a.status = ANY($2)
+        WHERE s.call_id = $1 AND s.status = 'submitted' AND a.status = ANY($2)
           AND NOT EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = s.member_id AND f.organisation_id = a.organisation_id)`,
       [callId, COMMISSION_VISIBLE_STATUSES],
     );
@@ -239,17 +316,35 @@ export class EvaluationRepository {
 
   /**
    * The applications of the call whose scores the member may see: those they
-   * scored without a conflict, or, once the evaluation is closed, all but
+   * submitted a sheet for without a conflict, or, once the evaluation is closed, all but
    * their conflicts (declared, or through an affiliation).
    */
   async scoresVisibleTo(manager: EntityManager, callId: string, memberId: string, evaluationClosed: boolean): Promise<Set<string>> {
     const rows: { id: string }[] = await manager.query(
       `SELECT a.id FROM application a
         WHERE a.call_id = $1
-          AND ($3 OR EXISTS (SELECT 1 FROM score_sheet s WHERE s.application_id = a.id AND s.member_id = $2))
+          AND ($3 OR EXISTS (SELECT 1 FROM score_sheet s WHERE s.application_id = a.id AND s.member_id = $2 AND s.status = 'submitted'))
           AND NOT EXISTS (SELECT 1 FROM conflict_declaration d WHERE d.application_id = a.id AND d.member_id = $2 AND d.has_conflict)
           AND NOT EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = $2 AND f.organisation_id = a.organisation_id)`,
       [callId, memberId, evaluationClosed],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Of `applicationIds` (any calls), those whose scores and proposal the
+   * member may see: the rule of scoresVisibleTo, with each application's own
+   * call deciding whether its evaluation is closed.
+   */
+  async scoresVisibleAmong(manager: EntityManager, memberId: string, applicationIds: readonly string[]): Promise<Set<string>> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT a.id FROM application a
+         JOIN call c ON c.id = a.call_id
+        WHERE a.id = ANY($2::uuid[])
+          AND (c.evaluation_closed_at IS NOT NULL OR EXISTS (SELECT 1 FROM score_sheet s WHERE s.application_id = a.id AND s.member_id = $1 AND s.status = 'submitted'))
+          AND NOT EXISTS (SELECT 1 FROM conflict_declaration d WHERE d.application_id = a.id AND d.member_id = $1 AND d.has_conflict)
+          AND NOT EXISTS (SELECT 1 FROM user_affiliation f WHERE f.user_id = $1 AND f.organisation_id = a.organisation_id)`,
+      [memberId, applicationIds],
     );
     return new Set(rows.map((r) => r.id));
   }

@@ -58,7 +58,7 @@ export class RankingService {
   }
 
   async proposeFunding(caller: AuthUser, callId: string): Promise<RankingView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.againWhenChanged(async (manager) => {
       const terms = await this.openEvaluation(manager, callId);
       const { board, applications } = await this.board(manager, terms);
       const proposals = new Map<string, number | null>();
@@ -71,12 +71,13 @@ export class RankingService {
         for (const item of line.items) proposals.set(item.applicationId, item.proposedCzk);
         partTotals.push({ id: part.id, code: part.code, proposedCzk: line.proposedTotalCzk });
       }
-      const ids = applications.map((a) => a.applicationId);
-      await this.proposals.propose(
+      // Written only while each application is still in the status read here (a withdrawal may commit meanwhile).
+      const changed = await this.proposals.propose(
         manager,
-        ids.map((id) => ({ applicationId: id, amountCzk: proposals.get(id) ?? null })),
+        applications.map((a) => ({ applicationId: a.applicationId, amountCzk: proposals.get(a.applicationId) ?? null, status: a.status })),
         partTotals,
       );
+      if (changed.length) throw new ChangedMeanwhile();
       for (const a of applications) a.proposedCzk = proposals.get(a.applicationId) ?? null;
       const proposed = { ...terms, parts: terms.parts.map((p) => ({ ...p, proposedCzk: partTotals.find((t) => t.id === p.id)?.proposedCzk ?? 0 })) };
       const view = present(proposed, board);
@@ -115,7 +116,13 @@ export class RankingService {
         otherProposalsSumCzk: others,
       });
       if (violations.length) throw DomainError.fromViolations(violations);
-      await this.proposals.propose(manager, [{ applicationId, amountCzk: proposedCzk }], [{ id: app.callPartId, proposedCzk: others + proposedCzk }]);
+      // The application's row is locked since it was read: it cannot have changed.
+      const changed = await this.proposals.propose(
+        manager,
+        [{ applicationId, amountCzk: proposedCzk, status: app.status }],
+        [{ id: app.callPartId, proposedCzk: others + proposedCzk }],
+      );
+      if (changed.length) throw new Error(`Application ${applicationId} changed under its row lock`);
       const view = await this.view(manager, { ...terms, parts: terms.parts.map((p) => (p.id === app.callPartId ? { ...p, proposedCzk: others + proposedCzk } : p)) }, part.code);
       await this.audit.append(manager, {
         actor: caller,
@@ -137,7 +144,7 @@ export class RankingService {
    * ranking (a not-recommended application keeps no proposal).
    */
   async closeEvaluation(caller: AuthUser, callId: string): Promise<RankingView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.againWhenChanged(async (manager) => {
       const terms = await this.openEvaluation(manager, callId);
       const pending = await this.repository.pendingFormalChecks(manager, callId);
       if (pending.length) {
@@ -158,15 +165,21 @@ export class RankingService {
         );
       }
       const now = this.clock.now();
-      await this.lifecycle.changeStatuses(
-        manager,
-        rows.map((r) => ({
-          applicationId: r.application.applicationId,
-          from: 'eligible' as const,
-          to: r.recommended ? ('recommended' as const) : ('not_recommended' as const),
-        })),
-        { at: now, by: caller.id, reason: 'evaluation closed' },
-      );
+      // Each row changes only while still eligible; a withdrawal committed since the read refuses the whole close.
+      await this.lifecycle
+        .changeStatuses(
+          manager,
+          rows.map((r) => ({
+            applicationId: r.application.applicationId,
+            from: 'eligible' as const,
+            to: r.recommended ? ('recommended' as const) : ('not_recommended' as const),
+          })),
+          { at: now, by: caller.id, reason: 'evaluation closed' },
+        )
+        .catch((error: unknown) => {
+          // Every step here is eligible → (not_)recommended, a valid transition: a refusal means a row moved meanwhile.
+          throw error instanceof DomainError && error.code === 'INVALID_STATUS_TRANSITION' ? new ChangedMeanwhile() : error;
+        });
       // A not-recommended application keeps no proposal.
       await this.proposals.drop(
         manager,
@@ -219,6 +232,30 @@ export class RankingService {
     });
   }
 
+  /**
+   * Runs a write of the ranking (proposals, the close) in a transaction; when
+   * an application changed status between its read and its write (an
+   * applicant's withdrawal, which does not wait for the call's lock), that
+   * transaction rolls back and the operation runs again on what is there
+   * now, as if the officer had asked a moment later. After ATTEMPTS such
+   * collisions in a row: 409 RANKING_CHANGED, nothing changed.
+   */
+  private async againWhenChanged<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (!(error instanceof ChangedMeanwhile)) throw error;
+        if (attempt >= ATTEMPTS) {
+          throw new DomainError(
+            'RANKING_CHANGED',
+            `Applications of the call kept changing their status (withdrawals) while this was being saved, ${ATTEMPTS} times in a row; nothing was changed. Look at the ranking again and try again.`,
+          );
+        }
+      }
+    }
+  }
+
   private async view(manager: EntityManager, terms: CallTerms, partCode?: string): Promise<RankingView> {
     const { board } = await this.board(manager, terms);
     return present(terms, board, partCode);
@@ -257,6 +294,17 @@ export class RankingService {
 }
 
 type Board = Map<string, BoardRow<RankedApplication>[]>;
+
+/** How often a proposal or the close runs when applications keep changing status under it. */
+const ATTEMPTS = 3;
+
+/** An application was no longer in the status it was read in when the write came: the transaction rolls back and runs again. */
+class ChangedMeanwhile extends Error {
+  constructor() {
+    super('An application changed its status between the read and the write');
+    this.name = 'ChangedMeanwhile';
+  }
+}
 
 function present(terms: CallTerms, board: Board, partCode?: string): RankingView {
   const parts = partCode === undefined ? terms.parts : terms.parts.filter((p) => p.code === partCode);

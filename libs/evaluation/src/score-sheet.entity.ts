@@ -2,16 +2,25 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, typ
 import { ApplicationEntity } from '@app/applications';
 import { CallEntity } from '@app/calls';
 import { UserEntity } from '@app/identity';
+import type { ScoreSheetState } from './domain/score-sheet-state';
 
 export interface CriterionPoints {
   criterionCode: string;
   points: number;
 }
 
-/** One member's points for one application; editable until the evaluation closes. */
+/**
+ * One member's points for one application: a draft, editable by its member,
+ * until they submit it; only submitted sheets count. A submitted sheet becomes
+ * a draft again only when the chair reopens it with a reason. Frozen when the
+ * evaluation closes.
+ */
 @Entity('score_sheet')
 @Index('score_sheet_call_id_idx', ['callId'])
 @Check('score_sheet_total_check', 'total_points >= 0')
+@Check('score_sheet_status_check', `status IN ('draft', 'submitted')`)
+@Check('score_sheet_submitted_check', `(status = 'submitted') = (submitted_at IS NOT NULL)`)
+@Check('score_sheet_reopen_check', `(reopened_at IS NULL) = (reopen_reason IS NULL)`)
 export class ScoreSheetEntity {
   @PrimaryColumn({ name: 'application_id', type: 'uuid', primaryKeyConstraintName: 'score_sheet_pkey' })
   applicationId!: string;
@@ -45,9 +54,20 @@ export class ScoreSheetEntity {
   @Column({ type: 'text' })
   comment!: string;
 
-  @Column({ name: 'submitted_at', type: 'timestamptz' })
-  submittedAt!: Date;
+  @Column({ type: 'varchar', length: 9 })
+  status!: ScoreSheetState;
+
+  /** When its member submitted it; null while a draft. */
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** The chair's last reopening of the sheet, and why. */
+  @Column({ name: 'reopened_at', type: 'timestamptz', nullable: true })
+  reopenedAt!: Date | null;
+
+  @Column({ name: 'reopen_reason', type: 'text', nullable: true })
+  reopenReason!: string | null;
 }

@@ -13,6 +13,15 @@ export class AffiliationsRepository {
     return rows.map((r) => r.organisation_id);
   }
 
+  /** Whether the user works for or sits on the board of the organisation (a conflict of interest with its applications). */
+  async isAffiliated(manager: EntityManager, userId: string, organisationId: string): Promise<boolean> {
+    const [row]: { affiliated: boolean }[] = await manager.query(
+      'SELECT EXISTS (SELECT 1 FROM user_affiliation WHERE user_id = $1 AND organisation_id = $2) AS affiliated',
+      [userId, organisationId],
+    );
+    return row.affiliated;
+  }
+
   async deleteAllOf(manager: EntityManager, userId: string): Promise<void> {
     await manager.query('DELETE FROM user_affiliation WHERE user_id = $1', [userId]);
   }

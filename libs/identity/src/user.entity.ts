@@ -19,6 +19,7 @@ import { OrganisationEntity } from './organisation.entity';
   'user_account_organisation_check',
   `(role = 'applicant') = (organisation_id IS NOT NULL)`,
 )
+@Check('user_account_token_version_check', `token_version >= 0`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'user_account_pkey' })
   id!: string;
@@ -45,4 +46,16 @@ export class UserEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /**
+   * Carried in every access token (claim `ver`) and compared on every request:
+   * disabling the user, changing their role or their password bumps it, which
+   * cuts every token issued before.
+   */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
+
+  /** Set while an admin has disabled the account: no login, no password reset. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
 }

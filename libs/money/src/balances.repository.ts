@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ApplicationStatus } from '@app/applications';
 
-/** One application's proposal (null: it has none). */
+/** One application's proposal (null: it has none), and the status the caller read it in. */
 export interface Proposal {
   applicationId: string;
   amountCzk: number | null;
+  status: ApplicationStatus;
 }
 
 /**
@@ -19,18 +21,36 @@ export interface Proposal {
  */
 @Injectable()
 export class BalancesRepository {
-  /** The commission's proposals of a call: the applications' amounts and their parts' sums. */
-  async propose(manager: EntityManager, proposals: readonly Proposal[], parts: readonly { id: string; proposedCzk: number }[]): Promise<void> {
-    await manager.query(
-      `UPDATE application a SET proposed_czk = v.amount, updated_at = now()
-         FROM unnest($1::uuid[], $2::bigint[]) AS v(id, amount)
-        WHERE a.id = v.id AND a.proposed_czk IS DISTINCT FROM v.amount`,
-      [proposals.map((p) => p.applicationId), proposals.map((p) => p.amountCzk)],
+  /**
+   * The commission's proposals of a call: the applications' amounts and their
+   * parts' sums, written only if every application is still in the status
+   * the caller read (`status`). The rows are locked as they are matched, so
+   * a withdrawal that committed meanwhile (READ COMMITTED re-checks the
+   * status on the newest row) is never overwritten. Answers the ids no longer
+   * in their status: then no proposal and no part changed.
+   */
+  async propose(manager: EntityManager, proposals: readonly Proposal[], parts: readonly { id: string; proposedCzk: number }[]): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH v AS (
+         SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS v(id, amount, status)
+       ), still AS (
+         SELECT a.id, v.amount FROM application a JOIN v ON v.id = a.id AND a.status = v.status
+            FOR UPDATE OF a
+       ), changed AS (
+         UPDATE application a SET proposed_czk = s.amount, updated_at = now()
+           FROM still s
+          WHERE a.id = s.id AND a.proposed_czk IS DISTINCT FROM s.amount
+            AND (SELECT count(*) FROM still) = (SELECT count(*) FROM v)
+       )
+       SELECT v.id FROM v WHERE v.id NOT IN (SELECT id FROM still)`,
+      [proposals.map((p) => p.applicationId), proposals.map((p) => p.amountCzk), proposals.map((p) => p.status)],
     );
+    if (rows.length) return rows.map((r) => r.id);
     await manager.query('UPDATE call_part p SET proposed_czk = v.amount FROM unnest($1::uuid[], $2::bigint[]) AS v(id, amount) WHERE p.id = v.id', [
       parts.map((p) => p.id),
       parts.map((p) => p.proposedCzk),
     ]);
+    return [];
   }
 
   /** The proposals of applications that leave the competition go; their parts' sums are recounted by the caller. */

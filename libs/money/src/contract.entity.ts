@@ -29,6 +29,10 @@ export class ContractEntity {
   @Column({ name: 'publication_due_on', type: 'date', nullable: true })
   publicationDueOn!: string | null;
 
+  /** Copied from the call when the contract is recorded; changed by an amendment until the settlement is reviewed. */
+  @Column({ name: 'settlement_due_on', type: 'date' })
+  settlementDueOn!: string;
+
   @Column({ name: 'published_on', type: 'date', nullable: true })
   publishedOn!: string | null;
 

@@ -2,18 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate, uniqueViolation } from '@app/core';
-import { isValidCzechBankAccount } from '@app/identity';
-import { checkContract, checkPublication, publicationDueOn } from './domain/contract.rules';
+import { RegisteredAccounts } from '@app/identity';
+import { checkContractAccount } from './domain/contract-account.rules';
+import { checkContract, checkPublication, checkSettlementDeadlineChange, checkSettlementDueOn, publicationDueOn } from './domain/contract.rules';
 import { ApplicationLifecycle } from '@app/applications';
 import { ContractsRepository, type ContractView } from './contracts.repository';
 import { MoneyRepository } from './money.repository';
+import { StaffConflicts } from './staff-conflicts';
 
 export type { ContractView } from './contracts.repository';
 
 export interface ContractCommand {
   contractNumber: string;
   signedOn: string;
-  bankAccount: string;
+  /** Must be the organisation's registered account; omitted: the registered account. */
+  bankAccount?: string;
+  /** The settlement deadline; the call's when left out. */
+  settlementDueOn?: string;
 }
 
 /** The public-law contract of an approved application, and its publication (over CZK 50,000, within 30 days). */
@@ -26,6 +31,8 @@ export class ContractsService {
     private readonly lifecycle: ApplicationLifecycle,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly registeredAccounts: RegisteredAccounts,
+    private readonly conflicts: StaffConflicts,
   ) {}
 
   async sign(caller: AuthUser, applicationId: string, command: ContractCommand): Promise<ContractView> {
@@ -33,6 +40,7 @@ export class ContractsService {
       return await this.dataSource.transaction(async (manager) => {
         const app = await this.money.lockSubject(manager, applicationId);
         if (!app) throw new DomainError('NOT_FOUND', 'No such submitted application.');
+        await this.conflicts.refuseAffiliated(manager, caller, app.organisationId, 'contract');
         const now = this.clock.now();
         const violations = checkContract({
           status: app.status,
@@ -41,16 +49,18 @@ export class ContractsService {
           resolutionDate: app.resolutionDate ?? command.signedOn,
           today: pragueDate(now),
         });
-        if (!isValidCzechBankAccount(command.bankAccount)) {
-          violations.push({ code: 'INVALID_BANK_ACCOUNT', field: 'bankAccount', message: 'is not a valid Czech bank account (prefix-number/bank code with checksums)' });
-        }
+        const registered = await this.registeredAccounts.lockedAccountOf(manager, app.organisationId);
+        violations.push(...checkContractAccount({ requested: command.bankAccount, registered }));
+        const settlementDueOn = command.settlementDueOn ?? app.settlementDueOn;
+        violations.push(...checkSettlementDueOn({ settlementDueOn, signedOn: command.signedOn }));
         if (violations.length) throw DomainError.fromViolations(violations);
         const view: ContractView = {
           applicationId,
           contractNumber: command.contractNumber.trim(),
           signedOn: command.signedOn,
-          bankAccount: command.bankAccount,
+          bankAccount: registered!,
           amountCzk: app.awardedCzk,
+          settlementDueOn,
           publicationDueOn: publicationDueOn(command.signedOn, app.awardedCzk),
           publishedOn: null,
           publicationUrl: null,
@@ -75,6 +85,28 @@ export class ContractsService {
       }
       throw error;
     }
+  }
+
+  /** An amendment of the contract's settlement deadline, until the settlement is reviewed (409 CONTRACT_NOT_EDITABLE). */
+  async amend(caller: AuthUser, applicationId: string, command: { settlementDueOn: string }): Promise<ContractView> {
+    return this.dataSource.transaction(async (manager) => {
+      const app = await this.money.lockSubject(manager, applicationId);
+      if (!app) throw new DomainError('NOT_FOUND', 'No such submitted application.');
+      if (!app.contract) throw new DomainError('CONTRACT_REQUIRED', 'The application has no contract to amend.');
+      const violations = checkSettlementDeadlineChange({ status: app.status, signedOn: app.contract.signedOn, settlementDueOn: command.settlementDueOn });
+      if (violations.length) throw DomainError.fromViolations(violations);
+      await this.contracts.setSettlementDueOn(manager, applicationId, command.settlementDueOn);
+      const view = await this.contracts.view(manager, applicationId);
+      await this.audit.append(manager, {
+        actor: caller,
+        action: 'contract.amended',
+        entityType: 'application',
+        entityId: applicationId,
+        before: { settlementDueOn: app.contract.settlementDueOn },
+        after: { settlementDueOn: view.settlementDueOn },
+      });
+      return view;
+    });
   }
 
   async publish(caller: AuthUser, applicationId: string, command: { publishedOn: string; url: string }): Promise<ContractView> {

@@ -8,6 +8,7 @@ import { bigintToNumber } from '@app/core';
 @Check('decision_outcome_check', `outcome IN ('approved', 'rejected')`)
 @Check('decision_body_check', `body IN ('council', 'assembly')`)
 @Check('decision_amount_check', `(outcome = 'approved') = (amount_czk IS NOT NULL) AND (amount_czk IS NULL OR amount_czk > 0)`)
+@Check('decision_deviation_reason_check', `deviation_reason IS NULL OR (outcome = 'approved' AND btrim(deviation_reason) <> '')`)
 export class DecisionEntity {
   @PrimaryColumn({ name: 'application_id', type: 'uuid', primaryKeyConstraintName: 'decision_pkey' })
   applicationId!: string;
@@ -41,6 +42,13 @@ export class DecisionEntity {
 
   @Column({ type: 'text', array: true })
   reasons!: string[];
+
+  /**
+   * Why the Council or Assembly deviates from the DOT Commission: approving a not recommended application, or
+   * above the commission's proposal (required then, and only then). Null otherwise.
+   */
+  @Column({ name: 'deviation_reason', type: 'text', nullable: true })
+  deviationReason!: string | null;
 
   @Column({ name: 'decided_at', type: 'timestamptz' })
   decidedAt!: Date;

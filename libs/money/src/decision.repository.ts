@@ -11,7 +11,11 @@ export interface DecisionSubject {
   requestedCzk: number;
   proposedCzk: number | null;
   callPartId: string;
+  /** The applicant organisation (staff affiliated with it are in conflict). */
+  organisationId: string;
   ico: string;
+  /** When the call's evaluation closed (null while open): the resolution cannot be dated earlier. */
+  evaluationClosedAt: Date | null;
   /** The IČO's approved awards in the resolution's year, in this statement's snapshot (see DecisionsService). */
   yearTotalCzk: number;
   /** The part's allocation less its commitments, in the same snapshot: a hint, the conditional UPDATE decides. */
@@ -32,6 +36,8 @@ export interface DecisionRecord {
   /** The year the resolution's date names (0 when it names none: then the rules refused it already). */
   resolutionYear: number;
   reasons: string[];
+  /** Why the approval deviates from the DOT Commission (null when it does not). */
+  deviationReason: string | null;
   /** The IČO's yearly total the rules saw: nothing is written if it moved. */
   yearTotalCzk: number;
   decidedAt: Date;
@@ -64,7 +70,9 @@ export class DecisionRepository {
       requested_czk: string;
       proposed_czk: string | null;
       call_part_id: string;
+      organisation_id: string;
       ico: string;
+      evaluation_closed_at: Date | null;
       year_total_czk: string;
       available_czk: string;
     }>(manager, 'decision_subject', SUBJECT, [applicationId, resolutionYear]);
@@ -74,7 +82,9 @@ export class DecisionRepository {
       requestedCzk: toSafeNumber(r.requested_czk),
       proposedCzk: r.proposed_czk === null ? null : toSafeNumber(r.proposed_czk),
       callPartId: r.call_part_id,
+      organisationId: r.organisation_id,
       ico: r.ico,
+      evaluationClosedAt: r.evaluation_closed_at,
       yearTotalCzk: toSafeNumber(r.year_total_czk),
       availableCzk: toSafeNumber(r.available_czk),
     };
@@ -110,6 +120,7 @@ export class DecisionRepository {
       JSON.stringify(d.letter.decision),
       LETTER_RENDER_TOPIC,
       ...d.audit.params,
+      d.deviationReason,
     ]);
     return { totalUnchanged: row.total_unchanged, written: row.written };
   }
@@ -123,13 +134,14 @@ export class DecisionRepository {
   }
 }
 
-const SUBJECT = `SELECT a.status, a.requested_czk, a.proposed_czk, a.call_part_id, o.ico,
+const SUBJECT = `SELECT a.status, a.requested_czk, a.proposed_czk, a.call_part_id, a.organisation_id, o.ico, c.evaluation_closed_at,
        cp.allocation_czk - cp.committed_czk AS available_czk,
        (SELECT COALESCE(sum(d.amount_czk), 0) FROM decision d
          WHERE d.recipient_ico = o.ico AND d.resolution_year = $2 AND d.outcome = 'approved') AS year_total_czk
   FROM application a
   JOIN organisation o ON o.id = a.organisation_id
   JOIN call_part cp ON cp.id = a.call_part_id
+  JOIN call c ON c.id = a.call_id
  WHERE a.id = $1 AND a.status <> 'draft'
    FOR UPDATE OF a, o`;
 
@@ -142,6 +154,8 @@ const SUBJECT = `SELECT a.status, a.requested_czk, a.proposed_czk, a.call_part_i
  * the commitment's ledger posting, the letter (a snapshot of the recipient and
  * the application from the view `letter_subject`, as letters' own requests
  * take it) and its outbox row, for the relay to queue; then the audit event.
+ * The decision's reason for deviating from the commission ($34) comes after
+ * the audit event's parameters.
  */
 const WRITE = `WITH total AS (
   SELECT true AS unchanged FROM decision
@@ -159,8 +173,8 @@ const WRITE = `WITH total AS (
   RETURNING id
 ), decided AS (
   INSERT INTO decision (application_id, outcome, amount_czk, body, resolution_number, resolution_date, resolution_year,
-                        recipient_ico, reasons, decided_at, decided_by)
-  SELECT id, $7, $6::bigint, $8, $9, $10::date, $4::int, $3, $11::text[], $12::timestamptz, $13::uuid
+                        recipient_ico, reasons, deviation_reason, decided_at, decided_by)
+  SELECT id, $7, $6::bigint, $8, $9, $10::date, $4::int, $3, $11::text[], $34::text, $12::timestamptz, $13::uuid
     FROM awarded
   RETURNING application_id
 ), ledger_tx AS (

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApplicationLifecycle, type ApplicationStatus } from '@app/applications';
-import { AppConfig, AuditTrail, type AuthUser, Clock, DomainError, pragueDate, type Violation } from '@app/core';
+import { AppConfig, AuditTrail, type AuthUser, Clock, completeIdempotentRequestIn, DomainError, pragueDate, type Violation } from '@app/core';
 import { DecisionRepository } from './decision.repository';
 import { checkDecision, decisionEffect, type ApprovingBody, type DecisionOutcome } from './domain/decision.rules';
 import { checkCommitment, commitmentEntries } from './domain/ledger';
+import { StaffConflicts } from './staff-conflicts';
 
 export interface DecisionCommand {
   outcome: DecisionOutcome;
@@ -15,6 +16,8 @@ export interface DecisionCommand {
   resolutionNumber: string;
   resolutionDate: string;
   reasons?: string[];
+  /** Why the Council or Assembly deviates from the DOT Commission (required to approve a not recommended application or above the proposal). */
+  deviationReason?: string;
 }
 
 export interface DecisionView {
@@ -25,6 +28,7 @@ export interface DecisionView {
   resolutionNumber: string;
   resolutionDate: string;
   reasons: string[];
+  deviationReason: string | null;
   status: ApplicationStatus;
   decidedAt: string;
   letterId: string;
@@ -34,16 +38,16 @@ export interface DecisionView {
 const READS = 2;
 
 /**
- * The council's or assembly's resolution. One transaction of three
- * statements: the read (locks of the application and its recipient's
- * organisation, the IČO's year total, the part's balance); the status step
- * through ApplicationLifecycle (transition table, history); the write
- * (DecisionRepository.write), which commits the award against the part's
- * allocation with one conditional UPDATE (zero rows: ALLOCATION_EXCEEDED, and
- * the transaction rolls back; the CHECK on call_part is the second line),
- * posts the commitment to the ledger, queues the letter and appends the audit
- * event. The organisation's lock keeps two decisions for one IČO from both
- * slipping under the council's yearly limit.
+ * The council's or assembly's resolution. One transaction: the read (locks of
+ * the application and its recipient's organisation, the IČO's year total, the
+ * part's balance) and the caller's affiliation; then, sent together, the
+ * status step through ApplicationLifecycle (transition table, history), the
+ * Idempotency-Key's answer and the write (DecisionRepository.write), which
+ * commits the award against the part's allocation with one conditional UPDATE
+ * (zero rows: ALLOCATION_EXCEEDED, and the transaction rolls back; the CHECK
+ * on call_part is the second line), posts the commitment to the ledger, queues
+ * the letter and appends the audit event. The organisation's lock keeps two
+ * decisions for one IČO from both slipping under the council's yearly limit.
  */
 @Injectable()
 export class DecisionsService {
@@ -54,6 +58,7 @@ export class DecisionsService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly conflicts: StaffConflicts,
   ) {}
 
   async decide(caller: AuthUser, applicationId: string, command: DecisionCommand): Promise<DecisionView> {
@@ -67,6 +72,7 @@ export class DecisionsService {
         // the statement had to wait for it: the write statement (a later snapshot, under the lock) checks it is unchanged.
         const app = await this.decisions.lockSubject(manager, applicationId, resolutionYear);
         if (!app) throw new DomainError('NOT_FOUND', 'No such submitted application.');
+        if (!found) await this.conflicts.refuseAffiliated(manager, caller, app.organisationId, 'decide');
         const before = found ?? app;
         const now = this.clock.now();
         const violations = checkDecision({
@@ -79,9 +85,11 @@ export class DecisionsService {
           resolutionNumber: command.resolutionNumber,
           resolutionDate: command.resolutionDate,
           reasons: command.reasons,
+          deviationReason: command.deviationReason,
           yearTotalBeforeCzk: app.yearTotalCzk,
           thresholdCzk: this.config.get('COUNCIL_THRESHOLD_CZK'),
           today: pragueDate(now),
+          evaluationClosedOn: app.evaluationClosedAt === null ? null : pragueDate(app.evaluationClosedAt),
         });
         if (violations.length) throw DomainError.fromViolations(violations);
 
@@ -90,7 +98,14 @@ export class DecisionsService {
           status,
           awardCzk: amountCzk,
           reasons,
-        } = decisionEffect({ outcome: command.outcome, amountCzk: command.amountCzk, proposedCzk: app.proposedCzk, reasons: command.reasons });
+          deviationReason,
+        } = decisionEffect({
+          outcome: command.outcome,
+          amountCzk: command.amountCzk,
+          proposedCzk: app.proposedCzk,
+          reasons: command.reasons,
+          deviationReason: command.deviationReason,
+        });
         const approved = status === 'approved';
         // Obviously too much: refused before anything is written (the conditional UPDATE is still the guard).
         const exceeded = amountCzk === null ? [] : checkCommitment({ availableCzk: app.availableCzk, amountCzk });
@@ -102,46 +117,56 @@ export class DecisionsService {
           resolutionNumber: command.resolutionNumber.trim(),
           resolutionDate: command.resolutionDate,
           reasons,
+          // In the letter's snapshot too: the letter's file says why the resolution departs from the commission.
+          deviationReason,
         };
         const view: DecisionView = { applicationId, ...decision, status, decidedAt: now.toISOString(), letterId: randomUUID() };
-        if (!found) {
-          // The status first, on the application row this transaction already holds: the part's row and the audit
-          // chain, which every decision of the part queues on, are then locked by the last statement only. Should the
-          // write below refuse, the transaction rolls back and the status with it.
-          await this.lifecycle.changeStatus(manager, {
-            applicationId,
-            from: app.status,
-            to: status,
-            at: now,
-            by: caller.id,
-            reason: `${view.body} resolution ${view.resolutionNumber} of ${view.resolutionDate}`,
-          });
-          found = app;
-        }
         const reference = `${view.body} ${view.resolutionNumber}`;
-        const written = await this.decisions.write(manager, {
-          ...decision,
-          applicationId,
-          callPartId: app.callPartId,
-          ico: app.ico,
-          resolutionYear,
-          yearTotalCzk: app.yearTotalCzk,
-          decidedAt: now,
-          decidedBy: caller.id,
-          commitment:
-            amountCzk === null
-              ? null
-              : commitmentEntries({ id: randomUUID(), occurredOn: view.resolutionDate, reference, partId: app.callPartId, applicationId, amountCzk }),
-          letter: { id: view.letterId, kind: approved ? 'approval' : 'rejection', decision },
-          audit: this.audit.prepare({
-            actor: caller,
-            action: approved ? 'application.approved' : 'application.rejected',
-            entityType: 'application',
-            entityId: applicationId,
-            before: { status: before.status, proposedCzk: app.proposedCzk },
-            after: view,
+        // Three statements sent at once: pg queues them on the transaction's connection and sends each as soon as
+        // PostgreSQL has answered the one before, not after a turn of the API's event loop (busy with the other requests:
+        // ~2 ms a statement under load, while the transaction holds one of the pool's few connections). Nothing commits
+        // before every answer is checked: any refusal rolls all three back.
+        //  - the status, on the application row this transaction already holds (once: a second read keeps it);
+        //  - the Idempotency-Key's answer, known now (TypeORM's query path reaches the connection a few ticks later than
+        //    the prepared statements, so it runs right after the write: no round trip through the event loop either);
+        //  - the write, which takes the locks every decision of the part queues on (the part's row, the audit chain).
+        const [, , written] = await Promise.all([
+          found
+            ? undefined
+            : this.lifecycle.changeStatus(manager, {
+                applicationId,
+                from: app.status,
+                to: status,
+                at: now,
+                by: caller.id,
+                reason: `${view.body} resolution ${view.resolutionNumber} of ${view.resolutionDate}`,
+              }),
+          completeIdempotentRequestIn(manager, view),
+          this.decisions.write(manager, {
+            ...decision,
+            applicationId,
+            callPartId: app.callPartId,
+            ico: app.ico,
+            resolutionYear,
+            yearTotalCzk: app.yearTotalCzk,
+            decidedAt: now,
+            decidedBy: caller.id,
+            commitment:
+              amountCzk === null
+                ? null
+                : commitmentEntries({ id: randomUUID(), occurredOn: view.resolutionDate, reference, partId: app.callPartId, applicationId, amountCzk }),
+            letter: { id: view.letterId, kind: approved ? 'approval' : 'rejection', decision },
+            audit: this.audit.prepare({
+              actor: caller,
+              action: approved ? 'application.approved' : 'application.rejected',
+              entityType: 'application',
+              entityId: applicationId,
+              before: { status: before.status, proposedCzk: app.proposedCzk },
+              after: view,
+            }),
           }),
-        });
+        ]);
+        found ??= app;
         if (written.written) return view;
         if (written.totalUnchanged) {
           // The commitment did not fit: say what is left now. Nothing refused only when a release made room since: read again.

@@ -13,7 +13,7 @@ export class MoneyProposalBalances extends ProposalBalances {
     super();
   }
 
-  propose(manager: EntityManager, proposals: readonly ProposedAmount[], parts: readonly { id: string; proposedCzk: number }[]): Promise<void> {
+  propose(manager: EntityManager, proposals: readonly ProposedAmount[], parts: readonly { id: string; proposedCzk: number }[]): Promise<string[]> {
     return this.balances.propose(manager, proposals, parts);
   }
 

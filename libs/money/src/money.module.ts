@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@app/applications';
+import { IdentityModule, RegisteredAccountsModule } from '@app/identity';
 import { LettersModule } from '@app/letters';
 import { ContractsRepository } from './contracts.repository';
 import { ContractsService } from './contracts.service';
@@ -15,12 +16,15 @@ import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 import { ReversalsService } from './reversals.service';
 import { ReturnsService } from './returns.service';
+import { SettlementPenalties } from './settlement-penalties';
 import { SettlementReviewService } from './settlement-review.service';
 import { SettlementsRepository } from './settlements.repository';
 import { SettlementsService } from './settlements.service';
+import { StaffConflicts } from './staff-conflicts';
+import { ThreeSixtyGivingCache } from './three-sixty-giving.cache';
 
 @Module({
-  imports: [ApplicationsModule, LedgerModule, LettersModule],
+  imports: [ApplicationsModule, IdentityModule, LedgerModule, LettersModule, RegisteredAccountsModule],
   providers: [
     MoneyRepository,
     DecisionRepository,
@@ -32,12 +36,15 @@ import { SettlementsService } from './settlements.service';
     SettlementsRepository,
     SettlementsService,
     SettlementReviewService,
+    StaffConflicts,
+    SettlementPenalties,
     ReturnsService,
     LedgerRepository,
     LedgerService,
     ReversalsService,
     ReportsRepository,
     ReportsService,
+    ThreeSixtyGivingCache,
   ],
   exports: [DecisionsService, ContractsService, PaymentsService, SettlementsService, SettlementReviewService, ReturnsService, LedgerService, ReversalsService, ReportsService],
 })

@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate } from '@app/core';
+import { RegisteredAccounts } from '@app/identity';
 import { paymentEntries } from './domain/ledger';
 import { checkPayment } from './domain/payment.rules';
 import { BalancesRepository } from './balances.repository';
 import { LedgerWriter } from './ledger-writer.repository';
 import { MoneyRepository } from './money.repository';
 import { PaymentsRepository } from './payments.repository';
+import { StaffConflicts } from './staff-conflicts';
 
 export interface PaymentCommand {
   amountCzk: number;
@@ -29,9 +31,11 @@ export interface PaymentView {
 
 /**
  * A payment by the Budget Department: only with a contract, always to the
- * contract's account, all instalments together never above the award. The
- * application row is locked, and the cached balances have CHECKs
- * (paid ≤ awarded, part paid ≤ committed) as the second line.
+ * organisation's registered account (the contract's, unless the organisation
+ * has since changed it, confirmed by a second person), all instalments
+ * together never above the award. The application row is locked, and the
+ * cached balances have CHECKs (paid ≤ awarded, part paid ≤ committed) as the
+ * second line.
  */
 @Injectable()
 export class PaymentsService {
@@ -43,12 +47,15 @@ export class PaymentsService {
     private readonly ledger: LedgerWriter,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly registeredAccounts: RegisteredAccounts,
+    private readonly conflicts: StaffConflicts,
   ) {}
 
   async pay(caller: AuthUser, applicationId: string, command: PaymentCommand): Promise<PaymentView> {
     return this.dataSource.transaction(async (manager) => {
       const app = await this.money.lockSubject(manager, applicationId);
       if (!app) throw new DomainError('NOT_FOUND', 'No such submitted application.');
+      await this.conflicts.refuseAffiliated(manager, caller, app.organisationId, 'pay');
       const now = this.clock.now();
       const violations = checkPayment({
         hasContract: app.contract !== null,
@@ -61,7 +68,10 @@ export class PaymentsService {
         status: app.status,
       });
       if (violations.length) throw DomainError.fromViolations(violations);
-      const contract = app.contract!;
+      const bankAccount = await this.registeredAccounts.lockedAccountOf(manager, app.organisationId);
+      if (bankAccount === null) {
+        throw new DomainError('BANK_ACCOUNT_NOT_REGISTERED', 'The organisation has no registered bank account to pay to; its user asks for one and an officer confirms it.');
+      }
       const id = randomUUID();
       const tx = paymentEntries({
         id: randomUUID(),
@@ -79,7 +89,7 @@ export class PaymentsService {
         amountCzk: command.amountCzk,
         paidOn: command.paidOn,
         paymentReference: command.paymentReference.trim(),
-        bankAccount: contract.bankAccount,
+        bankAccount,
         ledgerTransactionId: tx.id,
         at: now,
         by: caller.id,
@@ -90,7 +100,7 @@ export class PaymentsService {
         amountCzk: command.amountCzk,
         paidOn: command.paidOn,
         paymentReference: command.paymentReference.trim(),
-        bankAccount: contract.bankAccount,
+        bankAccount,
         paidTotalCzk: app.paidCzk + command.amountCzk,
         awardCzk: app.awardedCzk,
       };

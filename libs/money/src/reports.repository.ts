@@ -38,13 +38,15 @@ export interface MoneyFactRow {
   awardCzk: number | null;
   contract: { contractNumber: string; signedOn: string; bankAccount: string; amountCzk: number; publishedOn: string | null } | null;
   payments: { amountCzk: number; paidOn: string; paymentReference: string; bankAccount: string }[];
+  /** The contract's settlement deadline; the call's before there is a contract. */
   settlementDueOn: string;
   settlementSubmittedAt: Date | null;
-  /** What the settlement review claimed back (0 before a review or when nothing was). */
-  claimedCzk: number;
-  returnDueOn: string | null;
-  /** Returns of grant money recorded after the review (penalty payments excluded). */
-  returnsAfterReview: { amountCzk: number; receivedOn: string }[];
+  /** The settlement and its review: spent, accepted (null before the review), paid − spent at the review, the remedy deadline. */
+  settlement: { spentCzk: number; acceptedCzk: number | null; unspentCzk: number | null; refusedCzk: number | null; remedyDueOn: string | null } | null;
+  /** Every return of grant money (penalty payments and reversed returns left out), by the day received. */
+  returns: { amountCzk: number; receivedOn: string }[];
+  /** The organisation's registered accounts over time, oldest first, in Prague dates. */
+  registeredAccounts: { bankAccount: string; from: string; until: string | null }[];
 }
 
 export interface AwardRow {
@@ -77,6 +79,17 @@ export class ReportsRepository {
   /** Makes the caller's transaction read-only: a report never writes (its first statement, before any read). */
   async readOnly(manager: EntityManager): Promise<void> {
     await manager.query('SET TRANSACTION READ ONLY');
+  }
+
+  /**
+   * The audit chain's head in this snapshot ('0' before any event): audited
+   * transactions append under one lock held to their commit, so a snapshot
+   * that sees head n sees every audited change up to n and none after. One
+   * backward step on the primary key.
+   */
+  async auditHead(manager: EntityManager): Promise<string> {
+    const rows: { seq: string | null }[] = await manager.query('SELECT max(seq)::text AS seq FROM audit_event');
+    return rows[0]?.seq ?? '0';
   }
 
   async findCall(manager: EntityManager, callId: string): Promise<ReportedCall | null> {
@@ -167,9 +180,10 @@ export class ReportsRepository {
   /**
    * Every application with money in the books (an approving decision, a
    * contract, a payment or a return), with its contract, payments, settlement
-   * and the returns against the settlement's claim. The payment rows are read
-   * as they are, not the cached balances: the point is to find rows that
-   * should not exist. Reversed movements are left out.
+   * and the returns against the settlement's claim, and its organisation's
+   * registered bank accounts over time (identity's history). The payment rows
+   * are read as they are, not the cached balances: the point is to find rows
+   * that should not exist. Reversed movements are left out.
    */
   async moneyFacts(manager: EntityManager, callId: string | null): Promise<MoneyFactRow[]> {
     type Amount = string | number;
@@ -179,14 +193,19 @@ export class ReportsRepository {
       awarded: boolean;
       awarded_czk: string;
       settlement_due_on: string;
+      spent_czk: string | null;
+      accepted_czk: string | null;
+      unspent_czk: string | null;
+      refused_czk: string | null;
+      remedy_due_on: string | null;
       contract: { contractNumber: string; signedOn: string; bankAccount: string; amountCzk: Amount; publishedOn: string | null } | null;
       payments: { amountCzk: Amount; paidOn: string; paymentReference: string; bankAccount: string }[];
       settlement_submitted_at: Date | null;
-      claimed_czk: string | null;
-      return_due_on: string | null;
       returns: { amountCzk: Amount; receivedOn: string }[];
+      registered_accounts: { bankAccount: string; from: string; until: string | null }[];
     }[] = await manager.query(
-      `SELECT a.id, a.reference_number, d.application_id IS NOT NULL AS awarded, a.awarded_czk, c.settlement_due_on::text AS settlement_due_on,
+      `SELECT a.id, a.reference_number, d.application_id IS NOT NULL AS awarded, a.awarded_czk,
+              COALESCE(k.settlement_due_on, c.settlement_due_on)::text AS settlement_due_on,
               CASE WHEN k.application_id IS NULL THEN NULL ELSE
                 json_build_object('contractNumber', k.contract_number, 'signedOn', k.signed_on::text, 'bankAccount', k.bank_account,
                                   'amountCzk', k.amount_czk::text, 'publishedOn', k.published_on::text) END AS contract,
@@ -195,11 +214,17 @@ export class ReportsRepository {
                                         ORDER BY p.paid_on, p.created_at)
                           FROM payment p WHERE p.application_id = a.id AND NOT EXISTS (SELECT 1 FROM ledger_transaction v WHERE v.reverses = p.ledger_transaction_id)),
                        '[]'::json) AS payments,
-              s.submitted_at AS settlement_submitted_at, s.return_due_czk AS claimed_czk, s.return_due_on::text AS return_due_on,
+              s.submitted_at AS settlement_submitted_at, s.spent_czk, s.accepted_czk, s.unspent_czk, s.refused_czk,
+              s.remedy_due_on::text AS remedy_due_on,
               COALESCE((SELECT json_agg(json_build_object('amountCzk', r.amount_czk::text, 'receivedOn', r.received_on::text) ORDER BY r.received_on)
                           FROM money_return r JOIN ledger_transaction t ON t.id = r.ledger_transaction_id AND t.type = 'return'
-                         WHERE r.application_id = a.id AND s.reviewed_at IS NOT NULL AND r.created_at >= s.reviewed_at
-                           AND NOT EXISTS (SELECT 1 FROM ledger_transaction v WHERE v.reverses = r.ledger_transaction_id)), '[]'::json) AS returns
+                         WHERE r.application_id = a.id
+                           AND NOT EXISTS (SELECT 1 FROM ledger_transaction v WHERE v.reverses = r.ledger_transaction_id)), '[]'::json) AS returns,
+              COALESCE((SELECT json_agg(json_build_object('bankAccount', b.bank_account,
+                                                          'from', (b.valid_from AT TIME ZONE 'Europe/Prague')::date::text,
+                                                          'until', (b.valid_until AT TIME ZONE 'Europe/Prague')::date::text)
+                                        ORDER BY b.valid_from, b.id)
+                          FROM organisation_bank_account b WHERE b.organisation_id = a.organisation_id), '[]'::json) AS registered_accounts
          FROM application a
          JOIN call c ON c.id = a.call_id
          LEFT JOIN decision d ON d.application_id = a.id AND d.outcome = 'approved'
@@ -220,9 +245,18 @@ export class ReportsRepository {
       payments: r.payments.map((p) => ({ ...p, amountCzk: toSafeNumber(p.amountCzk) })),
       settlementDueOn: r.settlement_due_on,
       settlementSubmittedAt: r.settlement_submitted_at,
-      claimedCzk: r.claimed_czk === null ? 0 : toSafeNumber(r.claimed_czk),
-      returnDueOn: r.return_due_on,
-      returnsAfterReview: r.returns.map((x) => ({ amountCzk: toSafeNumber(x.amountCzk), receivedOn: x.receivedOn })),
+      settlement:
+        r.spent_czk === null
+          ? null
+          : {
+              spentCzk: toSafeNumber(r.spent_czk),
+              acceptedCzk: r.accepted_czk === null ? null : toSafeNumber(r.accepted_czk),
+              unspentCzk: r.unspent_czk === null ? null : toSafeNumber(r.unspent_czk),
+              refusedCzk: r.refused_czk === null ? null : toSafeNumber(r.refused_czk),
+              remedyDueOn: r.remedy_due_on,
+            },
+      returns: r.returns.map((x) => ({ amountCzk: toSafeNumber(x.amountCzk), receivedOn: x.receivedOn })),
+      registeredAccounts: r.registered_accounts,
     }));
   }
 

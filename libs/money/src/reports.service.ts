@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, DomainError, pragueDate } from '@app/core';
-import { findAnomalies, type Anomaly, type ApplicationMoneyFacts } from './domain/reconciliation';
+import { debtsOfSettlement, findAnomalies, type Anomaly, type ApplicationMoneyFacts } from './domain/reconciliation';
 import { policyBreakdown, reconcilePart, type PartReconciliation, type PolicyBreakdown } from './domain/reports';
 import { FUNDER_NAME, toThreeSixtyGivingGrant, toThreeSixtyGivingPackage, type ThreeSixtyGivingPackage } from './domain/three-sixty-giving';
 import { ReportsRepository, type AwardRow, type DisbursementRow, type MoneyFactRow, type ReportedCall } from './reports.repository';
+import { ThreeSixtyGivingCache } from './three-sixty-giving.cache';
 
 export interface DisbursementReport {
   callId: string | null;
@@ -36,6 +37,7 @@ export class ReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: ReportsRepository,
     private readonly clock: Clock,
+    private readonly threeSixtyGivingCache: ThreeSixtyGivingCache,
   ) {}
 
   async disbursements(callId?: string): Promise<DisbursementReport> {
@@ -87,23 +89,33 @@ export class ReportsService {
   /**
    * The awarded grants as a 360Giving package. The standard has no valid
    * empty package, so a call (or a system) without awards yet is 404.
+   * Cached until the next audited change (ThreeSixtyGivingCache).
    */
   async threeSixtyGiving(callId?: string): Promise<ThreeSixtyGivingPackage> {
     return this.snapshot(callId, async (manager, call) => {
-      const awards = await this.repository.awards(manager, call?.id ?? null);
-      if (awards.length === 0) {
-        throw new DomainError(
-          'NOT_FOUND',
-          call === null
-            ? 'No grants have been awarded yet: a 360Giving package needs at least one grant.'
-            : 'No grants have been awarded in this call yet: a 360Giving package needs at least one grant.',
-        );
-      }
-      const modified = awards.reduce((latest, a) => (a.updatedAt > latest ? a.updatedAt : latest), awards[0].updatedAt);
-      return toThreeSixtyGivingPackage(awards.map(toAwardedGrant), {
-        title: call ? `${FUNDER_NAME}: ${call.title} (${call.programmeCode})` : `${FUNDER_NAME}: awarded grants`,
-        modified: modified.toISOString(),
-      });
+      const key = ThreeSixtyGivingCache.key(call?.id ?? null, await this.repository.auditHead(manager));
+      const cached = await this.threeSixtyGivingCache.get(key);
+      if (cached) return cached;
+      const built = await this.buildThreeSixtyGiving(manager, call);
+      await this.threeSixtyGivingCache.set(key, built);
+      return built;
+    });
+  }
+
+  private async buildThreeSixtyGiving(manager: EntityManager, call: ReportedCall | null): Promise<ThreeSixtyGivingPackage> {
+    const awards = await this.repository.awards(manager, call?.id ?? null);
+    if (awards.length === 0) {
+      throw new DomainError(
+        'NOT_FOUND',
+        call === null
+          ? 'No grants have been awarded yet: a 360Giving package needs at least one grant.'
+          : 'No grants have been awarded in this call yet: a 360Giving package needs at least one grant.',
+      );
+    }
+    const modified = awards.reduce((latest, a) => (a.updatedAt > latest ? a.updatedAt : latest), awards[0].updatedAt);
+    return toThreeSixtyGivingPackage(awards.map(toAwardedGrant), {
+      title: call ? `${FUNDER_NAME}: ${call.title} (${call.programmeCode})` : `${FUNDER_NAME}: awarded grants`,
+      modified: modified.toISOString(),
     });
   }
 
@@ -130,9 +142,9 @@ function toMoneyFacts(r: MoneyFactRow): ApplicationMoneyFacts {
     payments: r.payments,
     settlementDueOn: r.settlementDueOn,
     settlementSubmittedOn: r.settlementSubmittedAt === null ? null : pragueDate(r.settlementSubmittedAt),
-    returnDueCzk: r.claimedCzk,
-    returnDueOn: r.returnDueOn,
-    returns: r.returnsAfterReview,
+    debts: r.settlement ? debtsOfSettlement({ ...r.settlement, paidCzk: r.payments.reduce((sum, p) => sum + p.amountCzk, 0), settlementDueOn: r.settlementDueOn }) : [],
+    returns: r.returns,
+    registeredAccounts: r.registeredAccounts,
   };
 }
 

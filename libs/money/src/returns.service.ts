@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ApplicationLifecycle } from '@app/applications';
 import { AuditTrail, type AuthUser, Clock, DomainError, pragueDate } from '@app/core';
-import { applicationAccount, penaltyEntries, penaltyPaymentEntries, returnEntries } from './domain/ledger';
-import { assessPenalty } from './domain/penalty';
+import { applicationAccount, penaltyPaymentEntries, returnEntries } from './domain/ledger';
+import { reviewDebts, type Debt } from './domain/penalty';
 import { checkReturnAccepted, closesWhenNothingOwed, decideReturn } from './domain/settlement.rules';
 import { BalancesRepository } from './balances.repository';
 import { LedgerWriter } from './ledger-writer.repository';
 import { MoneyRepository, type MoneySubject } from './money.repository';
+import { SettlementPenalties } from './settlement-penalties';
 import { SettlementsRepository } from './settlements.repository';
 
 export interface ReturnCommand {
@@ -45,6 +46,7 @@ export class ReturnsService {
     private readonly balances: BalancesRepository,
     private readonly lifecycle: ApplicationLifecycle,
     private readonly ledger: LedgerWriter,
+    private readonly penalties: SettlementPenalties,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
@@ -84,7 +86,9 @@ export class ReturnsService {
         await this.balances.returned(manager, applicationId, app.callPartId, { returnedCzk: effect.returnedCzk, fromDueCzk: effect.fromDueCzk });
       }
       await this.settlements.insertReturn(manager, { ...receipt, ledgerTransactionId: tx.id });
-      const penaltyLevied = effect.completesClaim ? await this.levyPenalty(manager, app, now, caller.id) : 0;
+      const penaltyLevied = effect.completesClaim
+        ? await this.penalties.levy(manager, { applicationId, callPartId: app.callPartId, debts: debtsOf(app) }, now, caller.id)
+        : 0;
       const penaltyNowDue = penaltyDue + penaltyLevied - effect.penaltyPaidCzk;
       let status = app.status;
       if (closesWhenNothingOwed({ status: app.status, stillDueCzk: effect.stillDueCzk, penaltyDueCzk: penaltyNowDue })) {
@@ -113,25 +117,12 @@ export class ReturnsService {
       return view;
     });
   }
+}
 
-  /** §22: once the claimed return is complete, the penalty for the late parts of it (none when ≤ CZK 1,000). */
-  private async levyPenalty(manager: EntityManager, app: MoneySubject, now: Date, by: string): Promise<number> {
-    const dueOn = app.settlement?.returnDueOn;
-    const owed = app.settlement?.returnDueAtReviewCzk ?? 0;
-    const reviewedAt = app.settlement?.reviewedAt;
-    if (!dueOn || owed === 0 || !reviewedAt) return 0;
-    const receipts = await this.settlements.returnsSince(manager, app.applicationId, reviewedAt);
-    const assessment = assessPenalty({ owedCzk: owed, dueOn, returns: receipts, asOf: receipts.at(-1)?.receivedOn ?? pragueDate(now) });
-    if (assessment.penaltyCzk === 0) return 0;
-    const tx = penaltyEntries({
-      id: randomUUID(),
-      occurredOn: pragueDate(now),
-      reference: `§22 penalty: ${assessment.lateCzk} CZK returned late after ${dueOn}`,
-      partId: app.callPartId,
-      applicationId: app.applicationId,
-      amountCzk: assessment.penaltyCzk,
-    });
-    await this.ledger.post(manager, tx, { callPartId: app.callPartId, applicationId: app.applicationId }, by, now);
-    return assessment.penaltyCzk;
-  }
+/** What the reviewed settlement left owing: the unspent money by the contract's settlement deadline, the refused money by the remedy deadline. */
+function debtsOf(app: MoneySubject): Debt[] {
+  const s = app.settlement;
+  if (!s?.reviewedAt || s.unspentCzk === null || s.refusedCzk === null) return [];
+  // The amounts as the review recorded them.
+  return reviewDebts({ unspentCzk: s.unspentCzk, refusedCzk: s.refusedCzk, settlementDueOn: app.settlementDueOn, remedyDueOn: s.remedyDueOn });
 }

@@ -44,6 +44,18 @@ export class SettlementEntity {
   @Column({ name: 'return_due_on', type: 'date', nullable: true })
   returnDueOn!: string | null;
 
+  /** paid − spent at the review: due by the contract's settlement deadline. */
+  @Column({ name: 'unspent_czk', type: 'bigint', nullable: true, transformer: bigintToNumber })
+  unspentCzk!: number | null;
+
+  /** spent − accepted at the review: due by the remedy deadline. */
+  @Column({ name: 'refused_czk', type: 'bigint', nullable: true, transformer: bigintToNumber })
+  refusedCzk!: number | null;
+
+  /** The deadline the review set for what it refused (spent − accepted); null when nothing was. */
+  @Column({ name: 'remedy_due_on', type: 'date', nullable: true })
+  remedyDueOn!: string | null;
+
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
   reviewedAt!: Date | null;
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { AuditTrail } from '@app/core';
+import { AuditCheckpoints, AuditTrail } from '@app/core';
 import { PageQuery, pageOf, PageResponse } from '../common/pagination.dto';
 import { ApiProblems, Auth } from '../common/route.decorators';
 
@@ -73,10 +73,32 @@ class AuditVerificationResponse {
   firstBrokenEventId?: string;
 }
 
+class AuditCheckpointResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: 'integer', description: 'The chain’s head at the checkpoint: its position (0: no event yet)' })
+  headSeq!: number;
+
+  @ApiProperty({ description: 'The head event’s hash (64 zeros when there is no event): anchor it outside the system', example: 'c0ffee…' })
+  headHash!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Events in the chain up to and including the head' })
+  eventCount!: number;
+
+  @ApiProperty({ format: 'date-time', description: 'When the database took the checkpoint' })
+  takenAt!: string;
+}
+
+class AuditCheckpointPageResponse extends PageResponse(AuditCheckpointResponse, 'AuditCheckpointPageResponse') {}
+
 @ApiTags('audit')
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditTrail) {}
+  constructor(
+    private readonly audit: AuditTrail,
+    private readonly checkpoints: AuditCheckpoints,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Audit events, newest first' })
@@ -98,5 +120,22 @@ export class AuditController {
   @ApiOkResponse({ type: AuditVerificationResponse })
   verify(): Promise<AuditVerificationResponse> {
     return this.audit.verify();
+  }
+
+  /** The worker's daily checkpoints of the chain (AUDIT_CHECKPOINT_CRON), newest first. */
+  @Get('checkpoints')
+  @ApiOperation({
+    summary: 'Checkpoints of the audit chain, newest first',
+    description:
+      'Each checkpoint is the chain’s head (seq and hash), the number of events up to it and the time, computed by the database and written by the worker ' +
+      'once a day (AUDIT_CHECKPOINT_CRON) with an `audit.checkpoint` event. Copy the head hash outside the system (a qualified timestamp, a register): ' +
+      'a chain rewritten later no longer passes through it.',
+  })
+  @Auth('budget', 'admin')
+  @ApiOkResponse({ type: AuditCheckpointPageResponse })
+  @ApiProblems(400)
+  async checkpointList(@Query() query: PageQuery): Promise<AuditCheckpointPageResponse> {
+    const result = await this.checkpoints.list(query.page, query.pageSize);
+    return pageOf({ total: result.total, items: result.items.map((c) => ({ ...c, takenAt: c.takenAt.toISOString() })) }, query);
   }
 }

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestj
 import { type AuthUser, CurrentUser, OptionalUser } from '@app/core';
 import { CallAnnouncementService, type CallPatch, CallsService, CommissionMembersService } from '@app/calls';
 import { PageQuery, pageOf } from '../common/pagination.dto';
+import { RateLimited } from '../common/rate-limits';
 import { Anyone, ApiProblems, Auth } from '../common/route.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
 import { CallPageResponse, CallPatchRequest, CallRequest, CallResponse, CommissionRequest, CommissionResponse } from './dto/calls.dto';
@@ -45,10 +46,14 @@ export class CallsController {
   }
 
   @Put(':id/commission')
-  @ApiOperation({ summary: "Set the call's DOT Commission and its chair" })
+  @ApiOperation({
+    summary: "Set the call's DOT Commission and its chair",
+    description:
+      'Free until the submission period closes. From then on members may score: adding or removing a member or moving the chair needs a `reason` (else 409 COMMISSION_FROZEN), kept in the audit event; sending the same commission again needs none. Once the evaluation is closed the commission cannot change (409 COMMISSION_FROZEN). A removed member’s score sheets stay in the record (GET /applications/:id/scores, flagged `memberRemoved`) but leave the averages and the ranking.',
+  })
   @Auth('officer')
   @ApiOkResponse({ type: CommissionResponse })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 409)
   setCommission(
     @CurrentUser() caller: AuthUser,
     @Param('id', UuidPipe) id: string,
@@ -72,8 +77,9 @@ export class CallsController {
   @Get()
   @ApiOperation({ summary: 'List announced calls' })
   @Anyone()
+  @RateLimited('public')
   @ApiOkResponse({ type: CallPageResponse, description: 'Announced calls (officers also see drafts)' })
-  @ApiProblems(400)
+  @ApiProblems(400, 429)
   async list(@OptionalUser() caller: AuthUser | undefined, @Query() query: PageQuery): Promise<CallPageResponse> {
     return pageOf(await this.calls.list(caller, query.page, query.pageSize), query);
   }
@@ -81,8 +87,9 @@ export class CallsController {
   @Get(':id')
   @ApiOperation({ summary: 'A call with its parts, criteria and windows' })
   @Anyone()
+  @RateLimited('public')
   @ApiOkResponse({ type: CallResponse })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 429)
   get(@OptionalUser() caller: AuthUser | undefined, @Param('id', UuidPipe) id: string): Promise<CallResponse> {
     return this.calls.get(caller, id);
   }

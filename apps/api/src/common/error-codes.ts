@@ -5,6 +5,7 @@ import { EVALUATION_ERRORS } from '@app/evaluation';
 import { IDENTITY_ERRORS } from '@app/identity';
 import { LETTERS_ERRORS } from '@app/letters';
 import { MONEY_ERRORS } from '@app/money';
+import { RESOLUTIONS_ERRORS } from '@app/resolutions';
 
 /**
  * The HTTP status of every error code: core's platform codes and each feature
@@ -18,6 +19,7 @@ export const ERROR_STATUSES = {
   ...EVALUATION_ERRORS,
   ...MONEY_ERRORS,
   ...LETTERS_ERRORS,
+  ...RESOLUTIONS_ERRORS,
 } as const satisfies ErrorStatusTable<ErrorCode>;
 
 /**
@@ -73,6 +75,28 @@ export const ERROR_CODES = everyCode([
   'RATE_LIMITED',
   'INTERNAL_ERROR',
   'QUEUE_UNAVAILABLE',
+  'BANK_ACCOUNT_NOT_REGISTERED',
+  'BANK_ACCOUNT_REQUEST_PENDING',
+  'BANK_ACCOUNT_REQUEST_DECIDED',
+  'ACCOUNT_DISABLED',
+  'CANNOT_CHANGE_OWN_ACCOUNT',
+  'CURRENT_PASSWORD_WRONG',
+  'RESET_TOKEN_INVALID',
+  'SCORE_SHEET_SUBMITTED',
+  'SCORE_SHEET_NOT_SUBMITTED',
+  'NOT_COMMISSION_CHAIR',
+  'COMMISSION_FROZEN',
+  'RANKING_CHANGED',
+  'RESOLUTION_BEFORE_EVALUATION_CLOSE',
+  'DEVIATION_REASON_REQUIRED',
+  'CONTRACT_NOT_EDITABLE',
+  'EVALUATION_NOT_CLOSED',
+  'NOTHING_TO_RESOLVE',
+  'RESOLUTION_NOT_DRAFT',
+  'RESOLUTION_CHANGED',
+  'RESOLUTION_NOT_ADOPTABLE',
+  'RESOLUTION_BODY_MISMATCH',
+  'DOCUMENT_NOT_READY',
 ]);
 
 /** `codes`, if they are every ErrorCode: else the compile error names the missing ones. */

@@ -404,5 +404,5 @@ export const DEMO_CONTENT: { [S in DemoStageName]: ContentOf<S> } = {
   },
 };
 
-/** Accounts on the demo's contracts: the organisation's own, or (the district has none on file) its budget account. */
+/** The district registers without an account and asks for this one (its budget account) before its contract; an officer confirms it. */
 export const DISTRICT_CONTRACT_ACCOUNT = '27-2701000336/0710';

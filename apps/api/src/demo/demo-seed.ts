@@ -4,7 +4,7 @@ import { ApplicationsService, type ApplicationStatus } from '@app/applications';
 import { CallAnnouncementService, CallsService, CommissionMembersService, ProgrammeEntity, ProgrammesService } from '@app/calls';
 import { type AuthUser, Clock, pragueDate } from '@app/core';
 import { CommissionService, FormalCheckService, RankingService } from '@app/evaluation';
-import { IdentityService, UserEntity } from '@app/identity';
+import { BankAccountsService, IdentityService, UserEntity } from '@app/identity';
 import { ContractsService, DecisionsService, PaymentsService, ReturnsService, SettlementReviewService, SettlementsService } from '@app/money';
 import { DemoClock } from './demo-clock';
 import { DEMO_CONTENT, DEMO_PROGRAMMES, DISTRICT_CONTRACT_ACCOUNT, type DemoContent } from './demo-content';
@@ -25,6 +25,7 @@ import { demoTimeline, type DemoCallWindow, type DemoTimeline } from './demo-tim
 const statusIsKnown = (s: DemoApplicationStatus): ApplicationStatus => s;
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 /** Written oldest first, so the demo's history reads in order where the stages do not overlap. */
 const STAGE_ORDER: readonly DemoStageName[] = ['decided', 'scored', 'closed', 'open'];
 
@@ -44,6 +45,7 @@ export interface DemoSeedResult {
 
 interface Services {
   identity: IdentityService;
+  bankAccounts: BankAccountsService;
   programmes: ProgrammesService;
   calls: CallsService;
   announcements: CallAnnouncementService;
@@ -82,6 +84,7 @@ export async function loadDemo(app: INestApplicationContext, options: DemoSeedOp
   if (!(clock instanceof DemoClock)) throw new Error('The demo is written on a DemoClock (DemoSeedModule)');
   const s: Services = {
     identity: app.get(IdentityService),
+    bankAccounts: app.get(BankAccountsService),
     programmes: app.get(ProgrammesService),
     calls: app.get(CallsService),
     announcements: app.get(CallAnnouncementService),
@@ -106,6 +109,8 @@ export async function loadDemo(app: INestApplicationContext, options: DemoSeedOp
     if (!(await s.dataSource.getRepository(ProgrammeEntity).existsBy({ code: DEMO_STAGES[stage].programmeCode }))) missing.push(stage);
   }
   try {
+    // The organisations register before the demo's history starts, so their accounts are registered on every payment's day.
+    if (missing.length) s.clock.at(timeline.decided.announcedAt);
     const cast = missing.length ? await ensureCast(s, options.password) : null;
     for (const stage of missing) {
       const writer = { decided: writeDecided, scored: writeScored, closed: writeClosed, open: writeOpen }[stage];
@@ -216,6 +221,7 @@ async function score<S extends DemoStageName>(s: Services, cast: Cast, stage: S,
         continue;
       }
       await s.commission.declare(member, ids[key], { hasConflict: false });
+      // Saved and submitted at once (no draft): the demo's members have submitted theirs.
       await s.commission.score(member, ids[key], { points: pointsFor(criteria, sheet), comment: commentFor(sheet) });
     }
   }
@@ -401,6 +407,12 @@ async function writeDecided(s: Services, cast: Cast, timeline: DemoTimeline): Pr
   );
   await review('closed', 48_000, 'Vyúčtování bez výhrad.', t.closingReviewAt);
 
+  // The district registered without an account: its user asks for its budget account, the officer confirms, the contract names it.
+  const district = cast.applicants['district@demo.praha.eu'];
+  s.clock.at(new Date(t.lateContractAt.getTime() - 3 * HOUR));
+  const request = await s.bankAccounts.request(district, district.organisationId!, DISTRICT_CONTRACT_ACCOUNT);
+  s.clock.at(new Date(t.lateContractAt.getTime() - 2 * HOUR));
+  await s.bankAccounts.confirm(officer, request.id);
   await sign('awaitingPublication', t.lateContractAt);
   await settle(
     'settlementForReview',

@@ -12,8 +12,11 @@ import {
   OwnEvaluationResponse,
   ProposalRequest,
   RankingItemResponse,
+  ReopenScoreSheetRequest,
   ScoreSheetRequest,
   ScoreSheetResponse,
+  ScoreSheetStateResponse,
+  ScoreSheetStatesResponse,
   ScoresResponse,
 } from './dto/evaluation.dto';
 
@@ -63,10 +66,13 @@ export class ApplicationEvaluationController {
 
   @Put('scores')
   @ApiOperation({
-    summary: 'Save the caller’s score sheet',
+    summary: 'Save and submit the caller’s score sheet, or save it as a draft',
     description:
       'Points for every criterion of the call, whole numbers from 0 to its maxPoints (422 POINTS_OUT_OF_RANGE), and a comment. Only for eligible applications, ' +
-      'between the window’s close and the evaluation’s close (409 SCORING_NOT_OPEN / SCORING_CLOSED), after declaring no conflict. Editable until the evaluation closes.',
+      'between the window’s close and the evaluation’s close (409 SCORING_NOT_OPEN / SCORING_CLOSED), after declaring no conflict. ' +
+      'Without `draft` the sheet is saved and submitted at once: it counts, and the peers’ sheets open to the member. With `draft: true` it is a draft: ' +
+      'counted nowhere and the peers’ sheets stay hidden, until the member submits it (POST …/scores/submit or this route without `draft`). ' +
+      'A draft may change as often as the member likes; a submitted sheet does not (409 SCORE_SHEET_SUBMITTED) unless the chair reopens it.',
   })
   @Auth('commission')
   @ApiOkResponse({ type: ScoreSheetResponse })
@@ -75,17 +81,68 @@ export class ApplicationEvaluationController {
     return this.commission.score(caller, id, body);
   }
 
+  @Post('scores/submit')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Submit the caller’s score sheet',
+    description:
+      'The saved draft becomes the member’s sheet: it counts (average, ranking, quorum) and the peers’ sheets open to them. ' +
+      'Nothing saved: 404; already submitted: 409 SCORE_SHEET_SUBMITTED; the other checks as for saving it (declaration, conflict, scoring window).',
+  })
+  @Auth('commission')
+  @ApiOkResponse({ type: ScoreSheetResponse })
+  @ApiProblems(400, 404, 409)
+  submitSheet(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<ScoreSheetResponse> {
+    return this.commission.submitSheet(caller, id);
+  }
+
+  @Post('scores/:memberId/reopen')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reopen a member’s submitted score sheet (the chair)',
+    description:
+      'By the chair of the call’s commission (another member: 403 NOT_COMMISSION_CHAIR), with a reason, audited. The sheet becomes its member’s draft again: ' +
+      'counted nowhere and the peers’ sheets hidden from them until they submit it anew; the reason is shown to them. ' +
+      'Not the chair’s own sheet (403 FORBIDDEN), nor on an application the chair is in conflict with (403 CONFLICT_OF_INTEREST); ' +
+      'a draft: 409 SCORE_SHEET_NOT_SUBMITTED; no sheet: 404; after the evaluation’s close: 409 SCORING_CLOSED.',
+  })
+  @Auth('commission')
+  @ApiOkResponse({ type: ScoreSheetStateResponse, description: 'Where the member’s sheet now stands (no points)' })
+  @ApiProblems(400, 404, 409)
+  reopenSheet(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Param('memberId', UuidPipe) memberId: string,
+    @Body() body: ReopenScoreSheetRequest,
+  ): Promise<ScoreSheetStateResponse> {
+    return this.commission.reopenSheet(caller, id, memberId, body.reason);
+  }
+
   @Get('scores')
   @ApiOperation({
     summary: 'All score sheets of an application',
     description:
-      'Officers always. A commission member only after submitting their own sheet (403 FORBIDDEN before: hidden peer scores), never with a conflict (403 CONFLICT_OF_INTEREST).',
+      'The submitted sheets (drafts count nowhere). Officers always. A commission member only after submitting their own sheet (403 FORBIDDEN before, also with a saved draft: hidden peer scores), never with a conflict (403 CONFLICT_OF_INTEREST).',
   })
   @Auth('officer', 'commission')
   @ApiOkResponse({ type: ScoresResponse })
   @ApiProblems(404)
   scores(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<ScoresResponse> {
     return this.commission.scores(caller, id);
+  }
+
+  @Get('score-sheets')
+  @ApiOperation({
+    summary: 'Where each member’s score sheet stands (the chair)',
+    description:
+      'For the chair of the call’s commission (another member: 403 NOT_COMMISSION_CHAIR; a chair in conflict with the application: 403 CONFLICT_OF_INTEREST): ' +
+      'each member’s saved sheet, draft or submitted, with the last reopening — never its points — to reopen a submitted one.',
+  })
+  @Auth('commission')
+  @ApiOkResponse({ type: ScoreSheetStatesResponse })
+  @ApiProblems(400, 404)
+  sheetStates(@CurrentUser() caller: AuthUser, @Param('id', UuidPipe) id: string): Promise<ScoreSheetStatesResponse> {
+    return this.commission.sheetStates(caller, id);
   }
 
   @Get('my-evaluation')

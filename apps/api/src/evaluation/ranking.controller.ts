@@ -14,6 +14,11 @@ const RANKING_RULES =
   'A score counts only with at least `quorum` scorers. Ranking per part: by the call’s `rankingMethod` score (average unless `normalised`) descending, ties by earlier receipt, then reference number; ' +
   'applications without a counting score last. `recommended` = counting score ≥ `minScore`.';
 
+/** What the officer sees when an applicant withdraws while the proposal or the close is being written. */
+const RACES =
+  'An application withdrawn while this runs is never overwritten: the writes change only applications still in the status read, and the operation runs again on what is there; ' +
+  'after three such collisions in a row 409 RANKING_CHANGED (nothing changed).';
+
 @ApiTags('evaluation')
 @Controller('calls/:id')
 export class RankingController {
@@ -34,7 +39,7 @@ export class RankingController {
     summary: 'Propose funding down the ranking',
     description:
       'For each part, down the ranking, every recommended application is proposed min(requested, what is left of the allocation) until the allocation is used; ' +
-      'applications not recommended get no proposal. Replaces earlier proposals. Returns the ranking. ' + RANKING_RULES,
+      'applications not recommended get no proposal. Replaces earlier proposals. Returns the ranking. ' + RACES + ' ' + RANKING_RULES,
   })
   @Auth('officer')
   @ApiOkResponse({ type: RankingResponse })
@@ -49,7 +54,7 @@ export class RankingController {
     summary: 'Close the evaluation',
     description:
       'Freezes scores and proposals. Needs every application formally checked (409 FORMAL_CHECK_PENDING) and a quorum of sheets on every eligible one ' +
-      '(409 QUORUM_NOT_MET, naming each). Sets recommended / not_recommended by the ranking; a not-recommended application keeps no proposal.',
+      '(409 QUORUM_NOT_MET, naming each). Sets recommended / not_recommended by the ranking; a not-recommended application keeps no proposal. ' + RACES,
   })
   @Auth('officer')
   @ApiOkResponse({ type: RankingResponse })

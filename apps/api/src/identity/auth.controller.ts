@@ -1,22 +1,15 @@
-import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiCreatedResponse, ApiTags, ApiOperation, ApiHeader, ApiNoContentResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { AppConfig, CSRF_HEADER, hasCsrfHeader, SESSION_COOKIE, sessionCookieOptions } from '@app/core';
+import { AppConfig, CSRF_HEADER, SESSION_COOKIE } from '@app/core';
 import { IdentityService } from '@app/identity';
+import { RateLimited } from '../common/rate-limits';
 import { ApiProblems, Anyone } from '../common/route.decorators';
-import { LoginRequest, LoginResponse, RegisterRequest, RegisterResponse } from './dto/identity.dto';
-
-const SESSION_COOKIE_HEADER = {
-  'Set-Cookie': {
-    description: `Only when the request carries ${CSRF_HEADER}: 1: \`${SESSION_COOKIE}=<accessToken>; Max-Age=<JWT_TTL_SECONDS>; Path=/; HttpOnly; SameSite=Strict\` (and Secure in production)`,
-    schema: { type: 'string' },
-  },
-} as const;
+import { LoginRequest, LoginResponse, PasswordResetRequest, RegisterRequest, RegisterResponse } from './dto/identity.dto';
+import { cookieOptions, SESSION_COOKIE_HEADER, setSessionCookie } from './session-cookie';
 
 @ApiTags('identity')
 @Controller('auth')
-@UseGuards(ThrottlerGuard)
 export class AuthController {
   constructor(
     private readonly identity: IdentityService,
@@ -26,6 +19,7 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Register an organisation with its first applicant user' })
   @Anyone()
+  @RateLimited('register')
   @ApiCreatedResponse({ type: RegisterResponse })
   @ApiProblems(400, 409, 429)
   register(@Body() body: RegisterRequest): Promise<RegisterResponse> {
@@ -42,15 +36,29 @@ export class AuthController {
   })
   @HttpCode(200)
   @Anyone()
+  @RateLimited('auth')
   @ApiHeader({ name: CSRF_HEADER, required: false, description: '`1`: also set the session cookie', schema: { type: 'string', enum: ['1'] } })
   @ApiOkResponse({ type: LoginResponse, headers: SESSION_COOKIE_HEADER })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 403, 429)
   async login(@Body() body: LoginRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const answer = await this.identity.login(body.email, body.password, req.ip ?? 'unknown');
-    if (hasCsrfHeader(req.headers)) {
-      res.cookie(SESSION_COOKIE, answer.accessToken, { ...this.cookieOptions(), maxAge: this.config.get('JWT_TTL_SECONDS') * 1000 });
-    }
+    setSessionCookie(req, res, this.config, answer.accessToken);
     return answer;
+  }
+
+  @Post('password-reset')
+  @ApiOperation({
+    summary: 'Set a new password with a one-time reset token',
+    description:
+      'The token comes from an administrator (`POST /users/{id}/password-reset`). It works once, for 24 hours, while the account is enabled and no newer reset was issued; ' +
+      'every access token of the user stops working. Otherwise 400 RESET_TOKEN_INVALID, the same for every reason. The user then logs in with the new password.',
+  })
+  @HttpCode(204)
+  @Anyone()
+  @ApiNoContentResponse({ description: 'The new password is set' })
+  @ApiProblems(400, 429)
+  async resetPassword(@Body() body: PasswordResetRequest): Promise<void> {
+    await this.identity.completePasswordReset(body.token, body.newPassword);
   }
 
   @Post('logout')
@@ -58,21 +66,17 @@ export class AuthController {
     summary: 'Log out of the web portal',
     description:
       `Clears the session cookie \`${SESSION_COOKIE}\` (an expired Set-Cookie with the same attributes). Public, needs no ${CSRF_HEADER} header. ` +
-      'The access token itself stays valid until it expires (tokens are not stored); a script holding a bearer token simply discards it.',
+      'The access token itself stays valid until it expires, or until the user is disabled or changes their password (which cut every token of the user).',
   })
   @HttpCode(204)
   @Anyone()
+  @RateLimited('auth')
   @ApiNoContentResponse({
     description: 'The cookie is cleared',
     headers: { 'Set-Cookie': { description: `\`${SESSION_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict\``, schema: { type: 'string' } } },
   })
   @ApiProblems(429)
   logout(@Res({ passthrough: true }) res: Response): void {
-    res.clearCookie(SESSION_COOKIE, this.cookieOptions());
-  }
-
-  /** The same attributes when the cookie is set and when it is cleared, or the browser keeps it. */
-  private cookieOptions() {
-    return sessionCookieOptions(this.config.get('COOKIE_SECURE') === true);
+    res.clearCookie(SESSION_COOKIE, cookieOptions(this.config));
   }
 }

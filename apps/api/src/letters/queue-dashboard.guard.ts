@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { CSRF_FAILED_DETAIL, MISSING_CREDENTIALS_DETAIL, passesCsrfCheck, type PlatformErrorCode, problem, type Role, sendProblem, type TokenService } from '@app/core';
+import { type Authenticator, CSRF_FAILED_DETAIL, MISSING_CREDENTIALS_DETAIL, passesCsrfCheck, type PlatformErrorCode, problem, type Role, sendProblem } from '@app/core';
 
 /** Who may open the queue dashboard. */
 export const QUEUE_DASHBOARD_ROLES: readonly Role[] = ['officer', 'admin'];
@@ -12,9 +12,9 @@ export const QUEUE_DASHBOARD_ROLES: readonly Role[] = ['officer', 'admin'];
  * API: 401 without valid credentials, 403 for other roles, 503 while Redis is
  * down (the board would otherwise wait for Redis for as long as it is away).
  */
-export function queueDashboardGuard(tokens: TokenService, redisIsUp: () => boolean): RequestHandler {
+export function queueDashboardGuard(authenticator: Authenticator, redisIsUp: () => boolean): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    tokens
+    authenticator
       .authenticate(req)
       .then((authentication) => {
         const user = authentication?.user;

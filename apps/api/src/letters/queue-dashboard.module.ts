@@ -1,22 +1,15 @@
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { BullBoardModule, type BullBoardModuleOptions } from '@bull-board/nestjs';
+import { BullBoardModule } from '@bull-board/nestjs';
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, Module } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { AppConfig, queueConnection, RedisClient, TokenService } from '@app/core';
+import { AppConfig, Authenticator, queueConnection, RedisClient } from '@app/core';
 import { LETTERS_QUEUE } from '@app/letters';
 import { queueDashboardGuard } from './queue-dashboard.guard';
 
 /** Outside /api/v1, like the health probes (see applyGlobalPrefix). */
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
-
-/**
- * @bull-board/express 9.10.1 brings its own copy of @bull-board/api 9.10.1,
- * whose types differ from the 9.10.2 the Nest module uses only in private
- * members; at run time the adapter is what the module expects.
- */
-const EXPRESS_ADAPTER = ExpressAdapter as unknown as BullBoardModuleOptions['adapter'];
 
 /** How often a Redis outage is logged again while it lasts. */
 const ERROR_LOG_INTERVAL_MS = 60_000;
@@ -59,11 +52,11 @@ export class LettersQueueErrors {
     }),
     BullModule.registerQueue({ name: LETTERS_QUEUE }),
     BullBoardModule.forRootAsync({
-      inject: [TokenService, RedisClient],
-      useFactory: (tokens: TokenService, redis: RedisClient) => ({
+      inject: [Authenticator, RedisClient],
+      useFactory: (authenticator: Authenticator, redis: RedisClient) => ({
         route: QUEUE_DASHBOARD_ROUTE,
-        adapter: EXPRESS_ADAPTER,
-        middleware: queueDashboardGuard(tokens, () => redis.status === 'ready'),
+        adapter: ExpressAdapter,
+        middleware: queueDashboardGuard(authenticator, () => redis.status === 'ready'),
         // The dashboard shows the queue, not the Redis server (version, memory, clients): its stats route answers 403.
         boardOptions: { uiConfig: { boardTitle: 'Prague grants – queues', hideRedisDetails: true } },
       }),

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PolicyService } from '@app/policy';
-import { Anyone } from '../common/route.decorators';
+import { RateLimited } from '../common/rate-limits';
+import { Anyone, ApiProblems } from '../common/route.decorators';
 
 class SubAreaResponse {
   @ApiProperty({ example: 'A' })
@@ -70,7 +71,9 @@ export class PolicyController {
   @Get('measures')
   @ApiOperation({ summary: "The city's integration policy: priorities, sub-areas, sub-aims, measures" })
   @Anyone()
+  @RateLimited('public')
   @ApiOkResponse({ type: PolicyCatalogueResponse })
+  @ApiProblems(429)
   measures(): Promise<PolicyCatalogueResponse> {
     return this.policy.getCatalogue();
   }

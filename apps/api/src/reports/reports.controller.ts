@@ -1,8 +1,9 @@
 import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { toCsv } from '@app/core';
 import { ReportsService } from '@app/money';
-import { toCsv } from '../common/csv';
+import { RateLimited } from '../common/rate-limits';
 import { Anyone, ApiProblems, Auth } from '../common/route.decorators';
 import {
   DisbursementReportResponse,
@@ -77,8 +78,9 @@ export class ReportsController {
     description:
       'Per part: `outstandingCzk` = committed − paid (awarded, not yet paid out), `availableCzk` = allocation − committed; from the cached balances, ' +
       'which GET /ledger/check verifies against the ledger. Anomalies (judged on today’s Prague date, `asOf`): a payment without a contract or before its signature, ' +
-      'payments above the award, a payment to another account than the contract’s, no settlement after the call’s settlementDueOn, ' +
-      'a claimed return not in after its due date, a contract over CZK 50,000 unpublished 30 days after signature. ' +
+      'payments above the award, a payment to another account than the contract’s, no settlement after the contract’s settlementDueOn, ' +
+      'money to return not in after its due date (the unspent money — paid − spent — after the contract’s settlementDueOn, the money the review refused ' +
+      'after its remedyDueOn; every return pays the earliest-due first), a contract over CZK 50,000 unpublished 30 days after signature. ' +
       'One anomaly per offending payment, one per application for the rest; in reference-number order.',
   })
   @Auth('budget')
@@ -115,8 +117,9 @@ export class ReportsController {
       'The standard has no valid empty package: 404 NOT_FOUND while nothing has been awarded (in the call).',
   })
   @Anyone()
+  @RateLimited('public')
   @ApiOkResponse({ type: ThreeSixtyGivingPackageResponse })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 429)
   threeSixtyGiving(@Query() query: ReportQuery): Promise<ThreeSixtyGivingPackageResponse> {
     return this.reports.threeSixtyGiving(query.callId);
   }

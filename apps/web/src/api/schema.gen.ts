@@ -72,13 +72,17 @@ export interface paths {
         put?: never;
         /**
          * Record the signed contract
-         * @description Approved → contracted. Over CZK 50,000 it must be published within 30 days: `publicationDueOn`.
+         * @description Approved → contracted. Over CZK 50,000 it must be published within 30 days: `publicationDueOn`. Names the organisation’s registered bank account (taken when `bankAccount` is left out; another account, or none registered: 422 BANK_ACCOUNT_NOT_REGISTERED) The settlement deadline is the call’s `settlementDueOn` unless the contract sets another (after the signature).
          */
         post: operations["ApplicationMoneyController_contract"];
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Amend the contract’s settlement deadline
+         * @description Until the settlement is reviewed (else 409 CONTRACT_NOT_EDITABLE; no contract: 409 CONTRACT_REQUIRED). The deadline must fall after the signature. The unspent money is due by it, the reconciliation and the §22 penalties judge by it.
+         */
+        patch: operations["ApplicationMoneyController_amendContract"];
         trace?: never;
     };
     "/api/v1/applications/{id}/contract/publication": {
@@ -109,7 +113,7 @@ export interface paths {
         put?: never;
         /**
          * Record the council’s or assembly’s decision
-         * @description Approve (from recommended) or reject (from recommended or not_recommended). An approval commits the amount against the part’s allocation atomically (409 ALLOCATION_EXCEEDED); the Council may award one IČO at most COUNCIL_THRESHOLD_CZK (default CZK 1,000,000) a calendar year, all awards counted (else 422 ASSEMBLY_DECISION_REQUIRED). Queues the decision letter in the same transaction.
+         * @description Approve or reject a recommended or not_recommended application. Approving a not_recommended one, or above the commission’s proposal, needs `deviationReason` (else 422 DEVIATION_REASON_REQUIRED). The resolution is dated from the day the call’s evaluation closed (else 422 RESOLUTION_BEFORE_EVALUATION_CLOSE). An approval commits the amount against the part’s allocation atomically (409 ALLOCATION_EXCEEDED); the Council may award one IČO at most COUNCIL_THRESHOLD_CZK (default CZK 1,000,000) a calendar year, all awards counted (else 422 ASSEMBLY_DECISION_REQUIRED). An officer affiliated with the applicant organisation is refused (403 CONFLICT_OF_INTEREST), as for the contract, the settlement review and payments. Queues the decision letter in the same transaction.
          */
         post: operations["ApplicationMoneyController_decide"];
         delete?: never;
@@ -209,7 +213,7 @@ export interface paths {
         put?: never;
         /**
          * Record a payment (instalment)
-         * @description Budget Department only. Needs a contract (409 CONTRACT_REQUIRED); paid to the contract’s account; all payments at most the award (409 PAYMENT_EXCEEDS_AWARD).
+         * @description Budget Department only. Needs a contract (409 CONTRACT_REQUIRED); paid to the organisation’s registered account — the contract’s, or the one a confirmed change registered since (none registered: 422 BANK_ACCOUNT_NOT_REGISTERED); all payments at most the award (409 PAYMENT_EXCEEDS_AWARD). Not by a user affiliated with the applicant organisation (403 CONFLICT_OF_INTEREST).
          */
         post: operations["ApplicationMoneyController_pay"];
         delete?: never;
@@ -249,9 +253,29 @@ export interface paths {
         put?: never;
         /**
          * Record money returned
-         * @description Budget Department only. Pays the return due first, then a §22 penalty (1 ‰ a day from the day after the due date, capped at the late amount, none when ≤ CZK 1,000), which is levied when the claimed return is complete and was late. The application closes when nothing is owed.
+         * @description Budget Department only. Pays the return due first, then a §22 penalty, which is levied when the claimed return is complete and was late: 1 ‰ a day from the day after the due date (the unspent money: the contract’s settlement deadline; the refused money: the review’s remedy deadline; every return of grant money pays the earliest-due debt first), each debt capped at its late amount, none when the total is ≤ CZK 1,000. The application closes when nothing is owed.
          */
         post: operations["ApplicationMoneyController_recordReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/score-sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where each member’s score sheet stands (the chair)
+         * @description For the chair of the call’s commission (another member: 403 NOT_COMMISSION_CHAIR; a chair in conflict with the application: 403 CONFLICT_OF_INTEREST): each member’s saved sheet, draft or submitted, with the last reopening — never its points — to reopen a submitted one.
+         */
+        get: operations["ApplicationEvaluationController_sheetStates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -267,15 +291,55 @@ export interface paths {
         };
         /**
          * All score sheets of an application
-         * @description Officers always. A commission member only after submitting their own sheet (403 FORBIDDEN before: hidden peer scores), never with a conflict (403 CONFLICT_OF_INTEREST).
+         * @description The submitted sheets (drafts count nowhere). Officers always. A commission member only after submitting their own sheet (403 FORBIDDEN before, also with a saved draft: hidden peer scores), never with a conflict (403 CONFLICT_OF_INTEREST).
          */
         get: operations["ApplicationEvaluationController_scores"];
         /**
-         * Save the caller’s score sheet
-         * @description Points for every criterion of the call, whole numbers from 0 to its maxPoints (422 POINTS_OUT_OF_RANGE), and a comment. Only for eligible applications, between the window’s close and the evaluation’s close (409 SCORING_NOT_OPEN / SCORING_CLOSED), after declaring no conflict. Editable until the evaluation closes.
+         * Save and submit the caller’s score sheet, or save it as a draft
+         * @description Points for every criterion of the call, whole numbers from 0 to its maxPoints (422 POINTS_OUT_OF_RANGE), and a comment. Only for eligible applications, between the window’s close and the evaluation’s close (409 SCORING_NOT_OPEN / SCORING_CLOSED), after declaring no conflict. Without `draft` the sheet is saved and submitted at once: it counts, and the peers’ sheets open to the member. With `draft: true` it is a draft: counted nowhere and the peers’ sheets stay hidden, until the member submits it (POST …/scores/submit or this route without `draft`). A draft may change as often as the member likes; a submitted sheet does not (409 SCORE_SHEET_SUBMITTED) unless the chair reopens it.
          */
         put: operations["ApplicationEvaluationController_score"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/scores/{memberId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a member’s submitted score sheet (the chair)
+         * @description By the chair of the call’s commission (another member: 403 NOT_COMMISSION_CHAIR), with a reason, audited. The sheet becomes its member’s draft again: counted nowhere and the peers’ sheets hidden from them until they submit it anew; the reason is shown to them. Not the chair’s own sheet (403 FORBIDDEN), nor on an application the chair is in conflict with (403 CONFLICT_OF_INTEREST); a draft: 409 SCORE_SHEET_NOT_SUBMITTED; no sheet: 404; after the evaluation’s close: 409 SCORING_CLOSED.
+         */
+        post: operations["ApplicationEvaluationController_reopenSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/scores/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the caller’s score sheet
+         * @description The saved draft becomes the member’s sheet: it counts (average, ranking, quorum) and the peers’ sheets open to them. Nothing saved: 404; already submitted: 409 SCORE_SHEET_SUBMITTED; the other checks as for saving it (declaration, conflict, scoring window).
+         */
+        post: operations["ApplicationEvaluationController_submitSheet"];
         delete?: never;
         options?: never;
         head?: never;
@@ -313,7 +377,7 @@ export interface paths {
         put?: never;
         /**
          * Review the settlement
-         * @description → settled (closed when nothing is to be returned). returnDueCzk = paid − returned − accepted, due in 30 days; the unpaid rest of the award goes back to the part.
+         * @description → settled (closed when nothing is owed). returnDueCzk = paid − returned − accepted: the unspent money (paid − spent) was due by the contract’s settlement deadline, the refused money (spent − accepted) is due by `remedyDueOn` (30 days after the review unless set; after today). When everything owed is already back, the §22 penalty for what came back late is levied now. The unpaid rest of the award goes back to the part. Not by an officer affiliated with the applicant organisation (403 CONFLICT_OF_INTEREST).
          */
         post: operations["ApplicationMoneyController_review"];
         delete?: never;
@@ -373,6 +437,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Checkpoints of the audit chain, newest first
+         * @description Each checkpoint is the chain’s head (seq and hash), the number of events up to it and the time, computed by the database and written by the worker once a day (AUDIT_CHECKPOINT_CRON) with an `audit.checkpoint` event. Copy the head hash outside the system (a qualified timestamp, a register): a chain rewritten later no longer passes through it.
+         */
+        get: operations["AuditController_checkpointList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -421,9 +505,29 @@ export interface paths {
         put?: never;
         /**
          * Log out of the web portal
-         * @description Clears the session cookie `pg_session` (an expired Set-Cookie with the same attributes). Public, needs no X-CSRF-Protection header. The access token itself stays valid until it expires (tokens are not stored); a script holding a bearer token simply discards it.
+         * @description Clears the session cookie `pg_session` (an expired Set-Cookie with the same attributes). Public, needs no X-CSRF-Protection header. The access token itself stays valid until it expires, or until the user is disabled or changes their password (which cut every token of the user).
          */
         post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a one-time reset token
+         * @description The token comes from an administrator (`POST /users/{id}/password-reset`). It works once, for 24 hours, while the account is enabled and no newer reset was issued; every access token of the user stops working. Otherwise 400 RESET_TOKEN_INVALID, the same for every reason. The user then logs in with the new password.
+         */
+        post: operations["AuthController_resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -441,6 +545,63 @@ export interface paths {
         put?: never;
         /** Register an organisation with its first applicant user */
         post: operations["AuthController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-account-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every organisation’s bank account requests, oldest first (`status=pending`: the officers’ queue) */
+        get: operations["BankAccountsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-account-requests/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a bank account request (officer)
+         * @description The account is registered from now; the previous one stays in the history the reconciliation reads. Not by an officer affiliated with the organisation (403). Only a pending request (409 BANK_ACCOUNT_REQUEST_DECIDED). Audited on the organisation with the requester’s and the officer’s names.
+         */
+        post: operations["BankAccountsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-account-requests/{id}/rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a bank account request with a reason (officer)
+         * @description The registered account stays. Only a pending request (409 BANK_ACCOUNT_REQUEST_DECIDED); not by an officer affiliated with the organisation (403).
+         */
+        post: operations["BankAccountsController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -531,7 +692,7 @@ export interface paths {
         put?: never;
         /**
          * Close the evaluation
-         * @description Freezes scores and proposals. Needs every application formally checked (409 FORMAL_CHECK_PENDING) and a quorum of sheets on every eligible one (409 QUORUM_NOT_MET, naming each). Sets recommended / not_recommended by the ranking; a not-recommended application keeps no proposal.
+         * @description Freezes scores and proposals. Needs every application formally checked (409 FORMAL_CHECK_PENDING) and a quorum of sheets on every eligible one (409 QUORUM_NOT_MET, naming each). Sets recommended / not_recommended by the ranking; a not-recommended application keeps no proposal. An application withdrawn while this runs is never overwritten: the writes change only applications still in the status read, and the operation runs again on what is there; after three such collisions in a row 409 RANKING_CHANGED (nothing changed).
          */
         post: operations["RankingController_close"];
         delete?: never;
@@ -552,8 +713,31 @@ export interface paths {
          * @description Officers: any call. Commission members: an announced call whose commission they sit on (a member of another call’s commission: 403 NOT_A_COMMISSION_MEMBER, as for the ranking). Chair first, then by name.
          */
         get: operations["CallsController_commission"];
-        /** Set the call's DOT Commission and its chair */
+        /**
+         * Set the call's DOT Commission and its chair
+         * @description Free until the submission period closes. From then on members may score: adding or removing a member or moving the chair needs a `reason` (else 409 COMMISSION_FROZEN), kept in the audit event; sending the same commission again needs none. Once the evaluation is closed the commission cannot change (409 COMMISSION_FROZEN). A removed member’s score sheets stay in the record (GET /applications/:id/scores, flagged `memberRemoved`) but leave the averages and the ranking.
+         */
         put: operations["CallsController_setCommission"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/commission-minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The DOT Commission’s minutes of the call
+         * @description Officers, and the members of this call’s commission (a member of another call’s: 403 NOT_A_COMMISSION_MEMBER). After the evaluation closed (before: 409 EVALUATION_NOT_CLOSED). The call, the members (chair marked), per part each application’s conflicts (declared / automatic), each member’s counted total, the average, normalised score, rank, recommendation and proposal as the ranking has them (GET /calls/:id/ranking), and the funding line. `Accept`: application/json (default), text/csv (one record per application, a column per member), or application/pdf: the Czech minutes the worker renders once from a snapshot taken on the first request; until it is ready 409 DOCUMENT_NOT_READY (also when rendering failed: it is queued again, and the reason is in the detail). The PDF is the same bytes on every request (`Repr-Digest`: its SHA-256).
+         */
+        get: operations["CommissionMinutesController_get"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -572,7 +756,7 @@ export interface paths {
         put?: never;
         /**
          * Propose funding down the ranking
-         * @description For each part, down the ranking, every recommended application is proposed min(requested, what is left of the allocation) until the allocation is used; applications not recommended get no proposal. Replaces earlier proposals. Returns the ranking. `averageScore` is the mean of the totals of the members who scored (conflicted members cannot), computed exactly and rounded half up to 2 decimals. `spread` = highest − lowest total, flagged above a quarter of the maximum total. `normalisedScore` corrects each member’s leniency: with M, D the mean and population standard deviation of all totals of the call and M_m, D_m those of member m, z(m,a) = (t(m,a) − M_m) / D_m (a member with one sheet or D_m = 0 keeps the raw total: z = (t − M) / D); normalised(a) = M + D × mean of z(m,a) over its scorers, rounded half up. A score counts only with at least `quorum` scorers. Ranking per part: by the call’s `rankingMethod` score (average unless `normalised`) descending, ties by earlier receipt, then reference number; applications without a counting score last. `recommended` = counting score ≥ `minScore`.
+         * @description For each part, down the ranking, every recommended application is proposed min(requested, what is left of the allocation) until the allocation is used; applications not recommended get no proposal. Replaces earlier proposals. Returns the ranking. An application withdrawn while this runs is never overwritten: the writes change only applications still in the status read, and the operation runs again on what is there; after three such collisions in a row 409 RANKING_CHANGED (nothing changed). `averageScore` is the mean of the totals of the members who scored (conflicted members cannot), computed exactly and rounded half up to 2 decimals. `spread` = highest − lowest total, flagged above a quarter of the maximum total. `normalisedScore` corrects each member’s leniency: with M, D the mean and population standard deviation of all totals of the call and M_m, D_m those of member m, z(m,a) = (t(m,a) − M_m) / D_m (a member with one sheet or D_m = 0 keeps the raw total: z = (t − M) / D); normalised(a) = M + D × mean of z(m,a) over its scorers, rounded half up. A score counts only with at least `quorum` scorers. Ranking per part: by the call’s `rankingMethod` score (average unless `normalised`) descending, ties by earlier receipt, then reference number; applications without a counting score last. `recommended` = counting score ≥ `minScore`.
          */
         post: operations["RankingController_propose"];
         delete?: never;
@@ -595,6 +779,30 @@ export interface paths {
         get: operations["RankingController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/resolutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The call’s resolutions, newest first
+         * @description Drafts, adopted, rejected and withdrawn ones, each with its annex.
+         */
+        get: operations["CallResolutionsController_list"];
+        put?: never;
+        /**
+         * Draft the resolutions on the call
+         * @description From the closed evaluation (else 409 EVALUATION_NOT_CLOSED): one annex line per application of the call that is recommended, not_recommended or ineligible, has no decision and is in no live resolution (none: 409 NOTHING_TO_RESOLVE). Default outcomes: recommended with a proposal above 0 → approved with the proposal; recommended below the funding line and not_recommended → rejected with the default reason; ineligible → ineligible with its formal check’s reasons. Lines in annex order: by part, then the commission’s rank. An approved line whose IČO’s awards this Prague year (its approval decisions, plus its approved lines before it in the annex) would go above the Council’s limit (COUNCIL_THRESHOLD_CZK, default CZK 1,000,000) goes to a separate Assembly draft. Audited (resolution.drafted per draft).
+         */
+        post: operations["CallResolutionsController_draft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -738,6 +946,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change my password (the current one is required)
+         * @description Every access token of the user stops working at once (other browsers and scripts are signed out); the answer carries a new token, like a login, and with `X-CSRF-Protection: 1` (the portal) renews the session cookie `pg_session`. A wrong current password is 422 CURRENT_PASSWORD_WRONG and counts as a failed login (429 RATE_LIMITED at the same limits).
+         */
+        put: operations["UsersController_changePassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}": {
         parameters: {
             query?: never;
@@ -749,6 +977,27 @@ export interface paths {
         get: operations["UsersController_organisation"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/bank-account-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation’s bank account requests, newest first (its users, officers, budget) */
+        get: operations["BankAccountsController_ofOrganisation"];
+        put?: never;
+        /**
+         * Ask for a new registered bank account (the organisation’s user)
+         * @description The account is checked like at registration (400 INVALID_BANK_ACCOUNT) and must differ from the registered one. One request at a time (409 BANK_ACCOUNT_REQUEST_PENDING). Nothing changes until an officer confirms: contracts and payments keep the registered account. Another organisation is 404.
+         */
+        post: operations["BankAccountsController_request"];
         delete?: never;
         options?: never;
         head?: never;
@@ -876,11 +1125,128 @@ export interface paths {
         };
         /**
          * The parts’ money and everything in the books that breaks the money rules
-         * @description Per part: `outstandingCzk` = committed − paid (awarded, not yet paid out), `availableCzk` = allocation − committed; from the cached balances, which GET /ledger/check verifies against the ledger. Anomalies (judged on today’s Prague date, `asOf`): a payment without a contract or before its signature, payments above the award, a payment to another account than the contract’s, no settlement after the call’s settlementDueOn, a claimed return not in after its due date, a contract over CZK 50,000 unpublished 30 days after signature. One anomaly per offending payment, one per application for the rest; in reference-number order.
+         * @description Per part: `outstandingCzk` = committed − paid (awarded, not yet paid out), `availableCzk` = allocation − committed; from the cached balances, which GET /ledger/check verifies against the ledger. Anomalies (judged on today’s Prague date, `asOf`): a payment without a contract or before its signature, payments above the award, a payment to another account than the contract’s, no settlement after the contract’s settlementDueOn, money to return not in after its due date (the unspent money — paid − spent — after the contract’s settlementDueOn, the money the review refused after its remedyDueOn; every return pays the earliest-due first), a contract over CZK 50,000 unpublished 30 days after signature. One anomaly per offending payment, one per application for the rest; in reference-number order.
          */
         get: operations["ReportsController_reconciliation"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resolution with its annex */
+        get: operations["ResolutionDraftsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/{id}/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adopt the resolution: record every decision of its annex at once
+         * @description All or nothing, in one transaction: every approved and rejected line is decided exactly as POST /applications/:id/decision decides one application (status and history, decision, commitment and ledger posting, letter and outbox, audit event), ineligible lines record nothing new, and the resolution becomes adopted (audit `resolution.adopted`). Any line the single decision would refuse (status changed meanwhile, no longer fits the part, the Council’s limit crossed, dated before the evaluation’s close …) → 409 RESOLUTION_NOT_ADOPTABLE with one `errors[]` entry per offending line (`field: lines.<applicationId>`, the single decision’s code). Not a draft → 409 RESOLUTION_NOT_DRAFT; `body` not the draft’s → 422 RESOLUTION_BODY_MISMATCH; an officer affiliated with any line’s applicant organisation → 403 CONFLICT_OF_INTEREST (the lines listed).
+         */
+        post: operations["ResolutionAdoptionController_adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/{id}/annex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The resolution’s annex for the Council’s or Assembly’s materials
+         * @description Every line of the annex by part (reference number, applicant and IČO, project, requested, proposed, awarded, reason) with the totals per part and overall. `Accept`: application/json (default), text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (XLSX), or application/pdf: the Czech annex the worker renders once per version of the resolution (a draft’s is marked as a draft with its version; every edit and the adoption make a new version); until it is ready 409 DOCUMENT_NOT_READY. The same version is the same bytes (`Repr-Digest`: its SHA-256).
+         */
+        get: operations["ResolutionAnnexController_annex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/{id}/lines/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a line of a draft
+         * @description Only while the resolution is a draft (409 RESOLUTION_NOT_DRAFT); `version` given and stale: 409 RESOLUTION_CHANGED. Judged by the rules of a single decision: an ineligible line cannot change (409 INVALID_STATUS_TRANSITION); an approval at most the request (422 PROPOSAL_EXCEEDS_REQUEST); approving a not_recommended application or above the proposal needs `deviationReason` (422 DEVIATION_REASON_REQUIRED); a rejection needs a reason. Then the approved lines of the part in the call’s drafts must fit what is left of its allocation (409 ALLOCATION_EXCEEDED naming the part, `errors[].field = "parts.<code>"`). A Council line whose IČO now goes above the Council’s limit moves to the call’s Assembly draft (created if needed): `movedToResolutionId`. Bumps `version`; audited (resolution.line_changed, before and after).
+         */
+        patch: operations["ResolutionDraftsController_editLine"];
+        trace?: never;
+    };
+    "/api/v1/resolutions/{id}/rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the body did not pass the draft
+         * @description draft → rejected (else 409 RESOLUTION_NOT_DRAFT); its applications are free for a new draft. Audited (resolution.rejected).
+         */
+        post: operations["ResolutionDraftsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the draft
+         * @description draft → withdrawn (else 409 RESOLUTION_NOT_DRAFT); its applications are free for a new draft. Audited (resolution.withdrawn).
+         */
+        post: operations["ResolutionDraftsController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -921,6 +1287,86 @@ export interface paths {
          * @description A commission member affiliated with an applicant organisation is in conflict of interest with its applications automatically.
          */
         put: operations["UsersController_setAffiliations"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a user (admin)
+         * @description The user can no longer log in (the right password gets 403 ACCOUNT_DISABLED) and every token they hold stops working at once; outstanding reset tokens are revoked. Applicants too. Not one’s own account (409 CANNOT_CHANGE_OWN_ACCOUNT). Disabling a disabled user changes nothing.
+         */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a disabled user again (admin)
+         * @description The user may log in again; tokens from before the disable stay cut.
+         */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a one-time password reset token (admin)
+         * @description The token is in this answer only (stored as a hash): hand it to the user, who sets a new password with `POST /auth/password-reset` within 24 hours. A newer reset replaces an unused older one.
+         */
+        post: operations["UsersController_issuePasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a staff user’s role (admin)
+         * @description Every token of the user stops working at once (tokens carry the role). Applicants keep theirs (400 VALIDATION_FAILED); not one’s own role (409 CANNOT_CHANGE_OWN_ACCOUNT).
+         */
+        put: operations["UsersController_changeRole"];
         post?: never;
         delete?: never;
         options?: never;
@@ -978,6 +1424,53 @@ export interface components {
             city: string;
             postalCode: string;
             street: string;
+        };
+        AdoptedLineResponse: {
+            /** @description The award committed (approved lines) */
+            amountCzk: number | null;
+            /** Format: uuid */
+            applicationId: string;
+            /**
+             * Format: uuid
+             * @description The decision letter, queued in the same transaction (null for ineligible lines)
+             */
+            letterId: string | null;
+            /** @enum {string} */
+            outcome: "approved" | "rejected" | "ineligible";
+            /** @description The application’s status after the adoption */
+            status: string;
+        };
+        AdoptionResponse: {
+            /** Format: date-time */
+            adoptedAt: string;
+            /** @enum {string} */
+            body: "council" | "assembly";
+            lines: components["schemas"]["AdoptedLineResponse"][];
+            /** Format: date */
+            resolutionDate: string;
+            /** Format: uuid */
+            resolutionId: string;
+            resolutionNumber: string;
+            /** @enum {string} */
+            status: "adopted";
+        };
+        AdoptResolutionRequest: {
+            /**
+             * @description Must be the body the draft was prepared for (else 422 RESOLUTION_BODY_MISMATCH)
+             * @enum {string}
+             */
+            body: "council" | "assembly";
+            /**
+             * Format: date
+             * @description The day the body passed it: not in the future, not before the call’s evaluation closed
+             * @example 2027-01-15
+             */
+            resolutionDate: string;
+            /**
+             * @description The number of the passed resolution, the same for every decision of its annex
+             * @example UR-1234/2027
+             */
+            resolutionNumber: string;
         };
         AffiliationsRequest: {
             /** @description Organisations the user works for or sits on the board of (replaces the list) */
@@ -1196,6 +1689,30 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        AuditCheckpointPageResponse: {
+            items: components["schemas"]["AuditCheckpointResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AuditCheckpointResponse: {
+            /** @description Events in the chain up to and including the head */
+            eventCount: number;
+            /**
+             * @description The head event’s hash (64 zeros when there is no event): anchor it outside the system
+             * @example c0ffee…
+             */
+            headHash: string;
+            /** @description The chain’s head at the checkpoint: its position (0: no event yet) */
+            headSeq: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the database took the checkpoint
+             */
+            takenAt: string;
+        };
         AuditEventResponse: {
             /** @example application.submitted */
             action: string;
@@ -1233,6 +1750,49 @@ export interface components {
             /** Format: uuid */
             firstBrokenEventId?: string;
             ok: boolean;
+        };
+        BankAccountChangeRequest: {
+            /**
+             * @description The new account, [prefix-]number/bankcode with valid checksums
+             * @example 2701000133/2010
+             */
+            bankAccount: string;
+        };
+        BankAccountRejectionRequest: {
+            /**
+             * @description Why; the organisation sees it
+             * @example Výpis z účtu nepatří organizaci.
+             */
+            reason: string;
+        };
+        BankAccountRequestPageResponse: {
+            items: components["schemas"]["BankAccountRequestResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BankAccountRequestResponse: {
+            /** @description The account asked for */
+            bankAccount: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description The officer who confirmed or rejected */
+            decidedBy: components["schemas"]["PersonResponse"] | null;
+            ico: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @description The registered account when it was asked for (null: none) */
+            previousBankAccount: string | null;
+            rejectionReason: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description The organisation’s user who asked */
+            requestedBy: components["schemas"]["PersonResponse"];
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "rejected";
         };
         BeneficiaryLocationResponse: {
             /** @example CZ */
@@ -1473,6 +2033,104 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        CommissionMinutesApplicationResponse: {
+            applicantName: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** @description Mean of the counted totals, 2 decimals (half up), as in the ranking */
+            averageScore: number | null;
+            conflicts: components["schemas"]["CommissionMinutesConflictResponse"][];
+            /** @description Above the funding line: proposed an amount */
+            funded: boolean;
+            /** @example 25755277 */
+            ico: string;
+            /** @description Leniency-corrected score, as in the ranking */
+            normalisedScore: number | null;
+            /** @description The commission’s proposal, whole CZK (null: none) */
+            proposedCzk: number | null;
+            /** @description 1.. within the part */
+            rank: number;
+            recommended: boolean;
+            referenceNumber: string;
+            /** @description Whole CZK */
+            requestedCzk: number;
+            scorers: number;
+            /** @description One per member, in the order of `members` */
+            scores: components["schemas"]["CommissionMinutesScoreResponse"][];
+            /** @description recommended / not_recommended (later approved, rejected, contracted) */
+            status: string;
+            title: string;
+        };
+        CommissionMinutesCallResponse: {
+            /** Format: uuid */
+            id: string;
+            programmeCode: string;
+            programmeName: string;
+            title: string;
+            year: number;
+        };
+        CommissionMinutesConflictResponse: {
+            /**
+             * @description declared by the member; automatic: the member is affiliated with the applicant
+             * @enum {string}
+             */
+            kind: "declared" | "automatic";
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            reason: string | null;
+        };
+        CommissionMinutesFundingLineResponse: {
+            /** @description The last rank proposed an amount (null: none) */
+            lastFundedRank: number | null;
+            /** @description Allocation − proposals, whole CZK */
+            remainingCzk: number;
+        };
+        CommissionMinutesMemberResponse: {
+            /** @description Chairs the commission */
+            chair: boolean;
+            name: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        CommissionMinutesPartResponse: {
+            allocationCzk: number;
+            /** @description By rank */
+            applications: components["schemas"]["CommissionMinutesApplicationResponse"][];
+            code: string;
+            fundingLine: components["schemas"]["CommissionMinutesFundingLineResponse"];
+            name: string;
+            /** @description Sum of the part’s proposals */
+            proposedCzk: number;
+        };
+        CommissionMinutesResponse: {
+            call: components["schemas"]["CommissionMinutesCallResponse"];
+            /**
+             * Format: date-time
+             * @description When the evaluation closed: the minutes’ date
+             */
+            evaluationClosedAt: string;
+            /** @description Sum of the criteria’s maximum points */
+            maxTotal: number;
+            /** @description The chair first, then by name */
+            members: components["schemas"]["CommissionMinutesMemberResponse"][];
+            minScore: number;
+            parts: components["schemas"]["CommissionMinutesPartResponse"][];
+            quorum: number;
+            /** @enum {string} */
+            rankingMethod: "average" | "normalised";
+        };
+        CommissionMinutesScoreResponse: {
+            /** Format: uuid */
+            memberId: string;
+            /**
+             * @description scored: counts; conflict: declared or automatic conflict; none: no submitted sheet
+             * @enum {string}
+             */
+            state: "scored" | "conflict" | "none";
+            /** @description The member’s submitted total, when it counts in the average */
+            totalPoints: number | null;
+        };
         CommissionRequest: {
             /**
              * Format: uuid
@@ -1481,6 +2139,8 @@ export interface components {
             chairId: string;
             /** @description Users with the commission role */
             memberIds: string[];
+            /** @description Why the commission changes. Required (non-blank) to add or remove a member or to move the chair once the submission period has closed (else 409 COMMISSION_FROZEN); kept in the audit event. */
+            reason?: string;
         };
         CommissionResponse: {
             /** Format: uuid */
@@ -1510,6 +2170,14 @@ export interface components {
             /** @example +420 601 234 567 */
             phone: string;
         };
+        ContractAmendmentRequest: {
+            /**
+             * Format: date
+             * @description The new settlement deadline, after the signature
+             * @example 2027-01-15
+             */
+            settlementDueOn: string;
+        };
         ContractRecordResponse: {
             amountCzk: number;
             /** @description The recipient’s account; every payment goes to it */
@@ -1522,6 +2190,11 @@ export interface components {
             publicationDueOn: string | null;
             /** Format: date */
             publishedOn: string | null;
+            /**
+             * Format: date
+             * @description The settlement deadline (the call’s unless the contract sets another): unspent money is due by it
+             */
+            settlementDueOn: string;
             /** Format: date */
             signedOn: string;
             /** @description The contract in the register of contracts */
@@ -1529,12 +2202,18 @@ export interface components {
         };
         ContractRequest: {
             /**
-             * @description The recipient’s account; checksums verified
+             * @description The recipient’s account: must be the organisation’s registered account (else 422 BANK_ACCOUNT_NOT_REGISTERED, also when it has none); left out, the contract takes the registered account
              * @example 19-2000145399/0800
              */
-            bankAccount: string;
+            bankAccount?: string;
             /** @example SML/2027/0042 */
             contractNumber: string;
+            /**
+             * Format: date
+             * @description The settlement deadline, after the signature; the call’s `settlementDueOn` when left out
+             * @example 2027-01-15
+             */
+            settlementDueOn?: string;
             /**
              * Format: date
              * @example 2027-01-15
@@ -1555,6 +2234,11 @@ export interface components {
             publicationUrl: string | null;
             /** Format: date */
             publishedOn: string | null;
+            /**
+             * Format: date
+             * @description The settlement deadline: unspent money is due by it (§22 penalty from the next day)
+             */
+            settlementDueOn: string;
             /** Format: date */
             signedOn: string;
         };
@@ -1574,6 +2258,8 @@ export interface components {
              * @enum {string}
              */
             body: "council" | "assembly";
+            /** @description Why the Council or Assembly deviates from the DOT Commission: required to approve a not_recommended application or to award more than the commission’s proposal (else 422 DEVIATION_REASON_REQUIRED), refused otherwise (400). Stored on the decision, audited, and printed in the approval letter. */
+            deviationReason?: string;
             /** @enum {string} */
             outcome: "approved" | "rejected";
             /** @description Required for a rejection: the applicant is told why */
@@ -1594,6 +2280,8 @@ export interface components {
             body: "council" | "assembly";
             /** Format: date-time */
             decidedAt: string;
+            /** @description Why the decision deviates from the DOT Commission; null when it does not */
+            deviationReason: string | null;
             /**
              * Format: uuid
              * @description The decision letter, queued in the same transaction
@@ -1610,6 +2298,8 @@ export interface components {
         DirectoryUserResponse: {
             /** @description Organisations the user is affiliated with (a commission member is in conflict with their applications) */
             affiliations: string[];
+            /** @description An admin has disabled the account: no login, every token cut */
+            disabled: boolean;
             email: string;
             fullName: string;
             /** Format: uuid */
@@ -1618,6 +2308,10 @@ export interface components {
             organisationId: string | null;
             /** @enum {string} */
             role: "applicant" | "officer" | "commission" | "budget" | "admin";
+        };
+        DisableUserRequest: {
+            /** @description Why (kept in the audit trail) */
+            reason?: string;
         };
         DisbursementReportResponse: {
             /** Format: uuid */
@@ -1658,7 +2352,7 @@ export interface components {
         };
         FieldProblemDto: {
             /** @enum {string} */
-            code?: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "NOT_FOUND" | "INVALID_ICO" | "INVALID_BANK_ACCOUNT" | "ORGANISATION_EXISTS" | "PROGRAMME_EXISTS" | "EMAIL_TAKEN" | "CALL_NOT_EDITABLE" | "ANNOUNCEMENT_TOO_LATE" | "ALLOCATIONS_EXCEED_APPROPRIATION" | "SUBMISSION_WINDOW_CLOSED" | "SUBMISSION_WINDOW_NOT_OPEN" | "APPLICATION_NOT_EDITABLE" | "INVALID_STATUS_TRANSITION" | "APPLICANT_NOT_ELIGIBLE" | "TOO_MANY_APPLICATIONS" | "REQUEST_OUT_OF_RANGE" | "COFINANCING_REQUIRED" | "MEASURE_NOT_ELIGIBLE" | "PROJECT_PERIOD_OUTSIDE_CALL_YEAR" | "FORMAL_CHECK_NOT_OPEN" | "FORMAL_CHECK_PENDING" | "NOT_A_COMMISSION_MEMBER" | "CONFLICT_OF_INTEREST" | "COI_DECLARATION_REQUIRED" | "COI_DECLARATION_FIXED" | "SCORING_NOT_OPEN" | "SCORING_CLOSED" | "POINTS_OUT_OF_RANGE" | "QUORUM_NOT_MET" | "ALLOCATION_EXCEEDED" | "PROPOSAL_EXCEEDS_REQUEST" | "ASSEMBLY_DECISION_REQUIRED" | "CONTRACT_REQUIRED" | "CONTRACT_NUMBER_TAKEN" | "PAYMENT_EXCEEDS_AWARD" | "SETTLEMENT_EXCEEDS_PAYMENTS" | "LETTER_NOT_READY" | "LETTER_NOT_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "RATE_LIMITED" | "INTERNAL_ERROR" | "QUEUE_UNAVAILABLE";
+            code?: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "NOT_FOUND" | "INVALID_ICO" | "INVALID_BANK_ACCOUNT" | "ORGANISATION_EXISTS" | "PROGRAMME_EXISTS" | "EMAIL_TAKEN" | "CALL_NOT_EDITABLE" | "ANNOUNCEMENT_TOO_LATE" | "ALLOCATIONS_EXCEED_APPROPRIATION" | "SUBMISSION_WINDOW_CLOSED" | "SUBMISSION_WINDOW_NOT_OPEN" | "APPLICATION_NOT_EDITABLE" | "INVALID_STATUS_TRANSITION" | "APPLICANT_NOT_ELIGIBLE" | "TOO_MANY_APPLICATIONS" | "REQUEST_OUT_OF_RANGE" | "COFINANCING_REQUIRED" | "MEASURE_NOT_ELIGIBLE" | "PROJECT_PERIOD_OUTSIDE_CALL_YEAR" | "FORMAL_CHECK_NOT_OPEN" | "FORMAL_CHECK_PENDING" | "NOT_A_COMMISSION_MEMBER" | "CONFLICT_OF_INTEREST" | "COI_DECLARATION_REQUIRED" | "COI_DECLARATION_FIXED" | "SCORING_NOT_OPEN" | "SCORING_CLOSED" | "POINTS_OUT_OF_RANGE" | "QUORUM_NOT_MET" | "ALLOCATION_EXCEEDED" | "PROPOSAL_EXCEEDS_REQUEST" | "ASSEMBLY_DECISION_REQUIRED" | "CONTRACT_REQUIRED" | "CONTRACT_NUMBER_TAKEN" | "PAYMENT_EXCEEDS_AWARD" | "SETTLEMENT_EXCEEDS_PAYMENTS" | "LETTER_NOT_READY" | "LETTER_NOT_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "RATE_LIMITED" | "INTERNAL_ERROR" | "QUEUE_UNAVAILABLE" | "BANK_ACCOUNT_NOT_REGISTERED" | "BANK_ACCOUNT_REQUEST_PENDING" | "BANK_ACCOUNT_REQUEST_DECIDED" | "ACCOUNT_DISABLED" | "CANNOT_CHANGE_OWN_ACCOUNT" | "CURRENT_PASSWORD_WRONG" | "RESET_TOKEN_INVALID" | "SCORE_SHEET_SUBMITTED" | "SCORE_SHEET_NOT_SUBMITTED" | "NOT_COMMISSION_CHAIR" | "COMMISSION_FROZEN" | "RANKING_CHANGED" | "RESOLUTION_BEFORE_EVALUATION_CLOSE" | "DEVIATION_REASON_REQUIRED" | "CONTRACT_NOT_EDITABLE" | "EVALUATION_NOT_CLOSED" | "NOTHING_TO_RESOLVE" | "RESOLUTION_NOT_DRAFT" | "RESOLUTION_CHANGED" | "RESOLUTION_NOT_ADOPTABLE" | "RESOLUTION_BODY_MISMATCH" | "DOCUMENT_NOT_READY";
             /** @example budgetLines[2].requestedCzk */
             field?: string;
             /** @example must be a whole number of CZK */
@@ -1849,16 +2543,18 @@ export interface components {
             applicationId: string;
             /** @description The caller is affiliated with the applicant organisation: in conflict whatever they declare */
             automaticConflict: boolean;
+            /** @description The caller chairs the call’s commission: GET …/score-sheets and the reopening of a submitted sheet are theirs */
+            chair: boolean;
             /** @description The caller’s conflict-of-interest declaration; null before they made one */
             declaration: components["schemas"]["OwnDeclarationResponse"] | null;
-            /** @description GET /applications/:id/scores is open to the caller: their own sheet is in and they have no conflict */
+            /** @description GET /applications/:id/scores is open to the caller: their own sheet is submitted and they have no conflict */
             mayReadScores: boolean;
             /**
              * @description Scoring opens when the submission window closes and closes with the evaluation
              * @enum {string}
              */
             scoring: "not_open" | "open" | "closed";
-            /** @description The caller’s own score sheet; null before they scored */
+            /** @description The caller’s own score sheet, draft or submitted; null before they saved one */
             sheet: components["schemas"]["ScoreSheetResponse"] | null;
         };
         PartBudgetResponse: {
@@ -1895,6 +2591,26 @@ export interface components {
             paidCzk: number;
             returnedCzk: number;
         };
+        PasswordChangeRequest: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        PasswordResetIssuedResponse: {
+            /**
+             * Format: date-time
+             * @description 24 hours after the issue
+             */
+            expiresAt: string;
+            /** @description The one-time token, shown only in this answer (stored as a hash): hand it to the user */
+            token: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        PasswordResetRequest: {
+            newPassword: string;
+            /** @description The one-time token an administrator issued */
+            token: string;
+        };
         PaymentRequest: {
             /**
              * Format: int64
@@ -1922,6 +2638,11 @@ export interface components {
             paidOn: string;
             paidTotalCzk: number;
             paymentReference: string;
+        };
+        PersonResponse: {
+            fullName: string;
+            /** Format: uuid */
+            id: string;
         };
         PlannedDatesResponse: {
             /** Format: date */
@@ -1968,7 +2689,7 @@ export interface components {
         };
         ProblemDetailsDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "NOT_FOUND" | "INVALID_ICO" | "INVALID_BANK_ACCOUNT" | "ORGANISATION_EXISTS" | "PROGRAMME_EXISTS" | "EMAIL_TAKEN" | "CALL_NOT_EDITABLE" | "ANNOUNCEMENT_TOO_LATE" | "ALLOCATIONS_EXCEED_APPROPRIATION" | "SUBMISSION_WINDOW_CLOSED" | "SUBMISSION_WINDOW_NOT_OPEN" | "APPLICATION_NOT_EDITABLE" | "INVALID_STATUS_TRANSITION" | "APPLICANT_NOT_ELIGIBLE" | "TOO_MANY_APPLICATIONS" | "REQUEST_OUT_OF_RANGE" | "COFINANCING_REQUIRED" | "MEASURE_NOT_ELIGIBLE" | "PROJECT_PERIOD_OUTSIDE_CALL_YEAR" | "FORMAL_CHECK_NOT_OPEN" | "FORMAL_CHECK_PENDING" | "NOT_A_COMMISSION_MEMBER" | "CONFLICT_OF_INTEREST" | "COI_DECLARATION_REQUIRED" | "COI_DECLARATION_FIXED" | "SCORING_NOT_OPEN" | "SCORING_CLOSED" | "POINTS_OUT_OF_RANGE" | "QUORUM_NOT_MET" | "ALLOCATION_EXCEEDED" | "PROPOSAL_EXCEEDS_REQUEST" | "ASSEMBLY_DECISION_REQUIRED" | "CONTRACT_REQUIRED" | "CONTRACT_NUMBER_TAKEN" | "PAYMENT_EXCEEDS_AWARD" | "SETTLEMENT_EXCEEDS_PAYMENTS" | "LETTER_NOT_READY" | "LETTER_NOT_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "RATE_LIMITED" | "INTERNAL_ERROR" | "QUEUE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "NOT_FOUND" | "INVALID_ICO" | "INVALID_BANK_ACCOUNT" | "ORGANISATION_EXISTS" | "PROGRAMME_EXISTS" | "EMAIL_TAKEN" | "CALL_NOT_EDITABLE" | "ANNOUNCEMENT_TOO_LATE" | "ALLOCATIONS_EXCEED_APPROPRIATION" | "SUBMISSION_WINDOW_CLOSED" | "SUBMISSION_WINDOW_NOT_OPEN" | "APPLICATION_NOT_EDITABLE" | "INVALID_STATUS_TRANSITION" | "APPLICANT_NOT_ELIGIBLE" | "TOO_MANY_APPLICATIONS" | "REQUEST_OUT_OF_RANGE" | "COFINANCING_REQUIRED" | "MEASURE_NOT_ELIGIBLE" | "PROJECT_PERIOD_OUTSIDE_CALL_YEAR" | "FORMAL_CHECK_NOT_OPEN" | "FORMAL_CHECK_PENDING" | "NOT_A_COMMISSION_MEMBER" | "CONFLICT_OF_INTEREST" | "COI_DECLARATION_REQUIRED" | "COI_DECLARATION_FIXED" | "SCORING_NOT_OPEN" | "SCORING_CLOSED" | "POINTS_OUT_OF_RANGE" | "QUORUM_NOT_MET" | "ALLOCATION_EXCEEDED" | "PROPOSAL_EXCEEDS_REQUEST" | "ASSEMBLY_DECISION_REQUIRED" | "CONTRACT_REQUIRED" | "CONTRACT_NUMBER_TAKEN" | "PAYMENT_EXCEEDS_AWARD" | "SETTLEMENT_EXCEEDS_PAYMENTS" | "LETTER_NOT_READY" | "LETTER_NOT_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "RATE_LIMITED" | "INTERNAL_ERROR" | "QUEUE_UNAVAILABLE" | "BANK_ACCOUNT_NOT_REGISTERED" | "BANK_ACCOUNT_REQUEST_PENDING" | "BANK_ACCOUNT_REQUEST_DECIDED" | "ACCOUNT_DISABLED" | "CANNOT_CHANGE_OWN_ACCOUNT" | "CURRENT_PASSWORD_WRONG" | "RESET_TOKEN_INVALID" | "SCORE_SHEET_SUBMITTED" | "SCORE_SHEET_NOT_SUBMITTED" | "NOT_COMMISSION_CHAIR" | "COMMISSION_FROZEN" | "RANKING_CHANGED" | "RESOLUTION_BEFORE_EVALUATION_CLOSE" | "DEVIATION_REASON_REQUIRED" | "CONTRACT_NOT_EDITABLE" | "EVALUATION_NOT_CLOSED" | "NOTHING_TO_RESOLVE" | "RESOLUTION_NOT_DRAFT" | "RESOLUTION_CHANGED" | "RESOLUTION_NOT_ADOPTABLE" | "RESOLUTION_BODY_MISMATCH" | "DOCUMENT_NOT_READY";
             /** @example The request has invalid fields; see errors. */
             detail: string;
             errors: components["schemas"]["FieldProblemDto"][];
@@ -2117,6 +2838,227 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        ReopenScoreSheetRequest: {
+            /** @description Why the submitted sheet is reopened (kept on the sheet for its member and in the audit trail) */
+            reason: string;
+        };
+        ResolutionAnnexCallResponse: {
+            /** Format: uuid */
+            id: string;
+            programmeCode: string;
+            programmeName: string;
+            title: string;
+            year: number;
+        };
+        ResolutionAnnexLineResponse: {
+            applicantName: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** @description CZK: approved lines only */
+            awardedCzk: number | null;
+            ico: string;
+            /** @enum {string} */
+            outcome: "approved" | "rejected" | "ineligible";
+            /** @description The line’s number across the annex (by part, then the commission’s rank) */
+            position: number;
+            projectTitle: string;
+            /** @description CZK: the commission’s proposal */
+            proposedCzk: number | null;
+            /** @description Why rejected or ineligible, or why an approval deviates from the commission */
+            reason: string | null;
+            referenceNumber: string;
+            /** @description CZK */
+            requestedCzk: number;
+        };
+        ResolutionAnnexPartResponse: {
+            /** @description CZK */
+            allocationCzk: number;
+            code: string;
+            lines: components["schemas"]["ResolutionAnnexLineResponse"][];
+            name: string;
+            /** Format: uuid */
+            partId: string;
+            totals: components["schemas"]["ResolutionAnnexTotalsResponse"];
+        };
+        ResolutionAnnexResponse: {
+            /** @enum {string} */
+            body: "council" | "assembly";
+            call: components["schemas"]["ResolutionAnnexCallResponse"];
+            /** Format: date-time */
+            evaluationClosedAt: string;
+            parts: components["schemas"]["ResolutionAnnexPartResponse"][];
+            /** Format: date */
+            resolutionDate: string | null;
+            /** Format: uuid */
+            resolutionId: string;
+            resolutionNumber: string | null;
+            /** @enum {string} */
+            status: "draft" | "adopted" | "rejected" | "withdrawn";
+            totals: components["schemas"]["ResolutionAnnexTotalsResponse"];
+            /** @description The resolution’s version the annex shows */
+            version: number;
+        };
+        ResolutionAnnexTotalsResponse: {
+            approved: number;
+            /** @description CZK */
+            awardedCzk: number;
+            ineligible: number;
+            lines: number;
+            /** @description CZK: the commission’s proposals (none counts as 0) */
+            proposedCzk: number;
+            rejected: number;
+            /** @description CZK */
+            requestedCzk: number;
+        };
+        ResolutionCloseRequest: {
+            /** @description Why the Council did not pass it, or why the officers withdraw it */
+            reason: string;
+        };
+        ResolutionLineEditRequest: {
+            /**
+             * Format: int64
+             * @description An approval’s award, at most the request (422 PROPOSAL_EXCEEDS_REQUEST); left out, the line keeps its amount (or takes the proposal)
+             */
+            amountCzk?: number;
+            /** @description Why an approval deviates from the DOT Commission: required for a not_recommended application or above the proposal (422 DEVIATION_REASON_REQUIRED), refused otherwise (400) */
+            deviationReason?: string;
+            /**
+             * @description Left out: the line keeps its outcome
+             * @enum {string}
+             */
+            outcome?: "approved" | "rejected";
+            /** @description A rejection’s reason; left out, the line keeps its reason (or takes the default one) */
+            reason?: string;
+            /** @description The draft’s version the edit is based on: 409 RESOLUTION_CHANGED when it moved on */
+            version?: number;
+        };
+        ResolutionLineEditResponse: {
+            /** Format: date-time */
+            adoptedAt: string | null;
+            /** @enum {string} */
+            body: "council" | "assembly";
+            /** Format: uuid */
+            callId: string;
+            /**
+             * Format: date-time
+             * @description When the body rejected it or the officers withdrew it
+             */
+            closedAt: string | null;
+            closeReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description In annex order: by part, then the commission’s rank */
+            lines: components["schemas"]["ResolutionLineResponse"][];
+            /**
+             * Format: uuid
+             * @description The call’s Assembly draft the line moved to, its new amount taking its IČO above the Council’s limit; null when it stayed
+             */
+            movedToResolutionId: string | null;
+            /** @description Every part of the call */
+            parts: components["schemas"]["ResolutionPartResponse"][];
+            /** Format: date */
+            resolutionDate: string | null;
+            resolutionNumber: string | null;
+            /** @enum {string} */
+            status: "draft" | "adopted" | "rejected" | "withdrawn";
+            totals: components["schemas"]["ResolutionTotalsResponse"];
+            /** @description Bumped by every change of the draft; send it with an edit to be told when someone else changed it first */
+            version: number;
+        };
+        ResolutionLineResponse: {
+            /** @description The award (approved lines only) */
+            amountCzk: number | null;
+            applicantName: string;
+            /** Format: uuid */
+            applicationId: string;
+            averageScore: number | null;
+            /**
+             * @description The application’s status when the draft was built
+             * @enum {string}
+             */
+            commissionStatus: "recommended" | "not_recommended" | "ineligible";
+            /** @description Why an approval deviates from the DOT Commission */
+            deviationReason: string | null;
+            ico: string;
+            /**
+             * Format: uuid
+             * @description The decision letter once adopted
+             */
+            letterId: string | null;
+            /** @enum {string} */
+            outcome: "approved" | "rejected" | "ineligible";
+            partCode: string;
+            /** Format: uuid */
+            partId: string;
+            proposedCzk: number | null;
+            /** @description The DOT Commission’s rank in the part when the draft was built; null for an ineligible application */
+            rank: number | null;
+            /** @description Why the line is rejected or ineligible */
+            reason: string | null;
+            referenceNumber: string;
+            requestedCzk: number;
+            title: string;
+        };
+        ResolutionPartResponse: {
+            allocationCzk: number;
+            /** @description Sum of the approved lines of this resolution in the part */
+            approvedCzk: number;
+            /** @description The allocation less what is committed now */
+            availableCzk: number;
+            code: string;
+            name: string;
+            /** Format: uuid */
+            partId: string;
+            /** @description The DOT Commission’s proposals of the lines of this resolution in the part (none counts as 0) */
+            proposedCzk: number;
+            /** @description Requested by the lines of this resolution in the part */
+            requestedCzk: number;
+        };
+        ResolutionResponse: {
+            /** Format: date-time */
+            adoptedAt: string | null;
+            /** @enum {string} */
+            body: "council" | "assembly";
+            /** Format: uuid */
+            callId: string;
+            /**
+             * Format: date-time
+             * @description When the body rejected it or the officers withdrew it
+             */
+            closedAt: string | null;
+            closeReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description In annex order: by part, then the commission’s rank */
+            lines: components["schemas"]["ResolutionLineResponse"][];
+            /** @description Every part of the call */
+            parts: components["schemas"]["ResolutionPartResponse"][];
+            /** Format: date */
+            resolutionDate: string | null;
+            resolutionNumber: string | null;
+            /** @enum {string} */
+            status: "draft" | "adopted" | "rejected" | "withdrawn";
+            totals: components["schemas"]["ResolutionTotalsResponse"];
+            /** @description Bumped by every change of the draft; send it with an edit to be told when someone else changed it first */
+            version: number;
+        };
+        ResolutionsDraftedResponse: {
+            /** @description The Council’s draft, and the Assembly’s when some approved line needs it */
+            resolutions: components["schemas"]["ResolutionResponse"][];
+        };
+        ResolutionTotalsResponse: {
+            approved: number;
+            approvedCzk: number;
+            ineligible: number;
+            lines: number;
+            proposedCzk: number;
+            rejected: number;
+            requestedCzk: number;
+        };
         ReturnRequest: {
             /**
              * Format: int64
@@ -2167,9 +3109,15 @@ export interface components {
             /** @enum {string} */
             type: "payment" | "return";
         };
+        RoleChangeRequest: {
+            /** @enum {string} */
+            role: "officer" | "commission" | "budget" | "admin";
+        };
         ScoreSheetRequest: {
             /** @description The member's reasoning (may be empty) */
             comment: string;
+            /** @description true: keep the sheet a draft (counted nowhere, the peers’ sheets stay hidden) until POST …/scores/submit; left out or false: the sheet is saved and submitted at once */
+            draft?: boolean;
             /** @description Every criterion of the call, once */
             points: components["schemas"]["CriterionPointsDto"][];
         };
@@ -2178,20 +3126,69 @@ export interface components {
             /** Format: uuid */
             memberId: string;
             memberName: string;
+            /** @description The member has since been removed from the commission: the sheet stays in the record but is left out of the average, the spread and the ranking */
+            memberRemoved: boolean;
             points: components["schemas"]["CriterionPointsDto"][];
-            /** Format: date-time */
-            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description When the chair last reopened it; null if never
+             */
+            reopenedAt: string | null;
+            /** @description Why the chair last reopened it */
+            reopenReason: string | null;
+            /**
+             * @description draft: saved, open to its member alone, counted nowhere; submitted: counted, and the peers’ sheets are open to its member
+             * @enum {string}
+             */
+            status: "draft" | "submitted";
+            /**
+             * Format: date-time
+             * @description When its member submitted it; null while a draft
+             */
+            submittedAt: string | null;
             totalPoints: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The last change of its points or comment
+             */
             updatedAt: string;
+        };
+        ScoreSheetStateResponse: {
+            /** Format: uuid */
+            memberId: string;
+            memberName: string;
+            /**
+             * Format: date-time
+             * @description When the chair last reopened it; null if never
+             */
+            reopenedAt: string | null;
+            /** @description Why the chair last reopened it */
+            reopenReason: string | null;
+            /**
+             * @description draft: saved, open to its member alone, counted nowhere; submitted: counted, and the peers’ sheets are open to its member
+             * @enum {string}
+             */
+            status: "draft" | "submitted";
+            /**
+             * Format: date-time
+             * @description When its member submitted it; null while a draft
+             */
+            submittedAt: string | null;
+        };
+        ScoreSheetStatesResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description Each member’s saved sheet (draft or submitted), without points, by name */
+            sheets: components["schemas"]["ScoreSheetStateResponse"][];
         };
         ScoresResponse: {
             /** Format: uuid */
             applicationId: string;
             /** @description Mean of the totals, exact, rounded half up to 2 decimals */
             averageScore: number | null;
-            /** @description Members who scored (conflicted members never do) */
+            /** @description Sitting members who submitted a sheet (conflicted members never do; drafts and removed members’ sheets do not count) */
             scorers: number;
+            /** @description The submitted sheets */
             sheets: components["schemas"]["ScoreSheetResponse"][];
             /** @description Highest minus lowest total */
             spread: number | null;
@@ -2214,10 +3211,20 @@ export interface components {
             /** @description Accepted by the officer’s review; null before it */
             acceptedCzk: number | null;
             lines: components["schemas"]["SettlementLineRecordResponse"][];
+            /** @description spent − accepted (null before the review): due by the remedy deadline */
+            refusedCzk: number | null;
+            /**
+             * Format: date
+             * @description The remedy deadline the review set for the refused money
+             */
+            remedyDueOn: string | null;
             report: string;
             /** @description Claimed back by the review (paid − returned − accepted) */
             returnDueCzk: number | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The first deadline of what the review claimed back and was not yet returned
+             */
             returnDueOn: string | null;
             /** Format: date-time */
             reviewedAt: string | null;
@@ -2225,6 +3232,8 @@ export interface components {
             spentCzk: number;
             /** Format: date-time */
             submittedAt: string;
+            /** @description paid − spent (null before the review): due by the contract’s settlement deadline */
+            unspentCzk: number | null;
         };
         SettlementRequest: {
             lines: components["schemas"]["SettlementLineDto"][];
@@ -2241,13 +3250,30 @@ export interface components {
             applicationId: string;
             lines: components["schemas"]["SettlementLineDto"][];
             paidCzk: number;
+            /** @description spent − accepted (null before the review): due by the remedy deadline */
+            refusedCzk: number | null;
+            /**
+             * Format: date
+             * @description The remedy deadline the review set for the refused money
+             */
+            remedyDueOn: string | null;
             report: string;
             /** @description paid − returned − accepted */
             returnDueCzk: number | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The first deadline of what the review claimed back and was not yet returned
+             */
             returnDueOn: string | null;
+            /**
+             * Format: date
+             * @description The contract’s settlement deadline: the unspent money is due by it
+             */
+            settlementDueOn: string;
             spentCzk: number;
             status: string;
+            /** @description paid − spent (null before the review): due by the settlement deadline */
+            unspentCzk: number | null;
         };
         SettlementReviewRequest: {
             /**
@@ -2257,6 +3283,12 @@ export interface components {
             acceptedCzk: number;
             /** @description Required when less than spent is accepted */
             note: string;
+            /**
+             * Format: date
+             * @description Remedy deadline: the refused money (spent − accepted) is due by it; after today; 30 days after the review when left out
+             * @example 2027-01-15
+             */
+            remedyDueOn?: string;
         };
         StatusChangeResponse: {
             /** Format: date-time */
@@ -2697,6 +3729,85 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ApplicationMoneyController_amendContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractAmendmentRequest"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3206,6 +4317,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ApplicationEvaluationController_adjustProposal: {
@@ -3361,6 +4481,63 @@ export interface operations {
             };
         };
     };
+    ApplicationEvaluationController_sheetStates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheetStatesResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     ApplicationEvaluationController_scores: {
         parameters: {
             query?: never;
@@ -3479,6 +4656,144 @@ export interface operations {
             };
             /** @description Breaks a business rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ApplicationEvaluationController_reopenSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenScoreSheetRequest"];
+            };
+        };
+        responses: {
+            /** @description Where the member’s sheet now stands (no points) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheetStateResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ApplicationEvaluationController_submitSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheetResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3846,6 +5161,55 @@ export interface operations {
             };
         };
     };
+    AuditController_checkpointList: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointPageResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     AuditController_verify: {
         parameters: {
             query?: never;
@@ -3927,6 +5291,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limited */
             429: {
                 headers: {
@@ -3955,6 +5328,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuthController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description The new password is set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Rate limited */
             429: {
@@ -4017,6 +5430,193 @@ export interface operations {
             };
         };
     };
+    BankAccountsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only requests in this status (`pending`: the officers’ queue) */
+                status?: "pending" | "confirmed" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountRequestPageResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BankAccountsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountRequestResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BankAccountsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankAccountRejectionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountRequestResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     CallsController_list: {
         parameters: {
             query?: {
@@ -4040,6 +5640,15 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4139,6 +5748,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4515,6 +6133,94 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CommissionMinutesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The minutes as JSON, or a CSV or PDF attachment named after the minutes (Czech, with an ASCII fallback) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionMinutesResponse"];
+                    "application/pdf": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                    "application/pdf": components["schemas"]["ProblemDetailsDto"];
+                    "text/csv": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                    "application/pdf": components["schemas"]["ProblemDetailsDto"];
+                    "text/csv": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                    "application/pdf": components["schemas"]["ProblemDetailsDto"];
+                    "text/csv": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                    "application/pdf": components["schemas"]["ProblemDetailsDto"];
+                    "text/csv": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                    "application/pdf": components["schemas"]["ProblemDetailsDto"];
+                    "text/csv": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RankingController_propose: {
@@ -4634,6 +6340,111 @@ export interface operations {
             };
         };
     };
+    CallResolutionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionResponse"][];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CallResolutionsController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionsDraftedResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     ReportsController_threeSixtyGiving: {
         parameters: {
             query?: {
@@ -4665,6 +6476,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5031,6 +6851,76 @@ export interface operations {
             };
         };
     };
+    UsersController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Only when the request carries X-CSRF-Protection: 1: `pg_session=<accessToken>; Max-Age=<JWT_TTL_SECONDS>; Path=/; HttpOnly; SameSite=Strict` (and Secure in production) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     UsersController_organisation: {
         parameters: {
             query?: never;
@@ -5088,6 +6978,133 @@ export interface operations {
             };
         };
     };
+    BankAccountsController_ofOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountRequestResponse"][];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BankAccountsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankAccountChangeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountRequestResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     PolicyController_measures: {
         parameters: {
             query?: never;
@@ -5103,6 +7120,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyCatalogueResponse"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };
@@ -5526,6 +7552,450 @@ export interface operations {
             };
         };
     };
+    ResolutionDraftsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResolutionAdoptionController_adopt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body → the first response again, also for concurrent duplicates */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptResolutionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResolutionAnnexController_annex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The annex as JSON, or a CSV, XLSX or PDF attachment named after the resolution (Czech, with an ASCII fallback) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionAnnexResponse"];
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                    "application/pdf": components["schemas"]["ProblemDetailsDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDetailsDto"];
+                    "text/csv": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                    "application/pdf": components["schemas"]["ProblemDetailsDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDetailsDto"];
+                    "text/csv": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                    "application/pdf": components["schemas"]["ProblemDetailsDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDetailsDto"];
+                    "text/csv": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                    "application/pdf": components["schemas"]["ProblemDetailsDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDetailsDto"];
+                    "text/csv": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                    "application/pdf": components["schemas"]["ProblemDetailsDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDetailsDto"];
+                    "text/csv": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResolutionDraftsController_editLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolutionLineEditRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionLineEditResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResolutionDraftsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolutionCloseRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResolutionDraftsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolutionCloseRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     UsersController_listUsers: {
         parameters: {
             query?: {
@@ -5688,6 +8158,260 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableUserRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryUserResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryUserResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_issuePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetIssuedResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleChangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryUserResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED and friends); every field problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The role may not do this (FORBIDDEN), or a state-changing request by the session cookie lacks X-CSRF-Protection: 1 (CSRF_CHECK_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -71,6 +71,9 @@ function Header() {
               <span className="site-header__user">
                 {t('common:nav.signedInAs', { name: user.fullName })} ({t(`common:roles.${user.role}`)})
               </span>
+              <Link className="site-header__login" to="/account/password">
+                {t('common:nav.changePassword')}
+              </Link>
               <GovButton
                 className="site-header__logout"
                 type="outlined"

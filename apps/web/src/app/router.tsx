@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from '../pages/auth/LoginPage';
+import { ChangePasswordPage, ResetPasswordPage } from '../pages/auth/PasswordPages';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { publicRoutes } from '../pages/public/routes';
 import { Layout } from './Layout';
@@ -20,6 +21,8 @@ export const routes: RouteObject[] = [
     children: [
       ...publicRoutes,
       { path: 'login', element: <LoginPage /> },
+      { path: 'password-reset', element: <ResetPasswordPage /> },
+      { path: 'account/password', element: <ChangePasswordPage /> },
       area('applicant', () => import('../pages/applicant/routes')),
       area('commission', () => import('../pages/commission/routes')),
       area('officer', () => import('../pages/officer/routes')),

@@ -14,7 +14,7 @@ const EXPECTED: Record<ApplicationStatus, string> = {
   eligible:             '0  0  0  0  0  1  1  0  0  0  0  0  0  1',
   ineligible:           '0  0  0  0  0  0  0  0  0  0  0  0  0  1',
   recommended:          '0  0  0  0  0  0  0  1  1  0  0  0  0  1',
-  not_recommended:      '0  0  0  0  0  0  0  0  1  0  0  0  0  1',
+  not_recommended:      '0  0  0  0  0  0  0  1  1  0  0  0  0  1',
   approved:             '0  0  0  0  0  0  0  0  0  1  0  0  0  0',
   rejected:             '0  0  0  0  0  0  0  0  0  0  0  0  0  0',
   contracted:           '0  0  0  0  0  0  0  0  0  0  1  0  0  0',
@@ -36,7 +36,7 @@ describe('application status transitions', () => {
 
   it('covers all 196 pairs', () => {
     expect(pairs).toHaveLength(196);
-    expect(pairs.filter(([, , ok]) => ok)).toHaveLength(24);
+    expect(pairs.filter(([, , ok]) => ok)).toHaveLength(25);
   });
 
   it.each(pairs)('%s → %s: %p', (from, to, ok) => {

@@ -26,9 +26,10 @@ const TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus
   correction_requested: ['submitted', 'correction_requested', 'eligible', 'ineligible', 'withdrawn'],
   eligible: ['recommended', 'not_recommended', 'withdrawn'],
   ineligible: ['withdrawn'],
-  // The council/assembly may reject a recommended application; one the commission did not recommend can only be rejected.
+  // The council/assembly decides: it may reject a recommended application, and approve one the commission did not
+  // recommend (money's decision rules then require the reason for deviating from the commission).
   recommended: ['approved', 'rejected', 'withdrawn'],
-  not_recommended: ['rejected', 'withdrawn'],
+  not_recommended: ['approved', 'rejected', 'withdrawn'],
   approved: ['contracted'],
   rejected: [],
   contracted: ['settlement_submitted'],

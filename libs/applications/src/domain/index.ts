@@ -5,3 +5,4 @@ export * from './budget';
 export * from './correction-deadline';
 export * from './reference-number';
 export * from './submission.rules';
+export * from './proposal-visibility';

@@ -7,6 +7,8 @@ export const CALLS_ERRORS = {
   CALL_NOT_EDITABLE: 409,
   ANNOUNCEMENT_TOO_LATE: 422,
   ALLOCATIONS_EXCEED_APPROPRIATION: 422,
+  /** The window has closed: a change of the commission needs a reason; after the evaluation's close it cannot change. */
+  COMMISSION_FROZEN: 409,
 } as const satisfies ErrorStatusTable;
 
 declare module '@app/core/domain' {

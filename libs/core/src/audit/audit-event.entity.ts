@@ -3,7 +3,8 @@ import { bigintToNumber } from '../database/bigint.transformer';
 
 /**
  * Append-only and hash-chained: `hash = sha256(prev_hash, canonical row)`.
- * A trigger refuses UPDATE, DELETE and TRUNCATE; the app role may only INSERT and SELECT.
+ * A trigger refuses UPDATE, DELETE and TRUNCATE; the app role may only SELECT, and append through
+ * the SECURITY DEFINER function `audit_append` (migrations/*-audit-append-definer).
  */
 @Entity('audit_event')
 @Unique('audit_event_id_key', ['id'])

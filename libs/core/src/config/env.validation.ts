@@ -18,6 +18,9 @@ import {
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
+/** Five cron fields (minute hour day-of-month month day-of-week) of digits, *, ranges, lists and steps. */
+const CRON_PATTERN = /^\s*[\d*][\d*,/-]*(\s+[\d*][\d*,/-]*){4}\s*$/;
+
 /** Every environment variable the processes read, validated at boot. */
 export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
@@ -54,9 +57,15 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;
 
+  /**
+   * Lifetime of an access token (and of the portal's session cookie): at most
+   * 12 hours, a working day. Disabling a user, a role change or a password
+   * change cut a user's tokens at once anyway (the token version).
+   */
   @Transform(toInt)
   @IsInt()
-  @Min(60)
+  @Min(60, { message: 'JWT_TTL_SECONDS must be at least 60' })
+  @Max(43_200, { message: 'JWT_TTL_SECONDS must be at most 43200 (12 hours)' })
   JWT_TTL_SECONDS = 3600;
 
   /**
@@ -101,10 +110,37 @@ export class EnvironmentVariables {
   @Min(1)
   AUTH_THROTTLE_LIMIT = 60;
 
+  /** Registrations a minute from one client address (each hashes a password and writes an organisation). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTER_THROTTLE_LIMIT = 10;
+
+  /** Requests a minute by one caller to each public read (calls, policy measures, the 360Giving export). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PUBLIC_THROTTLE_LIMIT = 300;
+
+  /**
+   * Failed logins of one email from one address in a minute after which that
+   * pair is refused (429) for the rest of the minute. From other addresses
+   * the email is only slowed down (a growing delay), never refused.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES = 10;
+
+  /**
+   * Failed logins from one address in a minute, whatever the emails, after
+   * which the address is refused for the rest of the minute. Higher than the
+   * per-email limit: an office behind one address shares it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1, { message: 'LOGIN_ADDRESS_MAX_FAILURES must be a positive integer' })
+  LOGIN_ADDRESS_MAX_FAILURES = 50;
 
   /**
    * The most the City Council may award one recipient (IČO) in a calendar
@@ -158,19 +194,61 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(10)
   OUTBOX_POLL_MS = 250;
+
+  /**
+   * How long an `Idempotency-Key` holds its first answer (a retry within it
+   * replays the answer); the worker's retention job then deletes the key.
+   * At least 24 hours (Stripe's semantics, the API's documented promise).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(24, { message: 'IDEMPOTENCY_RETENTION_HOURS must be at least 24' })
+  @Max(24 * 366)
+  IDEMPOTENCY_RETENTION_HOURS = 24;
+
+  /**
+   * Days an outbox message is kept after its hand-over to the queue; the
+   * worker's retention job then deletes it (never one of a letter still
+   * queued: the lost-job rescue reads them).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1, { message: 'OUTBOX_RETENTION_DAYS must be at least 1' })
+  @Max(3660)
+  OUTBOX_RETENTION_DAYS = 30;
+
+  /** When the worker deletes old outbox messages and expired idempotency keys: a cron pattern in Europe/Prague time. */
+  @Matches(CRON_PATTERN, { message: 'RETENTION_CRON must be a cron pattern of 5 fields, e.g. 30 2 * * *' })
+  RETENTION_CRON = '30 2 * * *';
+
+  /** When the worker writes the audit chain's checkpoint (head hash, count, time): a cron pattern in Europe/Prague time. */
+  @Matches(CRON_PATTERN, { message: 'AUDIT_CHECKPOINT_CRON must be a cron pattern of 5 fields, e.g. 0 2 * * *' })
+  AUDIT_CHECKPOINT_CRON = '0 2 * * *';
+}
+
+export interface EnvironmentOptions {
+  /**
+   * Whether the process issues or checks access tokens (default true: the
+   * API, the demo seed). The letters worker does neither: it needs no
+   * JWT_SECRET, and one set in its environment is not kept.
+   */
+  accessTokens?: boolean;
 }
 
 /** Used by ConfigModule: stops the process with every wrong variable named. */
-export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
-  const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
-  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+export function validateEnvironment(raw: Record<string, unknown>, options: EnvironmentOptions = {}): EnvironmentVariables {
+  const accessTokens = options.accessTokens ?? true;
+  const env = plainToInstance(EnvironmentVariables, accessTokens ? raw : { ...raw, JWT_SECRET: undefined }, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false }).filter(
+    (e) => accessTokens || e.property !== 'JWT_SECRET',
+  );
   if (errors.length > 0) {
     const lines = errors.flatMap((e) =>
       Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`),
     );
     throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
-  const weakness = env.NODE_ENV === 'production' ? jwtSecretWeakness(env.JWT_SECRET) : null;
+  const weakness = accessTokens && env.NODE_ENV === 'production' ? jwtSecretWeakness(env.JWT_SECRET) : null;
   if (weakness) {
     throw new Error(
       `Invalid environment configuration:\n  - JWT_SECRET: not for production: ${weakness} (generate one, e.g. openssl rand -base64 48)`,

@@ -1,6 +1,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { completeIdempotencyInTransactions } from '../idempotency/idempotent-request';
 import { appDatabaseUrl, dataSourceOptions, type SchemaParts } from './data-source-options';
 
 /** The database as the unprivileged app role, mapping the entities the app composed. */
@@ -27,6 +29,8 @@ export class DatabaseModule {
               entities: schema.entities,
               poolSize: config.get('DATABASE_POOL_SIZE'),
             }),
+          // An idempotent request's business transaction stores its answer before it commits.
+          dataSourceFactory: (options) => Promise.resolve(completeIdempotencyInTransactions(new DataSource(options!))),
         }),
       ],
     };

@@ -7,3 +7,4 @@ export * from '../auth/role';
 export * from '../errors/domain-error';
 export * from '../errors/error-code';
 export * from '../time/prague-time';
+export * from './csv';

@@ -59,11 +59,11 @@ describe('checkDeclaration', () => {
 
 describe('mayReadScores', () => {
   it.each<[string, Parameters<typeof mayReadScores>[0], boolean]>([
-    ['the officer', { role: 'officer', hasOwnSheet: false, conflicted: false }, true],
-    ['a member after their own sheet', { role: 'commission', hasOwnSheet: true, conflicted: false }, true],
-    ['a member before their own sheet', { role: 'commission', hasOwnSheet: false, conflicted: false }, false],
-    ['a conflicted member', { role: 'commission', hasOwnSheet: false, conflicted: true }, false],
-    ['a conflicted member, whatever else', { role: 'commission', hasOwnSheet: true, conflicted: true }, false],
+    ['the officer', { role: 'officer', hasSubmittedSheet: false, conflicted: false }, true],
+    ['a member after submitting their own sheet', { role: 'commission', hasSubmittedSheet: true, conflicted: false }, true],
+    ['a member before submitting their own sheet (none, or a draft)', { role: 'commission', hasSubmittedSheet: false, conflicted: false }, false],
+    ['a conflicted member', { role: 'commission', hasSubmittedSheet: false, conflicted: true }, false],
+    ['a conflicted member, whatever else', { role: 'commission', hasSubmittedSheet: true, conflicted: true }, false],
   ])('%s: %p', (_, input, allowed) => {
     expect(mayReadScores(input)).toBe(allowed);
   });

@@ -53,10 +53,11 @@ export function checkDeclaration(input: {
 
 /**
  * Who may read all score sheets of an application: the officer always; a
- * commission member only after submitting their own sheet, and never a member
- * with a conflict (so no member sees the others' scores before scoring).
+ * commission member only after submitting their own sheet (a draft is not
+ * enough: it could still change after a look at the others'), and never a
+ * member with a conflict (so no member sees the others' scores before scoring).
  */
-export function mayReadScores(input: { role: 'officer' | 'commission'; hasOwnSheet: boolean; conflicted: boolean }): boolean {
+export function mayReadScores(input: { role: 'officer' | 'commission'; hasSubmittedSheet: boolean; conflicted: boolean }): boolean {
   if (input.role === 'officer') return true;
-  return input.hasOwnSheet && !input.conflicted;
+  return input.hasSubmittedSheet && !input.conflicted;
 }

@@ -20,6 +20,16 @@ export const EVALUATION_ERRORS = {
   POINTS_OUT_OF_RANGE: 422,
   /** Also raised by money's decisions. */
   PROPOSAL_EXCEEDS_REQUEST: 422,
+  /** A submitted score sheet changes only after the chair reopens it. */
+  SCORE_SHEET_SUBMITTED: 409,
+  /** Only a submitted score sheet can be reopened. */
+  SCORE_SHEET_NOT_SUBMITTED: 409,
+  /** Reopening a submitted score sheet is the chair's. */
+  NOT_COMMISSION_CHAIR: 403,
+  /** Applications changed status (a withdrawal) between the read and the write of a proposal or the close, in every attempt. */
+  RANKING_CHANGED: 409,
+  /** What needs the closed evaluation (the commission's minutes, a resolution's draft) before it closed. */
+  EVALUATION_NOT_CLOSED: 409,
 } as const satisfies ErrorStatusTable;
 
 declare module '@app/core/domain' {

@@ -12,5 +12,6 @@ export * from './ranking';
 export * from './reference-order';
 export * from './rounding';
 export * from './score-aggregate';
+export * from './score-sheet-state';
 export * from './scoring.rules';
 export * from './violation';

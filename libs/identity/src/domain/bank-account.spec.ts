@@ -1,4 +1,4 @@
-import { isValidCzechBankAccount, parseCzechBankAccount } from './bank-account';
+import { accountsRegisteredOn, isValidCzechBankAccount, normaliseBankAccount, parseCzechBankAccount, sameBankAccount } from './bank-account';
 
 describe('parseCzechBankAccount', () => {
   it.each([
@@ -45,5 +45,36 @@ describe('parseCzechBankAccount', () => {
   ])('rejects %j (%s)', (input) => {
     expect(parseCzechBankAccount(input)).toBeNull();
     expect(isValidCzechBankAccount(input)).toBe(false);
+  });
+});
+
+describe('bank account comparison (normaliseBankAccount, sameBankAccount)', () => {
+  it('ignores leading zeros and spaces, and an empty prefix', () => {
+    expect(normaliseBankAccount('034278-0727558021/0100')).toBe('34278-727558021/0100');
+    expect(normaliseBankAccount('000000-0000000019/0800')).toBe('19/0800');
+    expect(sameBankAccount('19/0800', '0-19/0800')).toBe(true);
+    expect(sameBankAccount(' 19 / 0800', '19/0800')).toBe(true);
+  });
+
+  it('tells different accounts and banks apart, and compares anything else as written', () => {
+    expect(sameBankAccount('19/0800', '19/0100')).toBe(false);
+    expect(sameBankAccount('19-123/0800', '123/0800')).toBe(false);
+    expect(sameBankAccount('CZ6508000000192000145399', 'CZ6508000000192000145399')).toBe(true);
+    expect(normaliseBankAccount('nonsense')).toBe('nonsense');
+  });
+});
+
+describe('accountsRegisteredOn', () => {
+  const periods = [
+    { bankAccount: 'OLD', from: '2027-01-10', until: '2027-08-01' },
+    { bankAccount: 'NEW', from: '2027-08-01', until: null },
+  ];
+  it('names the account of each day, both on the day of a change, none before the first', () => {
+    expect(accountsRegisteredOn(periods, '2027-01-09')).toEqual([]);
+    expect(accountsRegisteredOn(periods, '2027-01-10')).toEqual(['OLD']);
+    expect(accountsRegisteredOn(periods, '2027-07-31')).toEqual(['OLD']);
+    expect(accountsRegisteredOn(periods, '2027-08-01')).toEqual(['OLD', 'NEW']);
+    expect(accountsRegisteredOn(periods, '2030-01-01')).toEqual(['NEW']);
+    expect(accountsRegisteredOn([], '2027-08-01')).toEqual([]);
   });
 });

@@ -36,3 +36,39 @@ export function parseCzechBankAccount(s: string): CzechBankAccount | null {
 export function isValidCzechBankAccount(s: string): boolean {
   return parseCzechBankAccount(s) !== null;
 }
+
+/**
+ * `[prefix-]number/bankcode` with spaces and leading zeros dropped, so
+ * `000019-0000000123/0800` and `19-123/0800` compare equal; anything
+ * unparseable is compared as written (without spaces).
+ */
+export function normaliseBankAccount(account: string): string {
+  const s = account.replace(/\s+/g, '');
+  const m = /^(?:([0-9]{1,6})-)?([0-9]{1,10})\/([0-9]{4})$/.exec(s);
+  if (!m) return s;
+  const prefix = (m[1] ?? '').replace(/^0+/, '');
+  const number = m[2].replace(/^0+/, '');
+  return `${prefix ? `${prefix}-` : ''}${number}/${m[3]}`;
+}
+
+export const sameBankAccount = (a: string, b: string): boolean => normaliseBankAccount(a) === normaliseBankAccount(b);
+
+/**
+ * A period in which an account was an organisation's registered one, in
+ * Prague dates: from the day it was registered (at registration, or when its
+ * change was confirmed) to the day it was replaced (null: it still is).
+ */
+export interface RegisteredAccountPeriod {
+  bankAccount: string;
+  from: string;
+  until: string | null;
+}
+
+/**
+ * The accounts registered at any moment of a Prague date: on the day of a
+ * change both the old and the new account count (a payment order of that
+ * morning and one of that afternoon are both right).
+ */
+export function accountsRegisteredOn(periods: readonly RegisteredAccountPeriod[], date: string): string[] {
+  return periods.filter((p) => p.from <= date && (p.until === null || date <= p.until)).map((p) => p.bankAccount);
+}

@@ -3,6 +3,9 @@
 -- AffiliationsRepository.organisationIdsOf
 SELECT organisation_id FROM user_affiliation WHERE user_id = $1 ORDER BY organisation_id;
 
+-- AffiliationsRepository.isAffiliated
+SELECT EXISTS (SELECT 1 FROM user_affiliation WHERE user_id = $1 AND organisation_id = $2) AS affiliated;
+
 -- AffiliationsRepository.deleteAllOf
 DELETE FROM user_affiliation WHERE user_id = $1;
 

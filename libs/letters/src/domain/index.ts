@@ -5,3 +5,4 @@ export * from './letter-job.rules';
 export * from './letter-kind';
 export * from './letter-reference';
 export * from './letters-errors';
+export * from './commission-minutes';

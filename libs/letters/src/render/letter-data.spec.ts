@@ -17,7 +17,19 @@ describe('parseLetterData', () => {
     expect(d.application.requestedCzk).toBe(200000);
     expect(d.application.submittedAt).toEqual(new Date('2027-02-10T08:30:00.123Z'));
     expect(d.decidedAt).toEqual(new Date('2027-03-03T08:15:00Z'));
-    expect(d.decision).toEqual({ kind: 'approval', amountCzk: 185000, body: 'council', resolutionNumber: 'UR 1234', resolutionDate: '2027-03-01' });
+    expect(d.decision).toEqual({ kind: 'approval', amountCzk: 185000, deviationReason: null, body: 'council', resolutionNumber: 'UR 1234', resolutionDate: '2027-03-01' });
+  });
+
+  it("reads an approval's reason for deviating from the commission: none (absent or null), trimmed text, never a blank one", () => {
+    const withReason = (deviationReason: unknown) => {
+      const data = letterData('approval');
+      (data.decision as Record<string, unknown>).deviationReason = deviationReason;
+      return data;
+    };
+    expect(parseLetterData('approval', withReason(null)).decision).toMatchObject({ kind: 'approval', deviationReason: null });
+    expect(parseLetterData('approval', withReason(' Rada ocenila přínos projektu. ')).decision).toMatchObject({ deviationReason: 'Rada ocenila přínos projektu.' });
+    expect(problemsOf(() => parseLetterData('approval', withReason('  ')))).toEqual(['decision.deviationReason must be a non-empty string, got "  "']);
+    expect(problemsOf(() => parseLetterData('approval', withReason(42)))).toEqual(['decision.deviationReason must be a non-empty string, got 42']);
   });
 
   it('accepts amounts as numbers or digit strings, and refuses others', () => {

@@ -29,7 +29,8 @@ export interface ResolutionDecision {
 }
 
 export type LetterDecision =
-  | ({ kind: 'approval'; amountCzk: number } & ResolutionDecision)
+  /** `deviationReason`: why the resolution deviates from the DOT Commission (not recommended, or above its proposal); null when it does not. */
+  | ({ kind: 'approval'; amountCzk: number; deviationReason: string | null } & ResolutionDecision)
   | ({ kind: 'rejection'; reasons: string[] } & ResolutionDecision)
   | { kind: 'ineligible'; reasons: string[] }
   /** `correctionDueOn`: YYYY-MM-DD. */
@@ -40,7 +41,8 @@ export interface LetterData {
   recipient: LetterParty;
   application: { id: string; referenceNumber: string; title: string; submittedAt: Date | null; requestedCzk: number };
   part: { code: string; name: string };
-  call: { id: string; title: string };
+  /** `settlementDueOn`: the call's settlement deadline (YYYY-MM-DD), which the contract copies; an approval prints it. */
+  call: { id: string; title: string; settlementDueOn: string | null };
   programme: { code: string; name: string; year: number };
   decidedAt: Date;
   decision: LetterDecision;
@@ -111,6 +113,13 @@ class Reader {
     return new Date(0);
   }
 
+  /** A text that may be absent (null or missing); when present, not blank. */
+  optionalText(o: Json, key: string, path: string): string | null {
+    const v = o[key];
+    if (v === null || v === undefined) return null;
+    return this.text(o, key, path);
+  }
+
   reasons(o: Json, path: string): string[] {
     const v = o.reasons;
     if (!Array.isArray(v) || v.length === 0) {
@@ -154,7 +163,12 @@ function decisionOf(r: Reader, kind: LetterKind, d: Json): LetterDecision {
   switch (kind) {
     case 'approval':
       r.expect(d, 'outcome', 'approved', 'decision');
-      return { kind, amountCzk: r.czk(d, 'amountCzk', 'decision', { positive: true }), ...resolution(r, d) };
+      return {
+        kind,
+        amountCzk: r.czk(d, 'amountCzk', 'decision', { positive: true }),
+        deviationReason: r.optionalText(d, 'deviationReason', 'decision'),
+        ...resolution(r, d),
+      };
     case 'rejection':
       r.expect(d, 'outcome', 'rejected', 'decision');
       return { kind, reasons: r.reasons(d, 'decision'), ...resolution(r, d) };
@@ -197,7 +211,11 @@ export function parseLetterData(kind: LetterKind, data: unknown): LetterData {
       requestedCzk: r.czk(application, 'requestedCzk', 'application', { positive: false }),
     },
     part: { code: r.text(part, 'code', 'part'), name: r.text(part, 'name', 'part') },
-    call: { id: r.text(call, 'id', 'call'), title: r.text(call, 'title', 'call') },
+    call: {
+      id: r.text(call, 'id', 'call'),
+      title: r.text(call, 'title', 'call'),
+      settlementDueOn: kind === 'approval' ? r.isoDate(call, 'settlementDueOn', 'call') : null,
+    },
     programme: { code: r.text(programme, 'code', 'programme'), name: r.text(programme, 'name', 'programme'), year: r.year(programme, 'year', 'programme') },
     decidedAt: r.instant(root, 'decidedAt', 'data', { optional: false }) ?? new Date(0),
     decision: decisionOf(r, kind, r.object(root.decision, 'decision')),

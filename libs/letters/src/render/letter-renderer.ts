@@ -26,9 +26,9 @@ export interface LetterToRender {
 /** The embedded faces (a DejaVu Sans subset, see scripts/subset-fonts.sh). */
 export const FONT_FILES = { regular: 'DejaVuSans.subset.ttf', bold: 'DejaVuSans-Bold.subset.ttf' } as const;
 
-const PRODUCER = 'prague-grants letter renderer';
+export const PRODUCER = 'prague-grants letter renderer';
 
-interface Faces {
+export interface Faces {
   regular: LetterFace;
   bold: LetterFace;
   /** The characters both faces can print; null: not checked (the Helvetica baseline). */
@@ -43,7 +43,7 @@ export interface LetterRendererOptions {
   font?: 'embedded' | 'helvetica';
 }
 
-function readJson(file: string): unknown {
+export function readJson(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -67,7 +67,7 @@ function readFace(file: string): LetterFace {
   return parseFace(file, bytes);
 }
 
-function firstMissing(text: string, covers: (codePoint: number) => boolean): string | null {
+export function firstMissing(text: string, covers: (codePoint: number) => boolean): string | null {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp !== 0x0a && !covers(cp)) return ch;
@@ -75,7 +75,7 @@ function firstMissing(text: string, covers: (codePoint: number) => boolean): str
   return null;
 }
 
-function describe(ch: string): string {
+export function describe(ch: string): string {
   return `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
 }
 
@@ -160,7 +160,7 @@ function helveticaFaces(): Faces {
   return { regular: standardFace('Helvetica'), bold: standardFace('Helvetica-Bold'), covers: null };
 }
 
-function embeddedFaces(dir: string): Faces {
+export function embeddedFaces(dir: string): Faces {
   const regular = readFace(join(dir, FONT_FILES.regular));
   const bold = readFace(join(dir, FONT_FILES.bold));
   return { regular, bold, covers: (cp) => regular.covers!(cp) && bold.covers!(cp) };

@@ -61,13 +61,20 @@ const RESOLUTION_PLACEHOLDERS = ['decision.body', 'decision.bodyGenitive', 'deci
 
 /** Placeholders only letters of one kind can fill, because only their data has them. */
 export const KIND_PLACEHOLDERS = {
-  approval: [...RESOLUTION_PLACEHOLDERS, 'decision.amount', 'decision.amountInWords', 'settlement.dueDate'],
+  approval: [...RESOLUTION_PLACEHOLDERS, 'decision.amount', 'decision.amountInWords', 'settlement.dueDate', 'decision.deviationReason'],
   rejection: [...RESOLUTION_PLACEHOLDERS],
   ineligible: [],
   correction_request: ['correction.dueDate'],
 } as const satisfies Record<LetterKind, readonly string[]>;
 
 export type Placeholder = (typeof COMMON_PLACEHOLDERS)[number] | (typeof KIND_PLACEHOLDERS)[LetterKind][number];
+
+/**
+ * Placeholders that a letter of their kind may have no value for: a block (or a list item) that uses one the
+ * letter has no value for is left out. `decision.deviationReason`: only a decision that deviates from the DOT
+ * Commission has one.
+ */
+export const OPTIONAL_PLACEHOLDERS: readonly Placeholder[] = ['decision.deviationReason'];
 
 export type ListName = 'reasons';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LetterKind } from '../domain/letter-kind';
 import { parseLetterData } from './letter-data';
 import { parseCommonTemplate, parseKindTemplate, type LetterLanguage } from './letter-template';
-import { composeLetter, contentTexts, formatEnglishDate, formatPostalCode, letterValues, settlementDueOn, type LetterContent } from './letter-text';
+import { composeLetter, contentTexts, formatEnglishDate, formatPostalCode, letterValues, type LetterContent } from './letter-text';
 import { LETTER_ID, letterData } from './testing/letter-fixtures';
 
 const LETTERS = join(__dirname, '../../../../templates/letters');
@@ -38,6 +38,18 @@ describe('letterValues', () => {
     expect(lists).toEqual({});
   });
 
+  it('prints the call’s settlement deadline (which the contract copies), not a date of its own', () => {
+    const call = { id: '7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b', title: 'Integrace cizinců 2027', settlementDueOn: '2028-03-15' };
+    expect(letterValues(LETTER_ID, parseLetterData('approval', letterData('approval', { call })), 'cs').values['settlement.dueDate']).toBe('15. března 2028');
+    expect(letterValues(LETTER_ID, parseLetterData('approval', letterData('approval', { call })), 'en').values['settlement.dueDate']).toBe('15 March 2028');
+  });
+
+  it('an approval’s data must name the call’s settlement deadline', () => {
+    const call = { id: '7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b', title: 'Integrace cizinců 2027' };
+    expect(() => parseLetterData('approval', letterData('approval', { call }))).toThrow('call.settlementDueOn must be a date (YYYY-MM-DD), got nothing');
+    expect(parseLetterData('rejection', letterData('rejection', { call })).call.settlementDueOn).toBeNull();
+  });
+
   it('takes the letter date in Prague (23:30 UTC on 31 December is 1 January there)', () => {
     const { values } = letterValues(LETTER_ID, parseLetterData('ineligible', letterData('ineligible', { decidedAt: '2027-12-31T23:30:00Z' })), 'cs');
     expect(values['letter.date']).toBe('1. ledna 2028');
@@ -63,6 +75,24 @@ describe('composeLetter', () => {
     expect(text).toContain('veřejnoprávní smlouvy podle § 10a odst. 5 zákona č. 250/2000 Sb.');
     expect(text).toContain('nejpozději do 31. ledna 2028');
     expect(text).toContain('zajišťovat publicitu poskytovatele');
+  });
+
+  it("approval deviating from the DOT Commission: the reason in the letter, after the amount; none, and the paragraph is left out", () => {
+    const data = letterData('approval');
+    (data.decision as Record<string, unknown>).deviationReason = 'Rada ocenila přínos projektu pro rodiny na Praze 14.';
+    const deviating = compose('approval', 'cs', data);
+    const paragraph =
+      'Rada hlavního města Prahy se při rozhodnutí odchyluje od doporučení nebo návrhu Komise Rady hlavního města Prahy pro udělování grantů ' +
+      'v oblasti národnostních menšin a integrace cizinců. Odůvodnění: Rada ocenila přínos projektu pro rodiny na Praze 14.';
+    const amountAt = deviating.blocks.findIndex((b) => 'strong' in b && b.strong.startsWith('Výše přidělené dotace'));
+    expect(deviating.blocks[amountAt + 1]).toEqual({ paragraph });
+    expect(textOf(compose('approval', 'en', data))).toContain(
+      'In its decision, the Prague City Council deviates from the recommendation or proposal of the DOT Commission',
+    );
+    const plain = compose('approval');
+    expect(plain.blocks).toHaveLength(deviating.blocks.length - 1);
+    expect(textOf(plain)).not.toContain('odchyluje');
+    expect(textOf(compose('approval', 'en'))).not.toContain('deviates');
   });
 
   it('rejection and ineligibility: the reasons as a list', () => {
@@ -110,9 +140,5 @@ describe('small formats', () => {
     expect(formatPostalCode('11000')).toBe('110\u00A000');
     expect(formatPostalCode('110 00')).toBe('110\u00A000');
     expect(formatPostalCode('D-10115')).toBe('D-10115');
-  });
-
-  it('settlementDueOn is 31 January after the programme year', () => {
-    expect(settlementDueOn(2027)).toBe('2028-01-31');
   });
 });

@@ -4,7 +4,16 @@ import { czkInWords, formatCzk } from '../domain/czech-amount';
 import { formatCzechDate } from '../domain/czech-date';
 import { letterReferenceNumber } from '../domain/letter-reference';
 import type { ApprovingBody, LetterData } from './letter-data';
-import { fillPlaceholders, type CommonTemplate, type KindTemplate, type LetterLanguage, type ListName, type Placeholder } from './letter-template';
+import {
+  fillPlaceholders,
+  OPTIONAL_PLACEHOLDERS,
+  placeholdersOf,
+  type CommonTemplate,
+  type KindTemplate,
+  type LetterLanguage,
+  type ListName,
+  type Placeholder,
+} from './letter-template';
 
 /** A letter's text, filled in, ready to be laid out. */
 export interface LetterContent {
@@ -51,14 +60,6 @@ export function formatPostalCode(postalCode: string): string {
   return /^[0-9]{5}$/.test(digits) ? `${digits.slice(0, 3)}\u00A0${digits.slice(3)}` : postalCode;
 }
 
-/**
- * The settlement deadline printed in an approval: 31 January of the year after
- * the programme's (Prague practice; the contract may set another, and it prevails).
- */
-export function settlementDueOn(programmeYear: number): string {
-  return `${programmeYear + 1}-01-31`;
-}
-
 /** The value of every placeholder a letter of this kind can use, and its lists. */
 export function letterValues(
   letterId: string,
@@ -96,7 +97,10 @@ export function letterValues(
     values['decision.amount'] = formatCzk(d.amountCzk);
     // Czech also in the English letter: the amount in words is what binds.
     values['decision.amountInWords'] = czkInWords(d.amountCzk);
-    values['settlement.dueDate'] = dateIn(language, settlementDueOn(data.programme.year));
+    // The call's settlement deadline, which the contract copies (the letter is written before there is a contract).
+    if (data.call.settlementDueOn === null) throw new Error('An approval letter needs the call’s settlement deadline');
+    values['settlement.dueDate'] = dateIn(language, data.call.settlementDueOn);
+    if (d.deviationReason !== null) values['decision.deviationReason'] = d.deviationReason;
   }
   if (d.kind === 'correction_request') values['correction.dueDate'] = dateIn(language, d.correctionDueOn);
   return { values, lists: d.kind === 'approval' ? {} : { reasons: d.reasons } };
@@ -106,20 +110,26 @@ export function letterValues(
 export function composeLetter(templates: LetterTemplates, letterId: string, data: LetterData, language: LetterLanguage): LetterContent {
   const { values, lists } = letterValues(letterId, data, language);
   const fill = (text: string): string => fillPlaceholders(text, values);
+  /** A text naming an optional placeholder this letter has no value for is left out (see OPTIONAL_PLACEHOLDERS). */
+  const present = (text: string): boolean =>
+    placeholdersOf(text).every((name) => !OPTIONAL_PLACEHOLDERS.includes(name as Placeholder) || values[name as Placeholder] !== undefined);
   const { common, kind } = templates;
   return {
     title: fill(kind.title),
     letterhead: common.letterhead.map(fill),
     address: common.address.map(fill),
     references: common.references.map(([label, value]) => [fill(label), fill(value)]),
-    blocks: kind.blocks.map((b) => {
-      if ('heading' in b) return { heading: fill(b.heading) };
-      if ('paragraph' in b) return { paragraph: fill(b.paragraph) };
-      if ('strong' in b) return { strong: fill(b.strong) };
-      if ('list' in b) return { list: b.list.map(fill) };
+    blocks: kind.blocks.flatMap((b): LetterContent['blocks'] => {
+      if ('heading' in b) return present(b.heading) ? [{ heading: fill(b.heading) }] : [];
+      if ('paragraph' in b) return present(b.paragraph) ? [{ paragraph: fill(b.paragraph) }] : [];
+      if ('strong' in b) return present(b.strong) ? [{ strong: fill(b.strong) }] : [];
+      if ('list' in b) {
+        const items = b.list.filter(present).map(fill);
+        return items.length ? [{ list: items }] : [];
+      }
       const items = lists[b.listOf];
       if (!items) throw new Error(`A ${data.decision.kind} letter has no list "${b.listOf}"`);
-      return { list: items };
+      return [{ list: items }];
     }),
     closing: fill(common.closing),
     signature: common.signature.map(fill),

@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import { documentJobId, type DocumentJobData } from '../documents/document-queue';
 import { LETTER_ATTEMPTS, letterJobId, type LetterJobData } from '../queue/letters-queue';
 
 /**
@@ -19,4 +20,10 @@ function letterJobOptions(backoffMs: number): JobsOptions {
 export function letterJobs(letters: readonly LetterJobData[], backoffMs: number): { name: string; data: LetterJobData; opts: JobsOptions }[] {
   const options = letterJobOptions(backoffMs);
   return letters.map((data) => ({ name: 'render', data, opts: { ...options, jobId: letterJobId(data) } }));
+}
+
+/** The jobs of the call's documents: the letters' options, one per document and generation, under its own id. */
+export function documentJobs(documents: readonly DocumentJobData[], backoffMs: number): { name: string; data: DocumentJobData; opts: JobsOptions }[] {
+  const options = letterJobOptions(backoffMs);
+  return documents.map((data) => ({ name: 'render', data, opts: { ...options, jobId: documentJobId(data) } }));
 }

@@ -5,18 +5,20 @@ import type { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
+import { DOCUMENT_RENDER_TOPIC, DOCUMENTS_QUEUE, documentJobDataOf, type DocumentJobData } from '../documents/document-queue';
 import { LETTER_RENDER_TOPIC } from '../letter-requests.repository';
 import { LETTERS_QUEUE, letterJobDataOf, type LetterJobData } from '../queue/letters-queue';
-import { letterJobs } from './letter-job-options';
+import { documentJobs, letterJobs } from './letter-job-options';
 import { OutboxRepository } from './outbox.repository';
 
-/** Outbox rows handed over per transaction. */
+/** Outbox rows of each topic handed over per transaction. */
 const BATCH = 200;
 /** Wait after a failed hand-over (Redis or PostgreSQL away), growing to this. */
 const MAX_BACKOFF_MS = 5000;
 
 /**
- * Moves letter requests from the transactional outbox to the BullMQ queue:
+ * Moves letter requests from the transactional outbox to the BullMQ queue
+ * `letters`, and the call's documents' to the queue `documents`:
  * claims pending rows (FOR UPDATE SKIP LOCKED, so several workers share the
  * work), adds their jobs with ids derived from the letter and generation,
  * and marks the rows sent in the same transaction. Rows stay pending until
@@ -33,6 +35,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(LETTERS_QUEUE) private readonly queue: Queue<LetterJobData>,
+    @InjectQueue(DOCUMENTS_QUEUE) private readonly documentsQueue: Queue<DocumentJobData>,
     private readonly config: AppConfig,
     private readonly outbox: OutboxRepository,
   ) {}
@@ -40,6 +43,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   onApplicationBootstrap(): void {
     // Connection errors surface in relayOnce() (logged once per outage); no unhandled 'error' events.
     this.queue.on('error', () => undefined);
+    this.documentsQueue.on('error', () => undefined);
     this.running = this.loop();
   }
 
@@ -51,11 +55,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Hands over one batch; the number of rows moved. */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await this.outbox.claimPending(manager, LETTER_RENDER_TOPIC, BATCH);
-      if (rows.length === 0) return 0;
-      await this.queue.addBulk(letterJobs(rows.map((row) => letterJobDataOf(row.payload)), this.config.get('LETTER_BACKOFF_MS')));
-      await this.outbox.markSent(manager, rows.map((r) => r.id));
-      return rows.length;
+      const letters = await this.outbox.claimPending(manager, LETTER_RENDER_TOPIC, BATCH);
+      const documents = await this.outbox.claimPending(manager, DOCUMENT_RENDER_TOPIC, BATCH);
+      if (letters.length === 0 && documents.length === 0) return 0;
+      const backoffMs = this.config.get('LETTER_BACKOFF_MS');
+      if (letters.length) await this.queue.addBulk(letterJobs(letters.map((row) => letterJobDataOf(row.payload)), backoffMs));
+      if (documents.length) await this.documentsQueue.addBulk(documentJobs(documents.map((row) => documentJobDataOf(row.payload)), backoffMs));
+      await this.outbox.markSent(manager, [...letters, ...documents].map((r) => r.id));
+      return letters.length + documents.length;
     });
   }
 

@@ -95,3 +95,35 @@ function isHttpUrl(s: string): boolean {
     return false;
   }
 }
+
+/**
+ * The contract's settlement deadline: copied from the call when the contract
+ * is recorded, or set there; it must fall after the signature. The unspent
+ * money is due by it (§22 penalty from the next day).
+ */
+export function checkSettlementDueOn(input: { settlementDueOn: string; signedOn: string }): Violation[] {
+  if (!isIsoDate(input.settlementDueOn)) return [invalid('settlementDueOn', 'The settlement deadline must be a date (YYYY-MM-DD).')];
+  if (isIsoDate(input.signedOn) && input.settlementDueOn <= input.signedOn) {
+    return [invalid('settlementDueOn', `The settlement deadline ${input.settlementDueOn} must be after the contract's signature (${input.signedOn}).`)];
+  }
+  return [];
+}
+
+/**
+ * Changing the settlement deadline of a signed contract (an amendment): only
+ * until the settlement is reviewed, for the review and the penalties judge by it
+ * (CONTRACT_NOT_EDITABLE afterwards).
+ */
+export const SETTLEMENT_DEADLINE_EDITABLE_STATUSES: readonly ApplicationStatus[] = ['contracted', 'settlement_submitted'];
+
+export function checkSettlementDeadlineChange(input: { status: ApplicationStatus; signedOn: string; settlementDueOn: string }): Violation[] {
+  if (!SETTLEMENT_DEADLINE_EDITABLE_STATUSES.includes(input.status)) {
+    return [
+      {
+        code: 'CONTRACT_NOT_EDITABLE',
+        message: `The settlement deadline can be changed only until the settlement is reviewed; this application is "${input.status}".`,
+      },
+    ];
+  }
+  return checkSettlementDueOn(input);
+}

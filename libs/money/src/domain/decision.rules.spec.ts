@@ -80,17 +80,27 @@ describe('awardAmountOf', () => {
 
 describe('decisionEffect', () => {
   it('approves for the amount given, else the proposal; rejects with no award; keeps the reasons that say something', () => {
-    expect(decisionEffect({ outcome: 'approved', amountCzk: 80_000, proposedCzk: 100_000 })).toEqual({ status: 'approved', awardCzk: 80_000, reasons: [] });
+    expect(decisionEffect({ outcome: 'approved', amountCzk: 80_000, proposedCzk: 100_000 })).toEqual({ status: 'approved', awardCzk: 80_000, reasons: [], deviationReason: null });
     expect(decisionEffect({ outcome: 'approved', proposedCzk: 100_000, reasons: [' Splňuje ', ''] })).toEqual({
       status: 'approved',
       awardCzk: 100_000,
       reasons: ['Splňuje'],
+      deviationReason: null,
     });
     expect(decisionEffect({ outcome: 'rejected', amountCzk: 80_000, proposedCzk: 100_000, reasons: ['  Nízké skóre ', '   '] })).toEqual({
       status: 'rejected',
       awardCzk: null,
       reasons: ['Nízké skóre'],
+      deviationReason: null,
     });
+  });
+
+  it('keeps the reason for deviating from the commission, trimmed; a blank one is none', () => {
+    expect(decisionEffect({ outcome: 'approved', amountCzk: 120_000, proposedCzk: 100_000, deviationReason: '  Navýšení na tlumočníky. ' })).toMatchObject({
+      awardCzk: 120_000,
+      deviationReason: 'Navýšení na tlumočníky.',
+    });
+    expect(decisionEffect({ outcome: 'approved', amountCzk: 100_000, proposedCzk: 100_000, deviationReason: '   ' }).deviationReason).toBeNull();
   });
 });
 
@@ -105,12 +115,13 @@ describe('checkDecision', () => {
     resolutionDate: '2027-05-20',
     yearTotalBeforeCzk: 0,
     today: '2027-05-21',
+    evaluationClosedOn: '2027-04-30',
   };
   const rejection: DecisionInput = { ...approval, outcome: 'rejected', reasons: ['Below the funding line.'] };
 
   it('accepts an approval of the proposal by the Council, and of another amount up to the request', () => {
     expect(checkDecision(approval)).toEqual([]);
-    expect(checkDecision({ ...approval, amountCzk: 400_000 })).toEqual([]);
+    expect(checkDecision({ ...approval, amountCzk: 400_000, deviationReason: 'The Council added the interpreters.' })).toEqual([]);
     expect(checkDecision({ ...approval, amountCzk: 1 })).toEqual([]);
     expect(checkDecision({ ...approval, resolutionDate: '2027-05-21' })).toEqual([]);
   });
@@ -121,14 +132,69 @@ describe('checkDecision', () => {
     expect(checkDecision({ ...rejection, body: 'assembly', yearTotalBeforeCzk: 5_000_000 })).toEqual([]);
   });
 
-  it('approves only a recommended application', () => {
-    expect(checkDecision({ ...approval, status: 'not_recommended' })).toEqual([
-      { code: 'INVALID_STATUS_TRANSITION', message: 'The DOT Commission did not recommend this application; it can only be rejected.' },
+  it('approves a recommended application, and a not recommended one only with the reason for deviating', () => {
+    expect(checkDecision({ ...approval, status: 'not_recommended', proposedCzk: null, amountCzk: 100_000 })).toEqual([
+      {
+        code: 'DEVIATION_REASON_REQUIRED',
+        field: 'deviationReason',
+        message: 'The DOT Commission did not recommend this application: an approval must give the reason for deviating from its recommendation (deviationReason).',
+      },
+    ]);
+    expect(codes(checkDecision({ ...approval, status: 'not_recommended', proposedCzk: null, amountCzk: 100_000, deviationReason: '  ' }))).toEqual([
+      ['DEVIATION_REASON_REQUIRED', 'deviationReason'],
+    ]);
+    expect(checkDecision({ ...approval, status: 'not_recommended', proposedCzk: null, amountCzk: 100_000, deviationReason: 'Unique in Praha 14.' })).toEqual([]);
+    // Not recommended, and no amount: there is nothing to fall back on either.
+    expect(codes(checkDecision({ ...approval, status: 'not_recommended', proposedCzk: null, deviationReason: 'Unique in Praha 14.' }))).toEqual([
+      ['VALIDATION_FAILED', 'amountCzk'],
     ]);
     for (const status of ['eligible', 'approved', 'rejected', 'contracted', 'withdrawn'] as const) {
-      expect(codes(checkDecision({ ...approval, status }))).toEqual([['INVALID_STATUS_TRANSITION', undefined]]);
+      expect(checkDecision({ ...approval, status })).toEqual([
+        { code: 'INVALID_STATUS_TRANSITION', message: `An application in status "${status}" cannot be approved; only a recommended or not recommended one can.` },
+      ]);
       expect(codes(checkDecision({ ...rejection, status }))).toEqual([['INVALID_STATUS_TRANSITION', undefined]]);
     }
+  });
+
+  it('needs the reason for deviating for an award above the proposal, and takes none for an award that follows it', () => {
+    expect(checkDecision({ ...approval, amountCzk: 350_001 })).toEqual([
+      {
+        code: 'DEVIATION_REASON_REQUIRED',
+        field: 'deviationReason',
+        message: "The award of CZK 350,001 is above the DOT Commission's proposal of CZK 350,000: give the reason for deviating from it (deviationReason).",
+      },
+    ]);
+    // A recommended application the funding line left without money (proposal 0 or none).
+    expect(codes(checkDecision({ ...approval, proposedCzk: 0, amountCzk: 10_000 }))).toEqual([['DEVIATION_REASON_REQUIRED', 'deviationReason']]);
+    expect(codes(checkDecision({ ...approval, proposedCzk: null, amountCzk: 10_000 }))).toEqual([['DEVIATION_REASON_REQUIRED', 'deviationReason']]);
+    expect(checkDecision({ ...approval, proposedCzk: 0, amountCzk: 10_000, deviationReason: 'Reserve released.' })).toEqual([]);
+    // The proposal itself, or less: no deviation upwards, so no reason, and a reason given is refused.
+    expect(checkDecision({ ...approval, amountCzk: 350_000 })).toEqual([]);
+    expect(checkDecision({ ...approval, amountCzk: 200_000 })).toEqual([]);
+    expect(checkDecision({ ...approval, deviationReason: 'None really.' })).toEqual([
+      {
+        code: 'VALIDATION_FAILED',
+        field: 'deviationReason',
+        message: "The award follows the DOT Commission's recommendation and proposal: there is no deviation to give a reason for.",
+      },
+    ]);
+    expect(codes(checkDecision({ ...rejection, deviationReason: 'Why not.' }))).toEqual([['VALIDATION_FAILED', 'deviationReason']]);
+    // A blank reason is no reason (the portal may send the empty field).
+    expect(checkDecision({ ...approval, deviationReason: '  ' })).toEqual([]);
+  });
+
+  it('refuses a resolution dated before the evaluation of the call closed; the day of the close passes', () => {
+    const message =
+      "The resolution date 2027-04-29 is before the evaluation of the call closed (2027-04-30): the Council or the Assembly decides on the commission's results, so not earlier.";
+    expect(checkDecision({ ...approval, resolutionDate: '2027-04-29' })).toEqual([{ code: 'RESOLUTION_BEFORE_EVALUATION_CLOSE', field: 'resolutionDate', message }]);
+    expect(codes(checkDecision({ ...rejection, resolutionDate: '2026-12-31' }))).toEqual([['RESOLUTION_BEFORE_EVALUATION_CLOSE', 'resolutionDate']]);
+    expect(checkDecision({ ...approval, resolutionDate: '2027-04-30' })).toEqual([]);
+    // A year earlier would be judged against that year's Council limit: refused before the limit is looked at.
+    expect(codes(checkDecision({ ...approval, resolutionDate: '2026-12-31', yearTotalBeforeCzk: 5_000_000 }))).toEqual([
+      ['RESOLUTION_BEFORE_EVALUATION_CLOSE', 'resolutionDate'],
+    ]);
+    // Not closed (the status rules refuse that already): nothing to compare with.
+    expect(checkDecision({ ...approval, evaluationClosedOn: null })).toEqual([]);
   });
 
   it('refuses an award above the request', () => {
@@ -164,7 +230,7 @@ describe('checkDecision', () => {
   });
 
   it('uses the limit of the resolution year, and a configured one', () => {
-    const in2023 = { ...approval, resolutionDate: '2023-12-20', today: '2024-01-10', amountCzk: 150_000 };
+    const in2023 = { ...approval, resolutionDate: '2023-12-20', today: '2024-01-10', evaluationClosedOn: '2023-12-01', amountCzk: 150_000 };
     expect(checkDecision({ ...in2023, yearTotalBeforeCzk: 50_000 })).toEqual([]);
     expect(codes(checkDecision({ ...in2023, yearTotalBeforeCzk: 50_001 }))).toEqual([['ASSEMBLY_DECISION_REQUIRED', 'body']]);
     expect(codes(checkDecision({ ...approval, thresholdCzk: 300_000 }))).toEqual([['ASSEMBLY_DECISION_REQUIRED', 'body']]);

@@ -64,16 +64,40 @@ export interface DecisionEffect {
   awardCzk: number | null;
   /** The reasons as the letter gives them: trimmed, blank ones dropped. */
   reasons: string[];
+  /** Why an approval deviates from the DOT Commission (trimmed; null when none was given or for a rejection). */
+  deviationReason: string | null;
 }
 
-/** The effect of a resolution: its status, its award (the amount given, else the proposal) and its reasons. */
-export function decisionEffect(input: { outcome: DecisionOutcome; amountCzk?: number | null; proposedCzk: number | null; reasons?: readonly string[] }): DecisionEffect {
+/** The effect of a resolution: its status, its award (the amount given, else the proposal), its reasons and its reason for deviating. */
+export function decisionEffect(input: {
+  outcome: DecisionOutcome;
+  amountCzk?: number | null;
+  proposedCzk: number | null;
+  reasons?: readonly string[];
+  deviationReason?: string | null;
+}): DecisionEffect {
   const approved = input.outcome === 'approved';
   return {
     status: approved ? 'approved' : 'rejected',
     awardCzk: approved ? awardAmountOf(input) : null,
     reasons: (input.reasons ?? []).map((r) => r.trim()).filter((r) => r !== ''),
+    deviationReason: approved ? blankToNull(input.deviationReason) : null,
   };
+}
+
+function blankToNull(text: string | null | undefined): string | null {
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * Whether an approval of `amountCzk` deviates from the DOT Commission: the
+ * commission did not recommend the application, or the award is above its
+ * proposal (a recommended application the funding line left without money has
+ * a proposal of 0, or none).
+ */
+export function deviatesFromCommission(input: { status: ApplicationStatus; amountCzk: number; proposedCzk: number | null }): boolean {
+  return input.status === 'not_recommended' || input.amountCzk > (input.proposedCzk ?? 0);
 }
 
 export interface DecisionInput {
@@ -95,27 +119,38 @@ export interface DecisionInput {
   thresholdCzk?: number;
   /** Today in Prague: a resolution is recorded once passed, so never dated later. */
   today: string;
+  /**
+   * The Prague date the evaluation of the application's call closed (null while open): the resolution decides on
+   * the commission's results, so it cannot be dated earlier (nor count against an earlier year's Council limit).
+   */
+  evaluationClosedOn: string | null;
+  /** Why the Council or Assembly deviates from the commission: required to approve a not recommended application or above the proposal. */
+  deviationReason?: string | null;
 }
+
+export const DEVIATION_REASON_MAX_LENGTH = 2000;
 
 export const RESOLUTION_NUMBER_MAX_LENGTH = 100;
 
 /**
- * Every reason the decision cannot be recorded. Only a `recommended`
- * application can be approved; `recommended` and `not_recommended` ones can be
- * rejected. The approving-body rule applies to approvals: a rejection awards
- * nothing, so either body may record it.
+ * Every reason the decision cannot be recorded. `recommended` and
+ * `not_recommended` applications can be approved or rejected; approving a
+ * `not_recommended` one, or above the commission's proposal, deviates from the
+ * DOT Commission and needs the reason (DEVIATION_REASON_REQUIRED), which is
+ * refused where there is no deviation. The resolution is dated from the day
+ * the call's evaluation closed (RESOLUTION_BEFORE_EVALUATION_CLOSE). The
+ * approving-body rule applies to approvals: a rejection awards nothing, so
+ * either body may record it.
  */
 export function checkDecision(input: DecisionInput): Violation[] {
   const v: Violation[] = [];
   const { outcome, status } = input;
 
-  if (outcome === 'approved' && status !== 'recommended') {
+  const decidable = status === 'recommended' || status === 'not_recommended';
+  if (outcome === 'approved' && !decidable) {
     v.push({
       code: 'INVALID_STATUS_TRANSITION',
-      message:
-        status === 'not_recommended'
-          ? 'The DOT Commission did not recommend this application; it can only be rejected.'
-          : `An application in status "${status}" cannot be approved; only a recommended one can.`,
+      message: `An application in status "${status}" cannot be approved; only a recommended or not recommended one can.`,
     });
   } else if (outcome === 'rejected' && status !== 'recommended' && status !== 'not_recommended') {
     v.push({
@@ -133,10 +168,25 @@ export function checkDecision(input: DecisionInput): Violation[] {
     v.push(invalid('resolutionNumber', `The resolution number can have at most ${RESOLUTION_NUMBER_MAX_LENGTH} characters.`));
   }
   const dateOk = isIsoDate(input.resolutionDate);
+  const beforeClose = dateOk && input.evaluationClosedOn !== null && input.resolutionDate < input.evaluationClosedOn;
   if (!dateOk) v.push(invalid('resolutionDate', 'The resolution date must be a date (YYYY-MM-DD).'));
   else if (input.resolutionDate > input.today) {
     v.push(invalid('resolutionDate', `The resolution date ${input.resolutionDate} is in the future; record a resolution once it is passed.`));
+  } else if (beforeClose) {
+    v.push({
+      code: 'RESOLUTION_BEFORE_EVALUATION_CLOSE',
+      field: 'resolutionDate',
+      message:
+        `The resolution date ${input.resolutionDate} is before the evaluation of the call closed (${input.evaluationClosedOn}): ` +
+        "the Council or the Assembly decides on the commission's results, so not earlier.",
+    });
   }
+  const deviationReason = blankToNull(input.deviationReason);
+  if (deviationReason !== null && deviationReason.length > DEVIATION_REASON_MAX_LENGTH) {
+    v.push(invalid('deviationReason', `The reason for deviating can have at most ${DEVIATION_REASON_MAX_LENGTH} characters.`));
+  }
+  const noDeviation = (): Violation =>
+    invalid('deviationReason', "The award follows the DOT Commission's recommendation and proposal: there is no deviation to give a reason for.");
 
   if (outcome === 'rejected') {
     if (input.amountCzk !== undefined && input.amountCzk !== null) {
@@ -149,6 +199,7 @@ export function checkDecision(input: DecisionInput): Violation[] {
     reasons.forEach((r, i) => {
       if (r.trim() === '') v.push(invalid(`reasons[${i}]`, 'A reason cannot be empty.'));
     });
+    if (deviationReason !== null) v.push(noDeviation());
     return v;
   }
 
@@ -171,8 +222,25 @@ export function checkDecision(input: DecisionInput): Violation[] {
       message: `The awarded ${czk(amount)} is more than the ${czk(input.requestedCzk)} requested.`,
     });
   }
+  // An award above the request is refused whatever the reason: no reason is asked for it.
+  if (decidable && amount <= input.requestedCzk) {
+    const deviates = deviatesFromCommission({ status, amountCzk: amount, proposedCzk: input.proposedCzk });
+    if (deviates && deviationReason === null) {
+      v.push({
+        code: 'DEVIATION_REASON_REQUIRED',
+        field: 'deviationReason',
+        message:
+          status === 'not_recommended'
+            ? 'The DOT Commission did not recommend this application: an approval must give the reason for deviating from its recommendation (deviationReason).'
+            : `The award of ${czk(amount)} is above the DOT Commission's proposal of ${czk(input.proposedCzk ?? 0)}: give the reason for deviating from it (deviationReason).`,
+      });
+    } else if (!deviates && deviationReason !== null) {
+      v.push(noDeviation());
+    }
+  }
 
-  if (dateOk && input.body === 'council') {
+  // The year of a resolution dated before the close is no year to count the Council's limit in.
+  if (dateOk && !beforeClose && input.body === 'council') {
     const required = approvingBodyFor({
       yearTotalBeforeCzk: input.yearTotalBeforeCzk,
       amountCzk: amount,

@@ -1,4 +1,5 @@
 /** money's pure rules: the front door for the apps' contract types and for the portal. */
+export * from './contract-account.rules';
 export * from './contract.rules';
 export * from './correction.rules';
 export * from './czk';
@@ -10,4 +11,5 @@ export * from './penalty';
 export * from './reconciliation';
 export * from './reports';
 export * from './settlement.rules';
+export * from './staff-conflict.rules';
 export * from './three-sixty-giving';

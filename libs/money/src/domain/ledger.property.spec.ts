@@ -186,9 +186,9 @@ function simulate(ops: readonly Op[]): void {
           }
           case 'review': {
             const accepted = share(spent[o.app], o.pct);
-            const input = { status: status[o.app], paidCzk: a.paidCzk, returnedCzk: a.returnedCzk, spentCzk: spent[o.app], acceptedCzk: accepted, note: 'x' };
+            const input = { status: status[o.app], paidCzk: a.paidCzk, returnedCzk: a.returnedCzk, spentCzk: spent[o.app], acceptedCzk: accepted, note: 'x', today: DAY };
             if (checkSettlementReview(input).length > 0) break;
-            const outcome = settlementReviewOutcome({ ...input, awardCzk: a.committedCzk, reviewedOn: DAY });
+            const outcome = settlementReviewOutcome({ ...input, awardCzk: a.committedCzk, reviewedOn: DAY, settlementDueOn: DAY });
             expect(outcome.returnDueCzk).toBe(a.paidCzk - a.returnedCzk - accepted);
             if (outcome.returnDueCzk > 0) {
               post(returnDueEntries({ ...meta(), ...ids, amountCzk: outcome.returnDueCzk }), { [k('due')]: outcome.returnDueCzk });

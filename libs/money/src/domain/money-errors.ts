@@ -1,6 +1,7 @@
 import type { ErrorStatusTable } from '@app/core/domain';
 // money also raises codes of the libraries below (identity's INVALID_BANK_ACCOUNT, applications'
-// INVALID_STATUS_TRANSITION, evaluation's ALLOCATION_EXCEEDED and PROPOSAL_EXCEEDS_REQUEST):
+// INVALID_STATUS_TRANSITION, evaluation's ALLOCATION_EXCEEDED, PROPOSAL_EXCEEDS_REQUEST and, for staff
+// affiliated with the applicant, CONFLICT_OF_INTEREST):
 // their tables come into scope with their pure front doors.
 import type {} from '@app/applications/domain';
 import type {} from '@app/evaluation/domain';
@@ -13,6 +14,13 @@ export const MONEY_ERRORS = {
   PAYMENT_EXCEEDS_AWARD: 409,
   ASSEMBLY_DECISION_REQUIRED: 422,
   SETTLEMENT_EXCEEDS_PAYMENTS: 422,
+  BANK_ACCOUNT_NOT_REGISTERED: 422,
+  /** A resolution dated before the call's evaluation closed (issue 12, item 6). */
+  RESOLUTION_BEFORE_EVALUATION_CLOSE: 422,
+  /** An approval of a not recommended application, or above the proposal, without the reason for deviating (issue 12, item 7). */
+  DEVIATION_REASON_REQUIRED: 422,
+  /** The contract's settlement deadline after the settlement was reviewed. */
+  CONTRACT_NOT_EDITABLE: 409,
 } as const satisfies ErrorStatusTable;
 
 declare module '@app/core/domain' {

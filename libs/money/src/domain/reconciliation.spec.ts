@@ -1,4 +1,4 @@
-import { type ApplicationMoneyFacts, findAnomalies, normaliseBankAccount, sameBankAccount } from './reconciliation';
+import { type ApplicationMoneyFacts, debtsOfSettlement, findAnomalies } from './reconciliation';
 
 const ACCOUNT = '034278-0727558021/0100';
 
@@ -14,9 +14,9 @@ const clean = (over: Partial<ApplicationMoneyFacts> = {}): ApplicationMoneyFacts
   ],
   settlementDueOn: '2028-01-31',
   settlementSubmittedOn: '2028-01-30',
-  returnDueCzk: 0,
-  returnDueOn: null,
+  debts: [],
   returns: [],
+  registeredAccounts: [{ bankAccount: ACCOUNT, from: '2026-11-02', until: null }],
   ...over,
 });
 
@@ -75,7 +75,7 @@ describe('findAnomalies', () => {
     ]);
   });
 
-  it('finds payments to another account than the contract names, ignoring leading zeros and unknown accounts', () => {
+  it('finds payments to another account than the organisation’s registered one, ignoring leading zeros and unknown accounts', () => {
     const other = clean({
       payments: [
         { amountCzk: 200_000, paidOn: '2027-06-15', paymentReference: 'PAY-1', bankAccount: '19-2000145399/0800' },
@@ -87,8 +87,59 @@ describe('findAnomalies', () => {
         kind: 'payment_to_other_account',
         applicationId: 'a1',
         referenceNumber: 'INT-2027-0001',
-        detail: 'CZK 200,000 paid on 2027-06-15 (PAY-1) to 19-2000145399/0800; contract SML/2027/0042 names 034278-0727558021/0100.',
+        detail: "CZK 200,000 paid on 2027-06-15 (PAY-1) to 19-2000145399/0800; the organisation's registered account on that day was 034278-0727558021/0100.",
       },
+    ]);
+  });
+
+  it('judges each payment by the account registered on its day, not by the contract (which names the account at signing)', () => {
+    const NEW = '2701000133/2010';
+    // The organisation's account changed (confirmed) on 2027-08-01; the contract still names the old one.
+    const changed = clean({
+      registeredAccounts: [
+        { bankAccount: ACCOUNT, from: '2026-11-02', until: '2027-08-01' },
+        { bankAccount: NEW, from: '2027-08-01', until: null },
+      ],
+      payments: [
+        { amountCzk: 100_000, paidOn: '2027-07-31', paymentReference: 'OLD-BEFORE', bankAccount: ACCOUNT },
+        { amountCzk: 50_000, paidOn: '2027-08-01', paymentReference: 'OLD-ON-THE-DAY', bankAccount: ACCOUNT },
+        { amountCzk: 50_000, paidOn: '2027-08-01', paymentReference: 'NEW-ON-THE-DAY', bankAccount: NEW },
+        { amountCzk: 50_000, paidOn: '2027-09-15', paymentReference: 'OLD-AFTER', bankAccount: ACCOUNT },
+        { amountCzk: 40_000, paidOn: '2027-09-16', paymentReference: 'NEW-AFTER', bankAccount: NEW },
+        { amountCzk: 10_000, paidOn: '2027-07-01', paymentReference: 'NEW-BEFORE', bankAccount: NEW },
+      ],
+    });
+    expect(findAnomalies([changed], TODAY)).toEqual([
+      {
+        kind: 'payment_to_other_account',
+        applicationId: 'a1',
+        referenceNumber: 'INT-2027-0001',
+        detail: "CZK 10,000 paid on 2027-07-01 (NEW-BEFORE) to 2701000133/2010; the organisation's registered account on that day was 034278-0727558021/0100.",
+      },
+      {
+        kind: 'payment_to_other_account',
+        applicationId: 'a1',
+        referenceNumber: 'INT-2027-0001',
+        detail: "CZK 50,000 paid on 2027-09-15 (OLD-AFTER) to 034278-0727558021/0100; the organisation's registered account on that day was 2701000133/2010.",
+      },
+    ]);
+    const other = clean({
+      registeredAccounts: changed.registeredAccounts,
+      payments: [{ amountCzk: 1_000, paidOn: '2027-08-01', paymentReference: 'X', bankAccount: '19-2000145399/0800' }],
+    });
+    expect(findAnomalies([other], TODAY).map((a) => a.detail)).toEqual([
+      "CZK 1,000 paid on 2027-08-01 (X) to 19-2000145399/0800; the organisation's registered accounts on that day were 034278-0727558021/0100 and 2701000133/2010.",
+    ]);
+  });
+
+  it('finds a payment made while the organisation had no registered account, with or without a contract', () => {
+    const none = clean({ registeredAccounts: [{ bankAccount: ACCOUNT, from: '2027-06-16', until: null }] });
+    expect(findAnomalies([none], TODAY).map((a) => a.detail)).toEqual([
+      "CZK 200,000 paid on 2027-06-15 (PAY-1) to 034278-0727558021/0100; the organisation had no registered account on that day.",
+    ]);
+    expect(kinds([clean({ contract: null, settlementSubmittedOn: null, registeredAccounts: [], payments: [clean().payments[0]] })])).toEqual([
+      'payment_without_contract',
+      'payment_to_other_account',
     ]);
   });
 
@@ -103,19 +154,37 @@ describe('findAnomalies', () => {
   });
 
   it('finds a return overdue while any of it is missing', () => {
-    const due = clean({ returnDueCzk: 40_000, returnDueOn: '2028-03-21', returns: [{ amountCzk: 25_000, receivedOn: '2028-03-10' }] });
+    const due = clean({ debts: [{ kind: 'refused', owedCzk: 40_000, dueOn: '2028-03-21' }], returns: [{ amountCzk: 25_000, receivedOn: '2028-03-10' }] });
     expect(kinds([due], '2028-03-21')).toEqual([]);
     expect(findAnomalies([due], '2028-03-22')).toEqual([
       {
         kind: 'return_overdue',
         applicationId: 'a1',
         referenceNumber: 'INT-2027-0001',
-        detail: 'CZK 15,000 of the CZK 40,000 to be returned by 2028-03-21 has not arrived.',
+        detail: 'CZK 15,000 of the CZK 40,000 of money refused by the review to be returned by 2028-03-21 has not arrived.',
       },
     ]);
     expect(kinds([{ ...due, returns: [...due.returns, { amountCzk: 15_000, receivedOn: '2028-03-25' }] }], '2028-03-26')).toEqual([]);
     // A return recorded with a later date does not count yet.
     expect(kinds([{ ...due, returns: [...due.returns, { amountCzk: 15_000, receivedOn: '2028-03-25' }] }], '2028-03-24')).toEqual(['return_overdue']);
+  });
+
+  it('judges the unspent money by the settlement deadline and the refused money by the remedy deadline', () => {
+    // Unspent 30,000 due 31 January, refused 20,000 due 15 March; 10,000 back on 20 January pays the unspent debt first.
+    const debts = [
+      { kind: 'unspent' as const, owedCzk: 30_000, dueOn: '2028-01-31' },
+      { kind: 'refused' as const, owedCzk: 20_000, dueOn: '2028-03-15' },
+    ];
+    const f = clean({ debts, returns: [{ amountCzk: 10_000, receivedOn: '2028-01-20' }] });
+    expect(kinds([f], '2028-01-31')).toEqual([]);
+    expect(findAnomalies([f], '2028-02-01').map((a) => a.detail)).toEqual([
+      'CZK 20,000 of the CZK 30,000 of unspent money to be returned by 2028-01-31 has not arrived.',
+    ]);
+    expect(findAnomalies([f], '2028-03-16').map((a) => a.detail)).toEqual([
+      'CZK 20,000 of the CZK 30,000 of unspent money to be returned by 2028-01-31; CZK 20,000 of the CZK 20,000 of money refused by the review to be returned by 2028-03-15 have not arrived.',
+    ]);
+    // 20,000 more on 1 March settles the unspent money; the refused money is not due yet.
+    expect(kinds([{ ...f, returns: [...f.returns, { amountCzk: 20_000, receivedOn: '2028-03-01' }] }], '2028-03-02')).toEqual([]);
   });
 
   it('finds a contract over CZK 50,000 unpublished past its deadline', () => {
@@ -143,8 +212,7 @@ describe('findAnomalies', () => {
         { amountCzk: 60_000, paidOn: '2027-07-01', paymentReference: 'P2', bankAccount: ACCOUNT },
       ],
       settlementSubmittedOn: null,
-      returnDueCzk: 1,
-      returnDueOn: '2028-01-15',
+      debts: [{ kind: 'refused', owedCzk: 1, dueOn: '2028-01-15' }],
     });
     expect(findAnomalies([clean(), messy], TODAY).map((a) => [a.referenceNumber, a.kind])).toEqual([
       ['INT-2027-0002', 'payment_without_contract'],
@@ -157,18 +225,20 @@ describe('findAnomalies', () => {
   });
 });
 
-describe('bank account comparison', () => {
-  it('ignores leading zeros and spaces, and an empty prefix', () => {
-    expect(normaliseBankAccount('034278-0727558021/0100')).toBe('34278-727558021/0100');
-    expect(normaliseBankAccount('000000-0000000019/0800')).toBe('19/0800');
-    expect(sameBankAccount('19/0800', '0-19/0800')).toBe(true);
-    expect(sameBankAccount(' 19 / 0800', '19/0800')).toBe(true);
+describe('debtsOfSettlement', () => {
+  const settlementDueOn = '2028-01-31';
+
+  it('before the review: the unspent money (paid − spent) by the settlement deadline', () => {
+    expect(debtsOfSettlement({ paidCzk: 300_000, spentCzk: 270_000, unspentCzk: null, refusedCzk: null, remedyDueOn: null, settlementDueOn })).toEqual([
+      { kind: 'unspent', owedCzk: 30_000, dueOn: settlementDueOn },
+    ]);
   });
 
-  it('tells different accounts and banks apart, and compares anything else as written', () => {
-    expect(sameBankAccount('19/0800', '19/0100')).toBe(false);
-    expect(sameBankAccount('19-123/0800', '123/0800')).toBe(false);
-    expect(sameBankAccount('CZ6508000000192000145399', 'CZ6508000000192000145399')).toBe(true);
-    expect(normaliseBankAccount('nonsense')).toBe('nonsense');
+  it('after it: the unspent money the review recorded and the refused money by the remedy deadline', () => {
+    expect(debtsOfSettlement({ paidCzk: 250_000, spentCzk: 270_000, unspentCzk: 30_000, refusedCzk: 20_000, remedyDueOn: '2028-03-15', settlementDueOn })).toEqual([
+      { kind: 'unspent', owedCzk: 30_000, dueOn: settlementDueOn },
+      { kind: 'refused', owedCzk: 20_000, dueOn: '2028-03-15' },
+    ]);
+    expect(debtsOfSettlement({ paidCzk: 300_000, spentCzk: 300_000, unspentCzk: 0, refusedCzk: 0, remedyDueOn: null, settlementDueOn })).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
+import { accountsRegisteredOn, sameBankAccount, type RegisteredAccountPeriod } from '@app/identity/domain';
 import { isPublicationOverdue, publicationDueOn } from './contract.rules';
 import { czk } from './czk';
+import { outstandingDebts, type Debt } from './penalty';
 import { isSettlementOverdue } from './settlement.rules';
 
 export const ANOMALY_KINDS = [
@@ -35,31 +37,42 @@ export interface ApplicationMoneyFacts {
   awardCzk: number | null;
   contract: { contractNumber: string; signedOn: string; bankAccount: string; amountCzk: number; publishedOn: string | null } | null;
   payments: readonly PaymentFact[];
-  /** The call's settlement deadline. */
+  /** The settlement deadline: the contract's (the call's before there is a contract). */
   settlementDueOn: string;
   /** When the recipient submitted its settlement; null while it has not. */
   settlementSubmittedOn: string | null;
-  /** Claimed back by the settlement review (0 when nothing is). */
-  returnDueCzk: number;
-  returnDueOn: string | null;
-  /** Returns received against that claim (voluntary returns before the review are already deducted from it). */
+  /**
+   * What the settlement leaves owing (settlementDebts): the unspent money, due
+   * by the settlement deadline once the settlement says how much it is, and
+   * what the review refused, due by its remedy deadline. Empty before a settlement.
+   */
+  debts: readonly Debt[];
+  /** Every return of grant money (penalty payments and reversed returns left out); each pays the earliest-due debt first. */
   returns: readonly { amountCzk: number; receivedOn: string }[];
+  /** The organisation's registered accounts over time (identity's history, confirmed by a second person). */
+  registeredAccounts: readonly RegisteredAccountPeriod[];
 }
 
 /**
- * `[prefix-]number/bankcode` with leading zeros dropped, so `000019-0000000123/0800`
- * and `19-123/0800` compare equal; anything unparseable is compared as written.
+ * What a settlement leaves owing, as the books say (never throws: the facts
+ * need not obey the rules). Once submitted, the unspent money (paid − spent)
+ * by the settlement deadline; once reviewed, the unspent and the refused
+ * amounts the review recorded, the refused money by the remedy deadline.
  */
-export function normaliseBankAccount(account: string): string {
-  const s = account.replace(/\s+/g, '');
-  const m = /^(?:([0-9]{1,6})-)?([0-9]{1,10})\/([0-9]{4})$/.exec(s);
-  if (!m) return s;
-  const prefix = (m[1] ?? '').replace(/^0+/, '');
-  const number = m[2].replace(/^0+/, '');
-  return `${prefix ? `${prefix}-` : ''}${number}/${m[3]}`;
+export function debtsOfSettlement(s: {
+  paidCzk: number;
+  spentCzk: number;
+  unspentCzk: number | null;
+  refusedCzk: number | null;
+  remedyDueOn: string | null;
+  settlementDueOn: string;
+}): Debt[] {
+  const unspent = s.unspentCzk ?? Math.max(0, s.paidCzk - s.spentCzk);
+  const debts: Debt[] = unspent > 0 ? [{ kind: 'unspent', owedCzk: unspent, dueOn: s.settlementDueOn }] : [];
+  if (s.refusedCzk !== null && s.refusedCzk > 0 && s.remedyDueOn !== null) debts.push({ kind: 'refused', owedCzk: s.refusedCzk, dueOn: s.remedyDueOn });
+  return debts;
 }
 
-export const sameBankAccount = (a: string, b: string): boolean => normaliseBankAccount(a) === normaliseBankAccount(b);
 
 /**
  * Everything in the books that breaks the money rules, as of `today` (a Prague
@@ -103,29 +116,39 @@ export function findAnomalies(facts: readonly ApplicationMoneyFacts[], today: st
       }
     }
 
+    // Judged by the organisation's registered account on the day of the payment, not by the
+    // contract: a payment is always recorded with an account the system chose, so comparing it
+    // with its own contract could never find anything.
+    for (const p of payments) {
+      if (p.bankAccount === null) continue;
+      const registered = accountsRegisteredOn(f.registeredAccounts, p.paidOn);
+      if (registered.some((account) => sameBankAccount(account, p.bankAccount!))) continue;
+      add(
+        'payment_to_other_account',
+        `${czk(p.amountCzk)} paid on ${p.paidOn} (${p.paymentReference}) to ${p.bankAccount}; ` +
+          (registered.length === 0
+            ? 'the organisation had no registered account on that day.'
+            : registered.length === 1
+              ? `the organisation's registered account on that day was ${registered[0]}.`
+              : `the organisation's registered accounts on that day were ${registered.slice(0, -1).join(', ')} and ${registered[registered.length - 1]}.`),
+      );
+    }
+
     if (contract) {
-      for (const p of payments) {
-        if (p.bankAccount !== null && !sameBankAccount(p.bankAccount, contract.bankAccount)) {
-          add(
-            'payment_to_other_account',
-            `${czk(p.amountCzk)} paid on ${p.paidOn} (${p.paymentReference}) to ${p.bankAccount}; ` +
-              `contract ${contract.contractNumber} names ${contract.bankAccount}.`,
-          );
-        }
-      }
       if (isSettlementOverdue({ settlementDueOn: f.settlementDueOn, submittedOn: f.settlementSubmittedOn, today })) {
         add('settlement_overdue', `No settlement submitted; it was due on ${f.settlementDueOn}.`);
       }
     }
 
-    if (f.returnDueCzk > 0 && f.returnDueOn !== null && today > f.returnDueOn) {
-      const returned = f.returns.filter((r) => r.receivedOn <= today).reduce((s, r) => s + r.amountCzk, 0);
-      if (returned < f.returnDueCzk) {
-        add(
-          'return_overdue',
-          `${czk(f.returnDueCzk - returned)} of the ${czk(f.returnDueCzk)} to be returned by ${f.returnDueOn} has not arrived.`,
-        );
-      }
+    const returned = f.returns.filter((r) => r.receivedOn <= today).reduce((s, r) => s + r.amountCzk, 0);
+    const overdue = outstandingDebts(f.debts, returned).filter((d) => d.outstandingCzk > 0 && today > d.dueOn);
+    if (overdue.length > 0) {
+      const what = { unspent: 'unspent money', refused: 'money refused by the review' } as const;
+      add(
+        'return_overdue',
+        overdue.map((d) => `${czk(d.outstandingCzk)} of the ${czk(d.owedCzk)} of ${what[d.kind]} to be returned by ${d.dueOn}`).join('; ') +
+          (overdue.length === 1 ? ' has not arrived.' : ' have not arrived.'),
+      );
     }
 
     if (contract && isPublicationOverdue({ signedOn: contract.signedOn, amountCzk: contract.amountCzk, publishedOn: contract.publishedOn, today })) {

@@ -90,7 +90,7 @@ describe('checkSettlement', () => {
 });
 
 describe('checkSettlementReview', () => {
-  const ok = { status: 'settlement_submitted' as const, paidCzk: 300_000, returnedCzk: 0, spentCzk: 280_000, acceptedCzk: 280_000, note: '' };
+  const ok = { status: 'settlement_submitted' as const, paidCzk: 300_000, returnedCzk: 0, spentCzk: 280_000, acceptedCzk: 280_000, note: '', today: '2028-02-20' };
 
   it('accepts up to what was spent; less needs a note', () => {
     expect(checkSettlementReview(ok)).toEqual([]);
@@ -114,35 +114,53 @@ describe('checkSettlementReview', () => {
     expect(codes(checkSettlementReview({ ...ok, status: 'contracted' }))).toEqual([['INVALID_STATUS_TRANSITION', undefined]]);
     expect(codes(checkSettlementReview({ ...ok, acceptedCzk: -1 }))).toEqual([['VALIDATION_FAILED', 'acceptedCzk']]);
   });
+
+  it('takes a remedy deadline after the review day, when one is set', () => {
+    expect(checkSettlementReview({ ...ok, remedyDueOn: '2028-02-21' })).toEqual([]);
+    expect(checkSettlementReview({ ...ok, remedyDueOn: '2028-02-20' })).toEqual([
+      { code: 'VALIDATION_FAILED', field: 'remedyDueOn', message: 'The remedy deadline 2028-02-20 must be after the review (2028-02-20).' },
+    ]);
+    expect(codes(checkSettlementReview({ ...ok, remedyDueOn: '2028-02-30' }))).toEqual([['VALIDATION_FAILED', 'remedyDueOn']]);
+  });
 });
 
 describe('settlementReviewOutcome', () => {
-  it('claims back what was paid and not accepted, due 30 days after the review, and releases the unpaid rest', () => {
-    expect(settlementReviewOutcome({ awardCzk: 350_000, paidCzk: 300_000, returnedCzk: 0, acceptedCzk: 260_000, reviewedOn: '2028-02-20' })).toEqual({
-      returnDueCzk: 40_000,
-      returnDueOn: '2028-03-21',
-      releaseCzk: 50_000,
-    });
+  const settlementDueOn = '2028-01-31';
+
+  it('claims back paid − accepted: the unspent part due by the settlement deadline, the refused part by the remedy deadline (default 30 days)', () => {
+    // Paid 300,000, spent 280,000, accepted 260,000: unspent 20,000 (due 31 January), refused 20,000 (due 20 February + 30 days = 21 March).
+    expect(
+      settlementReviewOutcome({ awardCzk: 350_000, paidCzk: 300_000, returnedCzk: 0, spentCzk: 280_000, acceptedCzk: 260_000, reviewedOn: '2028-02-20', settlementDueOn }),
+    ).toEqual({ returnDueCzk: 40_000, returnDueOn: '2028-01-31', releaseCzk: 50_000, unspentCzk: 20_000, refusedCzk: 20_000, remedyDueOn: '2028-03-21' });
   });
 
-  it('deducts what was already returned, and has no due date when nothing is due', () => {
-    expect(settlementReviewOutcome({ awardCzk: 300_000, paidCzk: 300_000, returnedCzk: 40_000, acceptedCzk: 260_000, reviewedOn: '2028-02-20' })).toEqual({
-      returnDueCzk: 0,
-      returnDueOn: null,
-      releaseCzk: 0,
-    });
+  it('dates the claim by the refused part once the unspent money is back, and by the review’s remedy deadline when it sets one', () => {
+    // 20,000 returned with the settlement pays the unspent debt; the refused 20,000 is due by the remedy deadline.
+    expect(
+      settlementReviewOutcome({
+        awardCzk: 300_000,
+        paidCzk: 300_000,
+        returnedCzk: 20_000,
+        spentCzk: 280_000,
+        acceptedCzk: 260_000,
+        reviewedOn: '2028-02-20',
+        settlementDueOn,
+        remedyDueOn: '2028-03-06',
+      }),
+    ).toEqual({ returnDueCzk: 20_000, returnDueOn: '2028-03-06', releaseCzk: 0, unspentCzk: 20_000, refusedCzk: 20_000, remedyDueOn: '2028-03-06' });
   });
 
-  it('uses the period of the contract when it sets one', () => {
-    const o = settlementReviewOutcome({ awardCzk: 100, paidCzk: 100, returnedCzk: 0, acceptedCzk: 0, reviewedOn: '2028-02-20', returnPeriodDays: 15 });
-    expect(o.returnDueOn).toBe('2028-03-06');
+  it('has no due date when nothing is due, and no remedy deadline when nothing is refused', () => {
+    expect(
+      settlementReviewOutcome({ awardCzk: 300_000, paidCzk: 300_000, returnedCzk: 40_000, spentCzk: 260_000, acceptedCzk: 260_000, reviewedOn: '2028-02-20', settlementDueOn }),
+    ).toEqual({ returnDueCzk: 0, returnDueOn: null, releaseCzk: 0, unspentCzk: 40_000, refusedCzk: 0, remedyDueOn: null });
   });
 
   it('refuses figures the review rules would not let through', () => {
-    const base = { awardCzk: 300_000, paidCzk: 300_000, returnedCzk: 0, acceptedCzk: 260_000, reviewedOn: '2028-02-20' };
+    const base = { awardCzk: 300_000, paidCzk: 300_000, returnedCzk: 0, spentCzk: 280_000, acceptedCzk: 260_000, reviewedOn: '2028-02-20', settlementDueOn };
     expect(() => settlementReviewOutcome({ ...base, acceptedCzk: 300_001 })).toThrow(RangeError);
     expect(() => settlementReviewOutcome({ ...base, awardCzk: 299_999 })).toThrow(RangeError);
-    expect(() => settlementReviewOutcome({ ...base, returnPeriodDays: -1 })).toThrow(RangeError);
+    expect(() => settlementReviewOutcome({ ...base, remedyDueOn: '2028-13-01' })).toThrow(RangeError);
     expect(() => settlementReviewOutcome({ ...base, reviewedOn: '2028-02-30' })).toThrow(RangeError);
   });
 
@@ -152,7 +170,8 @@ describe('settlementReviewOutcome', () => {
         const paidCzk = Math.floor((awardCzk * paidPct) / 100);
         const returnedCzk = Math.floor((paidCzk * returnedPct) / 100);
         const acceptedCzk = Math.floor(((paidCzk - returnedCzk) * acceptedPct) / 100);
-        const o = settlementReviewOutcome({ awardCzk, paidCzk, returnedCzk, acceptedCzk, reviewedOn: '2028-02-20' });
+        const spentCzk = acceptedCzk + Math.floor(((paidCzk - returnedCzk - acceptedCzk) * acceptedPct) / 100);
+        const o = settlementReviewOutcome({ awardCzk, paidCzk, returnedCzk, spentCzk, acceptedCzk, reviewedOn: '2028-02-20', settlementDueOn });
         expect(acceptedCzk + returnedCzk + o.returnDueCzk + o.releaseCzk).toBe(awardCzk);
         expect(o.returnDueCzk).toBeGreaterThanOrEqual(0);
         expect(o.returnDueOn === null).toBe(o.returnDueCzk === 0);

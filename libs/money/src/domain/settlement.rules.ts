@@ -1,6 +1,7 @@
 import type { ApplicationStatus } from '@app/applications/domain';
 import { addDays, isIsoDate } from '@app/core/domain';
 import { assertWholeCzk, czk, invalid, isPositiveCzk, isWholeCzk, type Violation } from './czk';
+import { outstandingDebts, reviewDebts, settlementDebtAmounts } from './penalty';
 
 export interface SettlementLine {
   /** A budget category of the application. */
@@ -11,10 +12,11 @@ export interface SettlementLine {
 export const SETTLEMENT_REPORT_MAX_LENGTH = 10_000;
 
 /**
- * Days the recipient has to return what the review did not accept, counted
- * from the day after the review, unless the contract sets another period.
+ * Days the recipient has to return what the review refused (the remedy
+ * deadline), counted from the day after the review, unless the review sets
+ * another date.
  */
-export const DEFAULT_RETURN_PERIOD_DAYS = 30;
+export const DEFAULT_REMEDY_PERIOD_DAYS = 30;
 
 interface PaidSoFar {
   /** Everything paid, returns not deducted. */
@@ -107,10 +109,25 @@ export function checkSettlement(
  * than declared needs a note saying why.
  */
 export function checkSettlementReview(
-  input: PaidSoFar & { status: ApplicationStatus; spentCzk: number; acceptedCzk: number; note: string },
+  input: PaidSoFar & {
+    status: ApplicationStatus;
+    spentCzk: number;
+    acceptedCzk: number;
+    note: string;
+    /** The remedy deadline the officer sets for what is refused; when given, a date after `today`. */
+    remedyDueOn?: string;
+    /** The review's Prague date. */
+    today: string;
+  },
 ): Violation[] {
   const available = netPaid(input);
   const v: Violation[] = [];
+  if (input.remedyDueOn !== undefined) {
+    if (!isIsoDate(input.remedyDueOn)) v.push(invalid('remedyDueOn', 'The remedy deadline must be a date (YYYY-MM-DD).'));
+    else if (input.remedyDueOn <= input.today) {
+      v.push(invalid('remedyDueOn', `The remedy deadline ${input.remedyDueOn} must be after the review (${input.today}).`));
+    }
+  }
   if (input.status !== 'settlement_submitted') {
     v.push({
       code: 'INVALID_STATUS_TRANSITION',
@@ -138,35 +155,55 @@ export function checkSettlementReview(
 }
 
 export interface ReviewOutcome {
-  /** paid − returned − accepted: what the recipient must return. */
+  /** paid − returned − accepted: what the recipient must still return. */
   returnDueCzk: number;
-  /** The last day to return it; null when nothing is due. */
+  /** The first deadline of what is still to return (the earliest-due debt not yet repaid); null when nothing is due. */
   returnDueOn: string | null;
   /** The unpaid rest of the award, released back to the part: nothing more is paid after the review. */
   releaseCzk: number;
+  /** paid − spent: unspent money, due by the contract's settlement deadline (returned already or not); see settlementDebtAmounts. */
+  unspentCzk: number;
+  /** spent − accepted: refused by the review, due by the remedy deadline. */
+  refusedCzk: number;
+  /** The remedy deadline for the refused money; null when nothing is refused. */
+  remedyDueOn: string | null;
 }
 
 /**
- * What follows from a review. The return is due `returnPeriodDays` after the
- * review (30 unless the contract says otherwise): the amount is only known
- * once the officer has reviewed the settlement, so no deadline can run before.
+ * What follows from a review. Unspent money (paid − spent as settled) was due
+ * by the contract's settlement deadline; what the review refuses (spent −
+ * accepted) is due by the remedy deadline the review sets, by default
+ * DEFAULT_REMEDY_PERIOD_DAYS after the review. Money already returned pays the
+ * earliest-due debt first (outstandingDebts).
  */
 export function settlementReviewOutcome(
-  input: PaidSoFar & { awardCzk: number; acceptedCzk: number; reviewedOn: string; returnPeriodDays?: number },
+  input: PaidSoFar & {
+    awardCzk: number;
+    spentCzk: number;
+    acceptedCzk: number;
+    reviewedOn: string;
+    /** The contract's settlement deadline. */
+    settlementDueOn: string;
+    remedyDueOn?: string | null;
+  },
 ): ReviewOutcome {
   const available = netPaid(input);
   assertWholeCzk('awardCzk', input.awardCzk);
   assertWholeCzk('acceptedCzk', input.acceptedCzk);
   if (input.acceptedCzk > available) throw new RangeError(`acceptedCzk ${input.acceptedCzk} exceeds what the recipient holds (${available})`);
   if (input.paidCzk > input.awardCzk) throw new RangeError(`paidCzk ${input.paidCzk} exceeds awardCzk ${input.awardCzk}`);
-  const days = input.returnPeriodDays ?? DEFAULT_RETURN_PERIOD_DAYS;
-  if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`returnPeriodDays must be a whole number of days ≥ 0, got ${days}`);
   if (!isIsoDate(input.reviewedOn)) throw new RangeError(`reviewedOn must be a date (YYYY-MM-DD), got ${JSON.stringify(input.reviewedOn)}`);
-  const returnDueCzk = available - input.acceptedCzk;
+  const { unspentCzk, refusedCzk } = settlementDebtAmounts(input);
+  const remedyDueOn = refusedCzk > 0 ? (input.remedyDueOn ?? addDays(input.reviewedOn, DEFAULT_REMEDY_PERIOD_DAYS)) : null;
+  const debts = reviewDebts({ unspentCzk, refusedCzk, settlementDueOn: input.settlementDueOn, remedyDueOn });
+  const open = outstandingDebts(debts, input.returnedCzk).filter((d) => d.outstandingCzk > 0);
   return {
-    returnDueCzk,
-    returnDueOn: returnDueCzk > 0 ? addDays(input.reviewedOn, days) : null,
+    returnDueCzk: available - input.acceptedCzk,
+    returnDueOn: open[0]?.dueOn ?? null,
     releaseCzk: input.awardCzk - input.paidCzk,
+    unspentCzk,
+    refusedCzk,
+    remedyDueOn,
   };
 }
 

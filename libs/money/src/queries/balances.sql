@@ -1,9 +1,18 @@
 -- Generated from libs/money/src/balances.repository.ts by `npm run sql:snapshots`. Do not edit.
 
 -- BalancesRepository.propose
-UPDATE application a SET proposed_czk = v.amount, updated_at = now()
-  FROM unnest($1::uuid[], $2::bigint[]) AS v(id, amount)
- WHERE a.id = v.id AND a.proposed_czk IS DISTINCT FROM v.amount;
+WITH v AS (
+  SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS v(id, amount, status)
+), still AS (
+  SELECT a.id, v.amount FROM application a JOIN v ON v.id = a.id AND a.status = v.status
+     FOR UPDATE OF a
+), changed AS (
+  UPDATE application a SET proposed_czk = s.amount, updated_at = now()
+    FROM still s
+   WHERE a.id = s.id AND a.proposed_czk IS DISTINCT FROM s.amount
+     AND (SELECT count(*) FROM still) = (SELECT count(*) FROM v)
+)
+SELECT v.id FROM v WHERE v.id NOT IN (SELECT id FROM still);
 
 -- BalancesRepository.propose
 UPDATE call_part p SET proposed_czk = v.amount FROM unnest($1::uuid[], $2::bigint[]) AS v(id, amount) WHERE p.id = v.id;

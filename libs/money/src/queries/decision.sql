@@ -1,13 +1,14 @@
 -- Generated from libs/money/src/decision.repository.ts by `npm run sql:snapshots`. Do not edit.
 
 -- DecisionRepository.lockSubject (prepared statement decision_subject)
-SELECT a.status, a.requested_czk, a.proposed_czk, a.call_part_id, o.ico,
+SELECT a.status, a.requested_czk, a.proposed_czk, a.call_part_id, a.organisation_id, o.ico, c.evaluation_closed_at,
       cp.allocation_czk - cp.committed_czk AS available_czk,
       (SELECT COALESCE(sum(d.amount_czk), 0) FROM decision d
         WHERE d.recipient_ico = o.ico AND d.resolution_year = $2 AND d.outcome = 'approved') AS year_total_czk
  FROM application a
  JOIN organisation o ON o.id = a.organisation_id
  JOIN call_part cp ON cp.id = a.call_part_id
+ JOIN call c ON c.id = a.call_id
 WHERE a.id = $1 AND a.status <> 'draft'
   FOR UPDATE OF a, o;
 
@@ -28,8 +29,8 @@ WITH total AS (
   RETURNING id
 ), decided AS (
   INSERT INTO decision (application_id, outcome, amount_czk, body, resolution_number, resolution_date, resolution_year,
-                        recipient_ico, reasons, decided_at, decided_by)
-  SELECT id, $7, $6::bigint, $8, $9, $10::date, $4::int, $3, $11::text[], $12::timestamptz, $13::uuid
+                        recipient_ico, reasons, deviation_reason, decided_at, decided_by)
+  SELECT id, $7, $6::bigint, $8, $9, $10::date, $4::int, $3, $11::text[], $34::text, $12::timestamptz, $13::uuid
     FROM awarded
   RETURNING application_id
 ), ledger_tx AS (

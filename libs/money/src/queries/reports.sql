@@ -3,6 +3,9 @@
 -- ReportsRepository.readOnly
 SET TRANSACTION READ ONLY;
 
+-- ReportsRepository.auditHead
+SELECT max(seq)::text AS seq FROM audit_event;
+
 -- ReportsRepository.findCall
 SELECT c.id, c.title, p.code AS programme_code, p.name AS programme_name
   FROM call c JOIN programme p ON p.id = c.programme_id
@@ -35,7 +38,8 @@ SELECT p.call_id, p.code, p.name, p.allocation_czk, p.committed_czk, p.paid_czk,
  ORDER BY c.announced_at, c.id, p.code;
 
 -- ReportsRepository.moneyFacts
-SELECT a.id, a.reference_number, d.application_id IS NOT NULL AS awarded, a.awarded_czk, c.settlement_due_on::text AS settlement_due_on,
+SELECT a.id, a.reference_number, d.application_id IS NOT NULL AS awarded, a.awarded_czk,
+       COALESCE(k.settlement_due_on, c.settlement_due_on)::text AS settlement_due_on,
        CASE WHEN k.application_id IS NULL THEN NULL ELSE
          json_build_object('contractNumber', k.contract_number, 'signedOn', k.signed_on::text, 'bankAccount', k.bank_account,
                            'amountCzk', k.amount_czk::text, 'publishedOn', k.published_on::text) END AS contract,
@@ -44,11 +48,17 @@ SELECT a.id, a.reference_number, d.application_id IS NOT NULL AS awarded, a.awar
                                  ORDER BY p.paid_on, p.created_at)
                    FROM payment p WHERE p.application_id = a.id AND NOT EXISTS (SELECT 1 FROM ledger_transaction v WHERE v.reverses = p.ledger_transaction_id)),
                 '[]'::json) AS payments,
-       s.submitted_at AS settlement_submitted_at, s.return_due_czk AS claimed_czk, s.return_due_on::text AS return_due_on,
+       s.submitted_at AS settlement_submitted_at, s.spent_czk, s.accepted_czk, s.unspent_czk, s.refused_czk,
+       s.remedy_due_on::text AS remedy_due_on,
        COALESCE((SELECT json_agg(json_build_object('amountCzk', r.amount_czk::text, 'receivedOn', r.received_on::text) ORDER BY r.received_on)
                    FROM money_return r JOIN ledger_transaction t ON t.id = r.ledger_transaction_id AND t.type = 'return'
-                  WHERE r.application_id = a.id AND s.reviewed_at IS NOT NULL AND r.created_at >= s.reviewed_at
-                    AND NOT EXISTS (SELECT 1 FROM ledger_transaction v WHERE v.reverses = r.ledger_transaction_id)), '[]'::json) AS returns
+                  WHERE r.application_id = a.id
+                    AND NOT EXISTS (SELECT 1 FROM ledger_transaction v WHERE v.reverses = r.ledger_transaction_id)), '[]'::json) AS returns,
+       COALESCE((SELECT json_agg(json_build_object('bankAccount', b.bank_account,
+                                                   'from', (b.valid_from AT TIME ZONE 'Europe/Prague')::date::text,
+                                                   'until', (b.valid_until AT TIME ZONE 'Europe/Prague')::date::text)
+                                 ORDER BY b.valid_from, b.id)
+                   FROM organisation_bank_account b WHERE b.organisation_id = a.organisation_id), '[]'::json) AS registered_accounts
   FROM application a
   JOIN call c ON c.id = a.call_id
   LEFT JOIN decision d ON d.application_id = a.id AND d.outcome = 'approved'

@@ -247,6 +247,8 @@ export class ContractRecordResponse {
   @ApiProperty({ format: 'date' }) signedOn!: string;
   @ApiProperty({ description: 'The recipient’s account; every payment goes to it' }) bankAccount!: string;
   @ApiProperty({ type: 'integer' }) amountCzk!: number;
+  @ApiProperty({ format: 'date', description: 'The settlement deadline (the call’s unless the contract sets another): unspent money is due by it' })
+  settlementDueOn!: string;
   @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Over CZK 50,000: publish in the register of contracts by this day (§10d)' })
   publicationDueOn!: string | null;
   @ApiProperty({ type: 'string', format: 'date', nullable: true }) publishedOn!: string | null;
@@ -265,7 +267,11 @@ export class SettlementRecordResponse {
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Accepted by the officer’s review; null before it' }) acceptedCzk!: number | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Claimed back by the review (paid − returned − accepted)' }) returnDueCzk!: number | null;
-  @ApiProperty({ type: 'string', format: 'date', nullable: true }) returnDueOn!: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'The first deadline of what the review claimed back and was not yet returned' })
+  returnDueOn!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'paid − spent (null before the review): due by the contract’s settlement deadline' }) unspentCzk!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'spent − accepted (null before the review): due by the remedy deadline' }) refusedCzk!: number | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'The remedy deadline the review set for the refused money' }) remedyDueOn!: string | null;
   @ApiProperty({ type: 'string', nullable: true }) reviewNote!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) reviewedAt!: string | null;
 }

@@ -314,6 +314,16 @@ export class CommissionRequest {
   @ApiProperty({ format: 'uuid', description: 'One of the members' })
   @IsUUID()
   chairId!: string;
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description:
+      'Why the commission changes. Required (non-blank) to add or remove a member or to move the chair once the submission period has closed (else 409 COMMISSION_FROZEN); kept in the audit event.',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class CommissionMemberResponse {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { FORMAL_CHECK_RESULTS, type FormalCheckResult } from '@app/evaluation';
+import { FORMAL_CHECK_RESULTS, SCORE_SHEET_STATES, type FormalCheckResult, type ScoreSheetState } from '@app/evaluation';
 import { Czk, IsoDate, Optional, Text } from '../../common/validators';
 
 export class FormalCheckRequest {
@@ -78,6 +78,14 @@ export class ScoreSheetRequest {
   @IsString()
   @MaxLength(5000)
   comment!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'true: keep the sheet a draft (counted nowhere, the peers’ sheets stay hidden) until POST …/scores/submit; left out or false: the sheet is saved and submitted at once',
+  })
+  @IsOptional()
+  @IsBoolean()
+  draft?: boolean;
 }
 
 export class ScoreSheetResponse {
@@ -96,11 +104,34 @@ export class ScoreSheetResponse {
   @ApiProperty()
   comment!: string;
 
-  @ApiProperty({ format: 'date-time' })
-  submittedAt!: string;
+  @ApiProperty({
+    enum: SCORE_SHEET_STATES,
+    description: 'draft: saved, open to its member alone, counted nowhere; submitted: counted, and the peers’ sheets are open to its member',
+  })
+  status!: ScoreSheetState;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'When its member submitted it; null while a draft' })
+  submittedAt!: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'The last change of its points or comment' })
   updatedAt!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'When the chair last reopened it; null if never' })
+  reopenedAt!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Why the chair last reopened it' })
+  reopenReason!: string | null;
+
+  @ApiProperty({ description: 'The member has since been removed from the commission: the sheet stays in the record but is left out of the average, the spread and the ranking' })
+  memberRemoved!: boolean;
+}
+
+/** Where a member's sheet stands, without its points (what the chair is shown, and the answer to a reopening). */
+export class ScoreSheetStateResponse extends PickType(ScoreSheetResponse, ['memberId', 'memberName', 'status', 'submittedAt', 'reopenedAt', 'reopenReason'] as const) {}
+
+export class ReopenScoreSheetRequest {
+  @Text(2000, { description: 'Why the submitted sheet is reopened (kept on the sheet for its member and in the audit trail)' })
+  reason!: string;
 }
 
 export class OwnDeclarationResponse extends PickType(ConflictOfInterestResponse, ['hasConflict', 'reason', 'automatic', 'declaredAt'] as const) {}
@@ -115,21 +146,32 @@ export class OwnEvaluationResponse {
   @ApiProperty({ description: 'The caller is affiliated with the applicant organisation: in conflict whatever they declare' })
   automaticConflict!: boolean;
 
-  @ApiProperty({ type: ScoreSheetResponse, nullable: true, description: 'The caller’s own score sheet; null before they scored' })
+  @ApiProperty({ type: ScoreSheetResponse, nullable: true, description: 'The caller’s own score sheet, draft or submitted; null before they saved one' })
   sheet!: ScoreSheetResponse | null;
 
   @ApiProperty({ enum: ['not_open', 'open', 'closed'], description: 'Scoring opens when the submission window closes and closes with the evaluation' })
   scoring!: 'not_open' | 'open' | 'closed';
 
-  @ApiProperty({ description: 'GET /applications/:id/scores is open to the caller: their own sheet is in and they have no conflict' })
+  @ApiProperty({ description: 'GET /applications/:id/scores is open to the caller: their own sheet is submitted and they have no conflict' })
   mayReadScores!: boolean;
+
+  @ApiProperty({ description: 'The caller chairs the call’s commission: GET …/score-sheets and the reopening of a submitted sheet are theirs' })
+  chair!: boolean;
+}
+
+export class ScoreSheetStatesResponse {
+  @ApiProperty({ format: 'uuid' })
+  applicationId!: string;
+
+  @ApiProperty({ type: [ScoreSheetStateResponse], description: 'Each member’s saved sheet (draft or submitted), without points, by name' })
+  sheets!: ScoreSheetStateResponse[];
 }
 
 export class ScoresResponse {
   @ApiProperty({ format: 'uuid' })
   applicationId!: string;
 
-  @ApiProperty({ type: 'integer', description: 'Members who scored (conflicted members never do)' })
+  @ApiProperty({ type: 'integer', description: 'Sitting members who submitted a sheet (conflicted members never do; drafts and removed members’ sheets do not count)' })
   scorers!: number;
 
   @ApiProperty({ type: 'number', nullable: true, description: 'Mean of the totals, exact, rounded half up to 2 decimals' })
@@ -141,7 +183,7 @@ export class ScoresResponse {
   @ApiProperty({ description: 'spread above a quarter of the maximum total: worth a discussion' })
   spreadFlagged!: boolean;
 
-  @ApiProperty({ type: [ScoreSheetResponse] })
+  @ApiProperty({ type: [ScoreSheetResponse], description: 'The submitted sheets' })
   sheets!: ScoreSheetResponse[];
 }
 

@@ -128,6 +128,9 @@ export class UserListQuery extends PageQuery {
 export class DirectoryUserResponse extends UserResponse {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Organisations the user is affiliated with (a commission member is in conflict with their applications)' })
   affiliations!: string[];
+
+  @ApiProperty({ description: 'An admin has disabled the account: no login, every token cut' })
+  disabled!: boolean;
 }
 
 export class UserPageResponse extends PageResponse(DirectoryUserResponse, 'UserPageResponse') {}
@@ -197,4 +200,56 @@ export class OrganisationResponse {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+}
+
+export class DisableUserRequest {
+  @ApiPropertyOptional({ maxLength: 500, description: 'Why (kept in the audit trail)' })
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class RoleChangeRequest {
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES)
+  role!: StaffRole;
+}
+
+export class PasswordResetIssuedResponse {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ description: 'The one-time token, shown only in this answer (stored as a hash): hand it to the user' })
+  token!: string;
+
+  @ApiProperty({ format: 'date-time', description: '24 hours after the issue' })
+  expiresAt!: string;
+}
+
+export class PasswordResetRequest {
+  @ApiProperty({ description: 'The one-time token an administrator issued' })
+  @IsString()
+  @MaxLength(100)
+  token!: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 200 })
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+export class PasswordChangeRequest {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 200 })
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MaxLength(200)
+  newPassword!: string;
 }

@@ -29,6 +29,17 @@ export class DecisionRequest {
   @IsString({ each: true })
   @MaxLength(2000, { each: true })
   reasons?: string[];
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description:
+      'Why the Council or Assembly deviates from the DOT Commission: required to approve a not_recommended application or to award more than the ' +
+      'commission’s proposal (else 422 DEVIATION_REASON_REQUIRED), refused otherwise (400). Stored on the decision, audited, and printed in the approval letter.',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(2000)
+  deviationReason?: string;
 }
 
 export class DecisionResponse {
@@ -39,6 +50,7 @@ export class DecisionResponse {
   @ApiProperty() resolutionNumber!: string;
   @ApiProperty({ format: 'date' }) resolutionDate!: string;
   @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ type: String, nullable: true, description: 'Why the decision deviates from the DOT Commission; null when it does not' }) deviationReason!: string | null;
   @ApiProperty() status!: string;
   @ApiProperty({ format: 'date-time' }) decidedAt!: string;
   @ApiProperty({ format: 'uuid', description: 'The decision letter, queued in the same transaction' }) letterId!: string;
@@ -51,8 +63,27 @@ export class ContractRequest {
   @IsoDate()
   signedOn!: string;
 
-  @Text(40, { example: '19-2000145399/0800', description: 'The recipient’s account; checksums verified' })
-  bankAccount!: string;
+  @ApiPropertyOptional({
+    type: 'string',
+    maxLength: 40,
+    example: '19-2000145399/0800',
+    description:
+      'The recipient’s account: must be the organisation’s registered account (else 422 BANK_ACCOUNT_NOT_REGISTERED, also when it has none); ' +
+      'left out, the contract takes the registered account',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(40)
+  bankAccount?: string;
+
+  @IsoDate({ required: false, description: 'The settlement deadline, after the signature; the call’s `settlementDueOn` when left out' })
+  @Optional()
+  settlementDueOn?: string;
+}
+
+export class ContractAmendmentRequest {
+  @IsoDate({ description: 'The new settlement deadline, after the signature' })
+  settlementDueOn!: string;
 }
 
 export class ContractResponse {
@@ -61,6 +92,8 @@ export class ContractResponse {
   @ApiProperty({ format: 'date' }) signedOn!: string;
   @ApiProperty() bankAccount!: string;
   @ApiProperty({ type: 'integer' }) amountCzk!: number;
+  @ApiProperty({ format: 'date', description: 'The settlement deadline: unspent money is due by it (§22 penalty from the next day)' })
+  settlementDueOn!: string;
   @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Over CZK 50,000: publish in the register of contracts by this day (§10d)' })
   publicationDueOn!: string | null;
   @ApiProperty({ type: 'string', format: 'date', nullable: true }) publishedOn!: string | null;
@@ -129,6 +162,10 @@ export class SettlementReviewRequest {
   @IsString()
   @MaxLength(5000)
   note!: string;
+
+  @IsoDate({ required: false, description: 'Remedy deadline: the refused money (spent − accepted) is due by it; after today; 30 days after the review when left out' })
+  @Optional()
+  remedyDueOn?: string;
 }
 
 export class SettlementResponse {
@@ -140,7 +177,12 @@ export class SettlementResponse {
   @ApiProperty({ type: 'integer' }) paidCzk!: number;
   @ApiProperty({ type: 'integer', nullable: true }) acceptedCzk!: number | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'paid − returned − accepted' }) returnDueCzk!: number | null;
-  @ApiProperty({ type: 'string', format: 'date', nullable: true }) returnDueOn!: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'The first deadline of what the review claimed back and was not yet returned' })
+  returnDueOn!: string | null;
+  @ApiProperty({ format: 'date', description: 'The contract’s settlement deadline: the unspent money is due by it' }) settlementDueOn!: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'paid − spent (null before the review): due by the settlement deadline' }) unspentCzk!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'spent − accepted (null before the review): due by the remedy deadline' }) refusedCzk!: number | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'The remedy deadline the review set for the refused money' }) remedyDueOn!: string | null;
 }
 
 export class ReturnRequest {

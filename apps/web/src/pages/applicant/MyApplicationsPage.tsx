@@ -42,6 +42,7 @@ export function MyApplicationsPage() {
         <GovButton asChild type="outlined" color="primary">
           <Link to="/">{t('list.newApplication')}</Link>
         </GovButton>
+        <Link to="/applicant/organisation">{t('organisation.link')}</Link>
       </div>
       {applications.isPending ? (
         <Loading />

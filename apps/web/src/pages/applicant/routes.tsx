@@ -5,6 +5,7 @@ import { ApplicationFormPage } from './ApplicationFormPage';
 import { ApplicationDetailPage } from './detail/ApplicationDetailPage';
 import { SettlementPage } from './detail/SettlementPage';
 import { MyApplicationsPage } from './MyApplicationsPage';
+import { OrganisationPage } from './organisation/OrganisationPage';
 
 /** The applicant's area: their organisation's applications, from draft to settlement. */
 export default function ApplicantArea() {
@@ -16,6 +17,7 @@ export default function ApplicantArea() {
         <Route path="applications/:id/edit" element={<ApplicationFormPage />} />
         <Route path="applications/:id" element={<ApplicationDetailPage />} />
         <Route path="applications/:id/settlement" element={<SettlementPage />} />
+        <Route path="organisation" element={<OrganisationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </RequireRole>

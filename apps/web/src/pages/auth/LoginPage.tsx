@@ -70,6 +70,9 @@ export function LoginPage() {
       <p>
         {t('common:login.noAccount')} <Link to="/register">{t('common:nav.register')}</Link>
       </p>
+      <p>
+        {t('common:login.haveResetCode')} <Link to="/password-reset">{t('common:login.resetLink')}</Link>
+      </p>
     </section>
   );
 }

@@ -140,6 +140,10 @@ function ContractSection({ application }: { application: Application }) {
           </dd>
           <dt>{t('contract.account')}</dt>
           <dd className="nowrap">{contract.bankAccount}</dd>
+          <dt>{t('contract.settlementDueOn')}</dt>
+          <dd data-testid="contract-settlement-due">
+            <DateText value={contract.settlementDueOn} />
+          </dd>
           <dt>{t('contract.publication')}</dt>
           <dd>
             {contract.publishedOn ? (
@@ -226,6 +230,34 @@ function SettlementSection({ application }: { application: Application }) {
               <dd>
                 <Czk value={settlement.acceptedCzk} />
               </dd>
+              {settlement.unspentCzk !== null && settlement.unspentCzk > 0 && (
+                <>
+                  <dt>{t('settlement.unspent')}</dt>
+                  <dd data-testid="settlement-unspent">
+                    <Czk value={settlement.unspentCzk} />
+                    {application.contract && (
+                      <>
+                        {' '}
+                        {t('settlement.dueBy')} <DateText value={application.contract.settlementDueOn} />
+                      </>
+                    )}
+                  </dd>
+                </>
+              )}
+              {settlement.refusedCzk !== null && settlement.refusedCzk > 0 && (
+                <>
+                  <dt>{t('settlement.refused')}</dt>
+                  <dd data-testid="settlement-refused">
+                    <Czk value={settlement.refusedCzk} />
+                    {settlement.remedyDueOn && (
+                      <>
+                        {' '}
+                        {t('settlement.dueBy')} <DateText value={settlement.remedyDueOn} />
+                      </>
+                    )}
+                  </dd>
+                </>
+              )}
               <dt>{t('settlement.returnClaimed')}</dt>
               <dd>
                 <Czk value={settlement.returnDueCzk} />

@@ -4,6 +4,7 @@ import { Czk, InstantText, Loading, QueryError, StatusTag, usePageTitle } from '
 import { ApiError } from '../../lib/problem';
 import { NotFoundPage } from '../NotFoundPage';
 import { ApplicationContent } from './ApplicationContent';
+import { ChairSheetsSection } from './ChairSheetsSection';
 import { DeclarationSection } from './DeclarationSection';
 import { Crumbs } from './evaluation-ui';
 import { PeerScoresSection } from './PeerScoresSection';
@@ -83,6 +84,13 @@ export function ApplicationEvaluationPage() {
         <h2 id="peers-heading">{t('peers.heading')}</h2>
         <PeerScoresSection applicationId={app.id} call={call.data} mine={mine.data} />
       </section>
+
+      {mine.data.chair && !(mine.data.automaticConflict || mine.data.declaration?.hasConflict) && (
+        <section aria-labelledby="chair-heading">
+          <h2 id="chair-heading">{t('chair.heading')}</h2>
+          <ChairSheetsSection applicationId={app.id} callId={app.callId} mine={mine.data} />
+        </section>
+      )}
     </article>
   );
 }

@@ -176,10 +176,17 @@ function MyState({ state, status }: { state: MineState | undefined; status: Appl
       </GovTag>
     );
   }
-  if (mine.sheet) {
+  if (mine.sheet?.status === 'submitted') {
     return (
       <GovTag size="s" type="subtle" color="success">
         {t('state.scored', { total: mine.sheet.totalPoints })}
+      </GovTag>
+    );
+  }
+  if (mine.sheet) {
+    return (
+      <GovTag size="s" type="subtle" color="warning">
+        {mine.scoring === 'closed' ? t('state.draftClosed', { total: mine.sheet.totalPoints }) : t('state.draft', { total: mine.sheet.totalPoints })}
       </GovTag>
     );
   }

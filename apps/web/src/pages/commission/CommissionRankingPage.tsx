@@ -2,6 +2,7 @@ import { GovIcon, GovMessage } from '@gov-design-system-ce/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Czk, Loading, QueryError, usePageTitle } from '../../components/Display';
+import { CSV, DocumentDownloads, PDF } from '../../components/DocumentDownloads';
 import { ApiError } from '../../lib/problem';
 import { NotFoundPage } from '../NotFoundPage';
 import { Crumbs, PartTabs, Score, SpreadFlag, YesNo } from './evaluation-ui';
@@ -22,6 +23,18 @@ export function CommissionRankingPage() {
       <Crumbs items={[{ to: '/commission', label: t('home.title') }, { label: t('ranking.titleShort') }]} />
       <h1>{t('ranking.title', { call: call.data.title })}</h1>
       <p>{t('ranking.intro')}</p>
+      <section aria-labelledby="ranking-minutes">
+        <h2 id="ranking-minutes">{t('minutes.heading')}</h2>
+        <p>{t('minutes.intro')}</p>
+        <DocumentDownloads
+          path={`/api/v1/calls/${call.data.id}/commission-minutes`}
+          what={t('minutes.what')}
+          formats={[
+            { label: 'PDF', accept: PDF, fileName: `zapis-komise-${call.data.id.slice(0, 8)}.pdf` },
+            { label: 'CSV', accept: CSV, fileName: `zapis-komise-${call.data.id.slice(0, 8)}.csv` },
+          ]}
+        />
+      </section>
       <PartTabs parts={call.data.parts} panel={(part) => <RankingPart call={call.data} partCode={part.code} />} />
     </section>
   );

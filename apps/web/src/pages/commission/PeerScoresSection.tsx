@@ -69,6 +69,7 @@ export function PeerScoresSection({ applicationId, call, mine }: { applicationId
                 <th scope="row">
                   {sheet.memberName}
                   {sheet.memberId === user?.id && <> ({t('peers.you')})</>}
+                  {sheet.memberRemoved && <span className="muted"> ({t('peers.memberRemoved')})</span>}
                 </th>
                 {call.criteria.map((c) => (
                   <td key={c.code} className="number">

@@ -15,7 +15,9 @@ type ScoreSheetRequest = components['schemas']['ScoreSheetRequest'];
 /**
  * Step 2: the member's score sheet — one row a criterion with its maximum, whole points,
  * a comment and the live total. Only after declaring no conflict; the API decides the rest
- * (the scoring window, the ranges) and its every answer is shown at once.
+ * (the scoring window, the ranges) and its every answer is shown at once. A saved sheet is a
+ * draft (counted nowhere, the peers' sheets still hidden) until the member submits it; a
+ * submitted sheet is read-only until the chair reopens it.
  */
 export function ScoreSheetSection({ applicationId, call, mine }: { applicationId: string; call: Call; mine: MyEvaluation }) {
   const { t } = useTranslation('commission');
@@ -35,10 +37,36 @@ export function ScoreSheetSection({ applicationId, call, mine }: { applicationId
     );
   }
   if (mine.scoring === 'closed') {
-    return mine.sheet ? <FrozenSheet call={call} sheet={mine.sheet} /> : <p>{t('sheet.closedUnscored')}</p>;
+    if (!mine.sheet) return <p>{t('sheet.closedUnscored')}</p>;
+    return (
+      <>
+        <p>{mine.sheet.status === 'submitted' ? t('sheet.frozen') : t('sheet.closedDraft')}</p>
+        <ReadOnlySheet call={call} sheet={mine.sheet} />
+      </>
+    );
+  }
+  if (mine.sheet?.status === 'submitted') {
+    return (
+      <>
+        <GovMessage color="success" type="subtle">
+          <p>
+            {t('sheet.submittedState')} <InstantText value={mine.sheet.submittedAt} />. {t('sheet.submittedLocked')}
+          </p>
+        </GovMessage>
+        <ReadOnlySheet call={call} sheet={mine.sheet} />
+      </>
+    );
   }
   return (
     <>
+      {mine.sheet?.reopenReason && (
+        <GovMessage color="warning" type="subtle">
+          <p>
+            <strong>{t('sheet.reopenedTitle')}</strong> (<InstantText value={mine.sheet.reopenedAt} />)
+          </p>
+          <p>{t('sheet.reopenedText', { reason: mine.sheet.reopenReason })}</p>
+        </GovMessage>
+      )}
       {mine.scoring === 'not_open' && (
         <GovMessage color="primary" type="subtle">
           <p>
@@ -65,10 +93,15 @@ function SheetForm({ applicationId, call, sheet }: { applicationId: string; call
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const summary = summariseSheet(criteria, typed);
 
+  // Saving keeps a draft; submitting saves the sheet as typed, then submits it (two requests, one press).
   const save = useMutation({
-    mutationFn: (body: ScoreSheetRequest) => unwrap(api.PUT('/api/v1/applications/{id}/scores', { params: { path: { id: applicationId } }, body })),
+    mutationFn: async ({ body, submit }: { body: ScoreSheetRequest; submit: boolean }) => {
+      const saved = await unwrap(api.PUT('/api/v1/applications/{id}/scores', { params: { path: { id: applicationId } }, body: { ...body, draft: true } }));
+      if (!submit) return saved;
+      return unwrap(api.POST('/api/v1/applications/{id}/scores/submit', { params: { path: { id: applicationId } } }));
+    },
     onSuccess: async (answer) => {
-      setSavedAt(answer.updatedAt);
+      setSavedAt(answer.status === 'draft' ? answer.updatedAt : null);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['applications', applicationId] }),
         queryClient.invalidateQueries({ queryKey: ['calls', call.id, 'ranking'] }),
@@ -78,16 +111,23 @@ function SheetForm({ applicationId, call, sheet }: { applicationId: string; call
   });
   const { byField } = useProblem(save.error);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function send(submit: boolean) {
     // The design system's button is only styled as disabled while sending: a second press must not send again.
     if (save.isPending) return;
     setSavedAt(null);
     save.mutate({
-      // What is not a number at all goes as null: the API names the row (`points[i].points`) rather than the portal guessing.
-      points: criteria.map((c, i) => ({ criterionCode: c.code, points: pointsFromTyped(typed[i]) as number })),
-      comment: comment.trim(),
+      body: {
+        // What is not a number at all goes as null: the API names the row (`points[i].points`) rather than the portal guessing.
+        points: criteria.map((c, i) => ({ criterionCode: c.code, points: pointsFromTyped(typed[i]) as number })),
+        comment: comment.trim(),
+      },
+      submit,
     });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    send(true);
   }
 
   const labels: Record<string, string> = Object.fromEntries([
@@ -157,32 +197,35 @@ function SheetForm({ applicationId, call, sheet }: { applicationId: string; call
         {summary.unfilled > 0 && <> — {t('sheet.unfilled', { n: summary.unfilled })}</>}
       </p>
       <TextAreaField name="comment" label={t('sheet.comment')} hint={t('sheet.commentHint')} rows={4} maxLength={5000} value={comment} onChange={(e) => setComment(e.target.value)} errors={byField.get('comment')} />
+      <p className="muted">{t('sheet.submitHint')}</p>
       <div className="actions">
         <GovButton nativeType="submit" type="solid" color="primary" disabled={save.isPending} loading={save.isPending ? 'true' : undefined}>
-          {sheet ? t('sheet.update') : t('sheet.submit')}
+          {t('sheet.submit')}
+        </GovButton>
+        <GovButton nativeType="button" type="outlined" color="primary" disabled={save.isPending} onClick={() => send(false)}>
+          {t('sheet.saveDraft')}
         </GovButton>
         {save.isPending && <Loading label={t('sheet.sending')} />}
         {savedAt && !save.isPending && (
           <span role="status">
-            {t('sheet.saved')} <InstantText value={savedAt} />
+            {t('sheet.draftSaved')} <InstantText value={savedAt} />
           </span>
         )}
       </div>
       {sheet && !savedAt && (
         <p className="muted">
-          {t('sheet.lastSaved')} <InstantText value={sheet.updatedAt} />
+          {t('sheet.draftState')} <InstantText value={sheet.updatedAt} />
         </p>
       )}
     </form>
   );
 }
 
-/** The member's own sheet after the evaluation closed: frozen, read-only. */
-function FrozenSheet({ call, sheet }: { call: Call; sheet: NonNullable<MyEvaluation['sheet']> }) {
+/** The member's own sheet once submitted, or after the evaluation closed: read-only. */
+function ReadOnlySheet({ call, sheet }: { call: Call; sheet: NonNullable<MyEvaluation['sheet']> }) {
   const { t } = useTranslation('commission');
   return (
     <>
-      <p>{t('sheet.frozen')}</p>
       <div className="table-wrap">
         <table className="data">
           <caption>{t('sheet.caption')}</caption>

@@ -64,3 +64,12 @@ export function usePeerScores(id: string | undefined, mayRead: boolean) {
     enabled: Boolean(id) && mayRead,
   });
 }
+
+/** Where each member's sheet stands (no points): asked for only by the chair, who may reopen a submitted one. */
+export function useSheetStates(id: string | undefined, isChair: boolean) {
+  return useQuery({
+    queryKey: ['applications', id, 'score-sheets'],
+    queryFn: () => unwrap(api.GET('/api/v1/applications/{id}/score-sheets', { params: { path: { id: id! } } })),
+    enabled: Boolean(id) && isChair,
+  });
+}

@@ -145,7 +145,7 @@ export function ApplicationPage() {
         </section>
       )}
       <ContractPanel application={app} contract={app.contract} defaultBankAccount={org?.bankAccount} onDone={setNotice} />
-      <SettlementPanel application={app} settlement={app.settlement} onDone={setNotice} />
+      <SettlementPanel application={app} settlement={app.settlement} settlementDueOn={app.contract?.settlementDueOn ?? null} onDone={setNotice} />
 
       <section aria-labelledby="letters-heading">
         <h2 id="letters-heading">{t('officer:letters.applicationHeading')}</h2>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { Loading, QueryError, StatusTag, usePageTitle } from '../../components/Display';
+import { CSV, DocumentDownloads, PDF } from '../../components/DocumentDownloads';
 import { ApiError } from '../../lib/problem';
 import { NotFoundPage } from '../NotFoundPage';
 import { AnnouncePanel } from './desk/AnnouncePanel';
@@ -10,6 +11,7 @@ import { ApplicationsTable } from './desk/ApplicationsTable';
 import { CallBudget } from './desk/CallBudget';
 import { CallTerms } from './desk/CallTerms';
 import { Crumbs } from './desk/Crumbs';
+import { ResolutionsSection } from './resolutions/ResolutionsSection';
 import './desk/desk.css';
 
 /** `/officer/calls/:id`: a call's status and terms; a draft is edited and announced here, an announced call leads to its evaluation, applications and budget. */
@@ -48,6 +50,12 @@ export function CallPage() {
               <Link to={`/officer/calls/${c.id}/ranking`}>{t('officer:call.ranking')}</Link>
             </li>
             <li>
+              <a href="#call-minutes">{t('officer:minutes.heading')}</a>
+            </li>
+            <li>
+              <a href="#call-resolutions">{t('officer:resolutions.heading')}</a>
+            </li>
+            <li>
               <a href="#call-applications">{t('officer:call.applications')}</a>
             </li>
             <li>
@@ -64,6 +72,21 @@ export function CallPage() {
 
       {!draft && (
         <>
+          <section aria-labelledby="call-minutes">
+            <h2 id="call-minutes" tabIndex={-1}>
+              {t('officer:minutes.heading')}
+            </h2>
+            <p>{t('officer:minutes.intro')}</p>
+            <DocumentDownloads
+              path={`/api/v1/calls/${c.id}/commission-minutes`}
+              what={t('officer:minutes.what')}
+              formats={[
+                { label: 'PDF', accept: PDF, fileName: `zapis-komise-${c.id.slice(0, 8)}.pdf` },
+                { label: 'CSV', accept: CSV, fileName: `zapis-komise-${c.id.slice(0, 8)}.csv` },
+              ]}
+            />
+          </section>
+          <ResolutionsSection callId={c.id} callTitle={c.title} />
           <section aria-labelledby="call-applications">
             <h2 id="call-applications" tabIndex={-1}>
               {t('officer:call.applications')}

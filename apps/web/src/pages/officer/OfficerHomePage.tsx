@@ -30,6 +30,9 @@ export function OfficerHomePage() {
           <li>
             <Link to="/officer/letters">{t('officer:letters.title')}</Link>
           </li>
+          <li>
+            <Link to="/officer/bank-accounts">{t('officer:bankAccounts.link')}</Link>
+          </li>
         </ul>
       </nav>
       <FormalChecksWaiting />

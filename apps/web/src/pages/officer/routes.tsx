@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { RequireRole } from '../../app/RequireRole';
 import { NotFoundPage } from '../NotFoundPage';
 import { ApplicationPage } from './ApplicationPage';
+import { BankAccountRequestsPage } from './BankAccountRequestsPage';
 import { CallFormPage } from './CallFormPage';
 import { CallPage } from './CallPage';
 import { CallsPage } from './CallsPage';
@@ -12,6 +13,7 @@ import { LettersPage } from './LettersPage';
 import { OfficerHomePage } from './OfficerHomePage';
 import { ProgrammePage } from './ProgrammePage';
 import { ProgrammesPage } from './ProgrammesPage';
+import { ResolutionPage } from './resolutions/ResolutionPage';
 
 /** The NMF officers' desk: programmes and calls, the formal check, the commission's work, decisions, contracts, letters. */
 export default function OfficerArea() {
@@ -28,8 +30,10 @@ export default function OfficerArea() {
         <Route path="calls/:id/commission" element={<CommissionSetupPage />} />
         <Route path="calls/:id/formal-check" element={<FormalCheckPage />} />
         <Route path="calls/:id/ranking" element={<RankingBoardPage />} />
+        <Route path="resolutions/:id" element={<ResolutionPage />} />
         <Route path="applications/:id" element={<ApplicationPage />} />
         <Route path="letters" element={<LettersPage />} />
+        <Route path="bank-accounts" element={<BankAccountRequestsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </RequireRole>

@@ -13,7 +13,7 @@ const base = {
     requestedCzk: '200000',
   },
   part: { code: '1', name: 'Aktivity' },
-  call: { id: '7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b', title: 'Integrace cizinců 2027' },
+  call: { id: '7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b', title: 'Integrace cizinců 2027', settlementDueOn: '2028-01-31' },
   programme: { code: 'INT', name: 'Program podpory aktivit v oblasti integrace cizinců', year: 2027 },
   decidedAt: '2027-03-03T09:15:00+01:00',
 };

@@ -240,7 +240,8 @@ function SettlementState({ application, call, settlement }: { application: Appli
       {status === 'contracted' ? (
         <>
           <p>
-            {t('grant:settlement.due')} {call ? <DateText value={call.settlementDueOn} /> : '—'}
+            {/* The contract's deadline (it copies the call's and an amendment may move it). */}
+            {t('grant:settlement.due')} {application.contract ? <DateText value={application.contract.settlementDueOn} /> : call ? <DateText value={call.settlementDueOn} /> : '—'}
           </p>
           <div className="actions">
             <GovButton asChild type="solid" color="primary">
@@ -251,14 +252,14 @@ function SettlementState({ application, call, settlement }: { application: Appli
       ) : (
         <>
           <p data-testid="settlement-state">{t(`grant:settlement.state.${status}`)}</p>
-          {settlement && <SettlementFacts settlement={settlement} />}
+          {settlement && <SettlementFacts settlement={settlement} settlementDueOn={application.contract?.settlementDueOn ?? null} />}
         </>
       )}
     </>
   );
 }
 
-function SettlementFacts({ settlement }: { settlement: Settlement }) {
+function SettlementFacts({ settlement, settlementDueOn }: { settlement: Settlement; settlementDueOn: string | null }) {
   const { t } = useTranslation(['grant', 'common']);
   return (
     <>
@@ -281,6 +282,34 @@ function SettlementFacts({ settlement }: { settlement: Settlement }) {
             <dd>
               <Czk value={settlement.acceptedCzk} />
             </dd>
+            {settlement.unspentCzk !== null && settlement.unspentCzk > 0 && (
+              <>
+                <dt>{t('grant:settlement.unspent')}</dt>
+                <dd data-testid="settlement-unspent">
+                  <Czk value={settlement.unspentCzk} />
+                  {settlementDueOn && (
+                    <>
+                      {' '}
+                      {t('grant:settlement.returnBy')} <DateText value={settlementDueOn} />
+                    </>
+                  )}
+                </dd>
+              </>
+            )}
+            {settlement.refusedCzk !== null && settlement.refusedCzk > 0 && (
+              <>
+                <dt>{t('grant:settlement.refused')}</dt>
+                <dd data-testid="settlement-refused">
+                  <Czk value={settlement.refusedCzk} />
+                  {settlement.remedyDueOn && (
+                    <>
+                      {' '}
+                      {t('grant:settlement.returnBy')} <DateText value={settlement.remedyDueOn} />
+                    </>
+                  )}
+                </dd>
+              </>
+            )}
             {settlement.reviewNote && (
               <>
                 <dt>{t('grant:settlement.reviewNote')}</dt>

@@ -88,7 +88,9 @@ function SettlementForm({ application }: { application: Application }) {
           </>
         )}
         <dt>{t('grant:settlement.due')}</dt>
-        <dd>{call.data ? <DateText value={call.data.settlementDueOn} /> : '—'}</dd>
+        <dd>
+          {application.contract ? <DateText value={application.contract.settlementDueOn} /> : call.data ? <DateText value={call.data.settlementDueOn} /> : '—'}
+        </dd>
       </dl>
       <SettlementFields application={application} categories={categories} />
     </div>

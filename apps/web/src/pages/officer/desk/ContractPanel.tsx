@@ -14,6 +14,9 @@ type Application = components['schemas']['ApplicationResponse'];
 /** The contract as the application shows it (GET /applications/:id `contract`). */
 type Contract = components['schemas']['ContractRecordResponse'];
 
+/** The contract's settlement deadline can be amended until the settlement is reviewed (else 409 CONTRACT_NOT_EDITABLE). */
+const DEADLINE_EDITABLE: readonly Application['status'][] = ['contracted', 'settlement_submitted'];
+
 /**
  * The public-law contract of an approved grant (POST /applications/:id/contract)
  * and, for a contract the API says must be published (over CZK 50,000, §10d: within
@@ -39,6 +42,7 @@ export function ContractPanel({
     <section className="desk-panel" aria-labelledby="contract-heading">
       <h2 id="contract-heading">{t('officer:contract.heading')}</h2>
       <ContractFacts contract={contract} />
+      {DEADLINE_EDITABLE.includes(application.status) && <SettlementDeadlineForm application={application} contract={contract} onDone={onDone} />}
       {contract.publicationDueOn && !contract.publishedOn && <PublicationForm application={application} contract={contract} onDone={onDone} />}
     </section>
   );
@@ -59,6 +63,10 @@ function ContractFacts({ contract }: { contract: Contract }) {
       <dt>{t('officer:contract.amount')}</dt>
       <dd>
         <Czk value={contract.amountCzk} />
+      </dd>
+      <dt>{t('officer:contract.settlementDueOn')}</dt>
+      <dd data-testid="contract-settlement-due">
+        <DateText value={contract.settlementDueOn} />
       </dd>
       <dt>{t('officer:contract.publication')}</dt>
       <dd>
@@ -92,12 +100,14 @@ function ContractForm({ application, defaultBankAccount, onDone }: { application
   const [contractNumber, setContractNumber] = useState('');
   const [signedOn, setSignedOn] = useState(pragueToday());
   const [bankAccount, setBankAccount] = useState(defaultBankAccount);
+  const [settlementDueOn, setSettlementDueOn] = useState('');
   const save = useMutation({
     mutationFn: () =>
       unwrap(
         api.POST('/api/v1/applications/{id}/contract', {
           params: { path: { id: application.id } },
-          body: { contractNumber: contractNumber.trim(), signedOn, bankAccount: bankAccount.trim() },
+          // Left empty: the call's settlement deadline.
+          body: { contractNumber: contractNumber.trim(), signedOn, bankAccount: bankAccount.trim(), ...(settlementDueOn ? { settlementDueOn } : {}) },
         }),
       ),
     onSuccess: async () => {
@@ -119,7 +129,12 @@ function ContractForm({ application, defaultBankAccount, onDone }: { application
       <p>{t('officer:contract.intro')}</p>
       <ProblemSummary
         error={save.error}
-        labels={{ contractNumber: t('officer:contract.number'), signedOn: t('officer:contract.signedOn'), bankAccount: t('officer:contract.bankAccount') }}
+        labels={{
+          contractNumber: t('officer:contract.number'),
+          signedOn: t('officer:contract.signedOn'),
+          bankAccount: t('officer:contract.bankAccount'),
+          settlementDueOn: t('officer:contract.settlementDueOn'),
+        }}
       />
       <div className="grid-2">
         <TextField
@@ -148,6 +163,15 @@ function ContractForm({ application, defaultBankAccount, onDone }: { application
         value={bankAccount}
         errors={byField.get('bankAccount')}
         onChange={(e) => setBankAccount(e.target.value)}
+      />
+      <TextField
+        name="settlementDueOn"
+        type="date"
+        label={t('officer:contract.settlementDueOn')}
+        hint={t('officer:contract.settlementDueOnHint')}
+        value={settlementDueOn}
+        errors={byField.get('settlementDueOn')}
+        onChange={(e) => setSettlementDueOn(e.target.value)}
       />
       <p className="muted">{t('officer:contract.publicationRuleLong')}</p>
       <div className="actions">
@@ -216,6 +240,55 @@ function PublicationForm({ application, contract, onDone }: { application: Appli
       <div className="actions">
         <GovButton nativeType="submit" type="solid" color="primary" loading={save.isPending ? 'true' : undefined} disabled={save.isPending}>
           {t('officer:publication.submit')}
+        </GovButton>
+        {save.isPending && <Loading label={t('common:state.saving')} />}
+      </div>
+    </form>
+  );
+}
+
+/** An amendment of the settlement deadline (PATCH /applications/:id/contract), until the settlement is reviewed. */
+function SettlementDeadlineForm({ application, contract, onDone }: { application: Application; contract: Contract; onDone: (message: string) => void }) {
+  const { t } = useTranslation(['officer', 'common']);
+  const queryClient = useQueryClient();
+  const [settlementDueOn, setSettlementDueOn] = useState(contract.settlementDueOn);
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.PATCH('/api/v1/applications/{id}/contract', {
+          params: { path: { id: application.id } },
+          body: { settlementDueOn },
+        }),
+      ),
+    onSuccess: async () => {
+      onDone(t('officer:contract.deadlineSaved'));
+      await queryClient.invalidateQueries({ queryKey: ['applications'] });
+    },
+  });
+  const { byField } = useProblem(save.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!save.isPending) save.mutate();
+  }
+
+  return (
+    <form noValidate onSubmit={submit} aria-labelledby="deadline-heading">
+      <h3 id="deadline-heading">{t('officer:contract.deadlineHeading')}</h3>
+      <p>{t('officer:contract.deadlineIntro')}</p>
+      <ProblemSummary error={save.error} labels={{ settlementDueOn: t('officer:contract.settlementDueOn') }} />
+      <TextField
+        name="settlementDueOn"
+        type="date"
+        label={t('officer:contract.settlementDueOn')}
+        required
+        value={settlementDueOn}
+        errors={byField.get('settlementDueOn')}
+        onChange={(e) => setSettlementDueOn(e.target.value)}
+      />
+      <div className="actions">
+        <GovButton nativeType="submit" type="outlined" color="primary" loading={save.isPending ? 'true' : undefined} disabled={save.isPending}>
+          {t('officer:contract.deadlineSubmit')}
         </GovButton>
         {save.isPending && <Loading label={t('common:state.saving')} />}
       </div>

@@ -24,6 +24,9 @@ type Body = DecisionRequest['body'];
  * Before saving, the officer sees which body decides and the rule behind it; the
  * API counts the recipient's whole year and refuses a wrong body
  * (ASSEMBLY_DECISION_REQUIRED), which is explained next to the choice.
+ * Approving an application the commission did not recommend, or above its
+ * proposal, asks for the reason the Council or Assembly deviates from the
+ * commission (DEVIATION_REASON_REQUIRED without it); the field is shown only then.
  */
 export function DecisionForm({
   application,
@@ -43,6 +46,7 @@ export function DecisionForm({
   const [resolutionNumber, setResolutionNumber] = useState('');
   const [resolutionDate, setResolutionDate] = useState(pragueToday());
   const [reasons, setReasons] = useState('');
+  const [deviationReason, setDeviationReason] = useState('');
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [confirming, setConfirming] = useState(false);
 
@@ -66,6 +70,11 @@ export function DecisionForm({
   const { byField } = useProblem(decide.error);
   const err = (path: string) => byField.get(path);
   const code = decide.error instanceof ApiError ? decide.error.problem.code : null;
+  const shownAmount = parseCzk(amount);
+  // As the API judges it: not recommended, or an amount above the commission's proposal (none counts as 0).
+  const deviates =
+    outcome === 'approved' &&
+    (application.status === 'not_recommended' || (shownAmount !== null && shownAmount > (application.proposedCzk ?? 0)) || code === 'DEVIATION_REASON_REQUIRED');
 
   function request(): DecisionRequest {
     const lines = reasons
@@ -81,6 +90,7 @@ export function DecisionForm({
       resolutionNumber: resolutionNumber.trim(),
       resolutionDate,
       ...(lines.length ? { reasons: lines } : {}),
+      ...(deviates && deviationReason.trim() !== '' ? { deviationReason: deviationReason.trim() } : {}),
     };
   }
 
@@ -89,7 +99,6 @@ export function DecisionForm({
     if (!decide.isPending) setConfirming(true);
   }
 
-  const shownAmount = parseCzk(amount);
   const labels = {
     outcome: t('officer:decision.outcome'),
     amountCzk: t('officer:decision.amount'),
@@ -97,6 +106,7 @@ export function DecisionForm({
     resolutionNumber: t('officer:decision.resolutionNumber'),
     resolutionDate: t('officer:decision.resolutionDate'),
     reasons: t('officer:decision.reasons'),
+    deviationReason: t('officer:decision.deviationReason'),
   };
   const route = (
     <div className="desk-panel" data-testid="decision-route">
@@ -144,6 +154,18 @@ export function DecisionForm({
           value={amount}
           errors={err('amountCzk')}
           onChange={(e) => setAmount(e.target.value)}
+        />
+      )}
+      {deviates && (
+        <TextAreaField
+          name="deviationReason"
+          rows={3}
+          label={t('officer:decision.deviationReason')}
+          hint={application.status === 'not_recommended' ? t('officer:decision.deviationHintNotRecommended') : t('officer:decision.deviationHintAbove')}
+          required
+          value={deviationReason}
+          errors={err('deviationReason')}
+          onChange={(e) => setDeviationReason(e.target.value)}
         />
       )}
       <RadioGroup<Body>
@@ -223,6 +245,12 @@ export function DecisionForm({
               <dd>
                 {organisation.name} ({t('officer:application.ico')} {organisation.ico})
               </dd>
+            </>
+          )}
+          {deviates && (
+            <>
+              <dt>{t('officer:decision.deviationReason')}</dt>
+              <dd>{deviationReason.trim() || '—'}</dd>
             </>
           )}
           <dt>{t('officer:decision.body')}</dt>

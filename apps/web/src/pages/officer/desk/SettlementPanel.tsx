@@ -20,10 +20,13 @@ type Settlement = components['schemas']['SettlementRecordResponse'];
 export function SettlementPanel({
   application,
   settlement,
+  settlementDueOn,
   onDone,
 }: {
   application: Application;
   settlement: Settlement | null;
+  /** The contract's settlement deadline: the unspent money is due by it. */
+  settlementDueOn: string | null;
   /** Told what was done once the API accepted it. */
   onDone: (message: string) => void;
 }) {
@@ -52,6 +55,34 @@ export function SettlementPanel({
             <dd>
               <Czk value={settlement.acceptedCzk} />
             </dd>
+            {settlement.unspentCzk !== null && settlement.unspentCzk > 0 && (
+              <>
+                <dt>{t('officer:settlement.unspent')}</dt>
+                <dd data-testid="settlement-unspent">
+                  <Czk value={settlement.unspentCzk} />
+                  {settlementDueOn && (
+                    <>
+                      {' '}
+                      {t('officer:settlement.returnDueBy')} <DateText value={settlementDueOn} />
+                    </>
+                  )}
+                </dd>
+              </>
+            )}
+            {settlement.refusedCzk !== null && settlement.refusedCzk > 0 && (
+              <>
+                <dt>{t('officer:settlement.refused')}</dt>
+                <dd data-testid="settlement-refused">
+                  <Czk value={settlement.refusedCzk} />
+                  {settlement.remedyDueOn && (
+                    <>
+                      {' '}
+                      {t('officer:settlement.returnDueBy')} <DateText value={settlement.remedyDueOn} />
+                    </>
+                  )}
+                </dd>
+              </>
+            )}
             <dt>{t('officer:settlement.returnDue')}</dt>
             <dd>
               <Czk value={settlement.returnDueCzk} />
@@ -106,14 +137,15 @@ function ReviewForm({ application, settlement, onDone }: { application: Applicat
   const queryClient = useQueryClient();
   const [accepted, setAccepted] = useState(String(settlement.spentCzk));
   const [note, setNote] = useState('');
+  const [remedyDueOn, setRemedyDueOn] = useState('');
   const review = useMutation({
     mutationFn: () => {
       const typed = accepted.trim();
       return unwrap(
         api.POST('/api/v1/applications/{id}/settlement/review', {
           params: { path: { id: application.id } },
-          // A value the portal cannot read goes as typed: the API names the field.
-          body: { acceptedCzk: (parseCzk(typed) ?? typed) as number, note: note.trim() },
+          // A value the portal cannot read goes as typed: the API names the field. No remedy deadline: 30 days after the review.
+          body: { acceptedCzk: (parseCzk(typed) ?? typed) as number, note: note.trim(), ...(remedyDueOn ? { remedyDueOn } : {}) },
         }),
       );
     },
@@ -133,7 +165,10 @@ function ReviewForm({ application, settlement, onDone }: { application: Applicat
     <form noValidate onSubmit={submit} aria-labelledby="review-heading">
       <h3 id="review-heading">{t('officer:settlement.reviewHeading')}</h3>
       <p>{t('officer:settlement.reviewIntro')}</p>
-      <ProblemSummary error={review.error} labels={{ acceptedCzk: t('officer:settlement.accepted'), note: t('officer:settlement.note') }} />
+      <ProblemSummary
+        error={review.error}
+        labels={{ acceptedCzk: t('officer:settlement.accepted'), note: t('officer:settlement.note'), remedyDueOn: t('officer:settlement.remedyDueOn') }}
+      />
       <TextField
         name="acceptedCzk"
         inputMode="numeric"
@@ -152,6 +187,15 @@ function ReviewForm({ application, settlement, onDone }: { application: Applicat
         value={note}
         errors={byField.get('note')}
         onChange={(e) => setNote(e.target.value)}
+      />
+      <TextField
+        name="remedyDueOn"
+        type="date"
+        label={t('officer:settlement.remedyDueOn')}
+        hint={t('officer:settlement.remedyDueOnHint')}
+        value={remedyDueOn}
+        errors={byField.get('remedyDueOn')}
+        onChange={(e) => setRemedyDueOn(e.target.value)}
       />
       <div className="actions">
         <GovButton nativeType="submit" type="solid" color="primary" loading={review.isPending ? 'true' : undefined} disabled={review.isPending}>

@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { api, unwrap } from '../../../api/client';
 import type { components } from '../../../api/schema.gen';
 import { Loading, QueryError, usePageTitle } from '../../../components/Display';
-import { SelectField } from '../../../components/Field';
+import { SelectField, TextAreaField } from '../../../components/Field';
 import { Pager } from '../../../components/Pager';
 import { ProblemSummary, useProblem } from '../../../components/ProblemSummary';
 import { fieldId } from '../../../lib/field-id';
@@ -63,7 +63,13 @@ export function CommissionSetupPage() {
           ))}
         </ul>
       )}
-      <CommissionForm call={call.data} members={commission.data.members} />
+      {call.data.status === 'evaluated' || call.data.status === 'decided' ? (
+        <GovMessage color="warning" type="subtle">
+          <p>{t('setup.frozen')}</p>
+        </GovMessage>
+      ) : (
+        <CommissionForm call={call.data} members={commission.data.members} />
+      )}
     </section>
   );
 }
@@ -83,6 +89,9 @@ function CommissionForm({ call, members }: { call: Call; members: Member[] }) {
   const known = new Map<string, string>(members.map((m) => [m.userId, m.fullName]));
   for (const u of users.data?.items ?? []) known.set(u.id, u.fullName);
   const [saved, setSaved] = useState(false);
+  // Once the window has closed (members may score) a change needs a reason (409 COMMISSION_FROZEN without one).
+  const needsReason = call.status === 'closed';
+  const [reason, setReason] = useState('');
 
   const save = useMutation({
     mutationFn: (body: components['schemas']['CommissionRequest']) =>
@@ -106,14 +115,14 @@ function CommissionForm({ call, members }: { call: Call; members: Member[] }) {
     // The design system's button is only styled as disabled while sending: a second press must not send again.
     if (save.isPending) return;
     setSaved(false);
-    save.mutate({ memberIds: selected, chairId });
+    save.mutate(needsReason ? { memberIds: selected, chairId, reason } : { memberIds: selected, chairId });
   }
 
   const membersId = fieldId('memberIds');
   return (
     <form noValidate onSubmit={submit}>
       <h2>{t('setup.change')}</h2>
-      <ProblemSummary error={save.error} labels={{ memberIds: t('setup.members'), chairId: t('setup.chairLabel') }} />
+      <ProblemSummary error={save.error} labels={{ memberIds: t('setup.members'), chairId: t('setup.chairLabel'), reason: t('setup.reasonLabel') }} />
       {users.isPending && <Loading />}
       {users.isError && <QueryError error={users.error} onRetry={() => void users.refetch()} />}
       <fieldset id={membersId} tabIndex={-1} className="radio-group" aria-describedby={memberProblems.length ? `${membersId}-error` : `${membersId}-count`}>
@@ -169,6 +178,22 @@ function CommissionForm({ call, members }: { call: Call; members: Member[] }) {
           </option>
         ))}
       </SelectField>
+      {needsReason && (
+        <TextAreaField
+          name="reason"
+          label={t('setup.reasonLabel')}
+          hint={t('setup.reasonHint')}
+          required
+          rows={3}
+          maxLength={2000}
+          value={reason}
+          onChange={(event) => {
+            setReason(event.target.value);
+            setSaved(false);
+          }}
+          errors={byField.get('reason')}
+        />
+      )}
       <div className="actions">
         <GovButton nativeType="submit" type="solid" color="primary" disabled={save.isPending} loading={save.isPending ? 'true' : undefined}>
           {t('setup.submit')}
