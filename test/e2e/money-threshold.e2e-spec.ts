@@ -1,6 +1,6 @@
 import { createCast, type Cast } from '../support/factories';
 import { expectProblem } from '../support/http';
-import { applicants, approve, evaluatedCalls, reject, requesting, today, type EvaluatedCall } from '../support/money';
+import { applicants, approve, awardOf, evaluatedCalls, proposalsOf, reject, requesting, today, type EvaluatedCall } from '../support/money';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -52,10 +52,12 @@ describe('money: council or assembly, by the recipient’s year', () => {
       {
         call: TERMS,
         entries: [
-          { applicant: x, body: requesting(500_000) },
-          { applicant: x, body: requesting(800_000) },
-          { applicant: x, body: requesting(200_000) },
-          { applicant: y, body: requesting(500_000) },
+          // Its requests (CZK 4,400,000) exceed the part's allocation: the scores fix the ranking, so that the
+          // funding proposal covers x's 500,000 and 800,000 and y's 500,000 in full and runs out before x's 200,000.
+          { applicant: x, body: requesting(500_000), score: 95 },
+          { applicant: x, body: requesting(800_000), score: 90 },
+          { applicant: x, body: requesting(200_000), score: 60 },
+          { applicant: y, body: requesting(500_000), score: 94 },
           ...[z1, z2, z3, z4].map((applicant) => ({ applicant, body: requesting(600_000) })),
         ],
       },
@@ -63,6 +65,8 @@ describe('money: council or assembly, by the recipient’s year', () => {
     expect([a.call.year, b.call.year]).toEqual([2027, 2027]);
     expect(a.call.programmeId).not.toBe(b.call.programmeId);
     expect(today(t)).toBe('2027-03-06');
+    const proposed = await proposalsOf(b.applications.slice(0, 4).map((app) => app.id));
+    expect(b.applications.slice(0, 4).map((app) => proposed.get(app.id) ?? 0)).toEqual([500_000, 800_000, 0, 500_000]);
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -111,9 +115,11 @@ describe('money: council or assembly, by the recipient’s year', () => {
   it('the year is that of the resolution: dated in 2027 it counts with 2027, dated in 2028 it starts from zero', async () => {
     const x200 = b.applications[2];
     t.clock.set(new Date('2028-01-10T09:00:00Z'));
-    const late = expectProblem(await approve(t, officer(), x200.id, { amountCzk: 200_000, resolutionDate: '2027-12-16' }), 422, 'ASSEMBLY_DECISION_REQUIRED');
+    // Its part ran out before it: proposed nothing, so the award is the Council's deviation, with its reason.
+    const award = awardOf(200_000, (await proposalsOf([x200.id])).get(x200.id));
+    const late = expectProblem(await approve(t, officer(), x200.id, { ...award, resolutionDate: '2027-12-16' }), 422, 'ASSEMBLY_DECISION_REQUIRED');
     expect(late.detail).toBe(assemblyRequired('200,000', 2027, '1,500,000'));
-    const next = await approve(t, officer(), x200.id, { amountCzk: 200_000, resolutionDate: '2028-01-09' });
+    const next = await approve(t, officer(), x200.id, { ...award, resolutionDate: '2028-01-09' });
     expect(next.status).toBe(201);
     expect(next.body).toMatchObject({ body: 'council', resolutionDate: '2028-01-09', amountCzk: 200_000 });
   });
@@ -122,7 +128,10 @@ describe('money: council or assembly, by the recipient’s year', () => {
     t.clock.set(new Date('2027-03-06T10:00:00Z'));
     const pairs = [3, 4, 5, 6].map((i) => [a.applications[i], b.applications[i + 1]] as const);
     for (const [first, second] of pairs) expect(first.applicant.organisationId).toBe(second.applicant.organisationId);
-    const answers = await Promise.all(pairs.flatMap(([first, second]) => [first, second].map((app) => approve(t, officer(), app.id, { amountCzk: 600_000 }))));
+    const proposals = await proposalsOf(pairs.flat().map((app) => app.id));
+    const answers = await Promise.all(
+      pairs.flatMap(([first, second]) => [first, second].map((app) => approve(t, officer(), app.id, awardOf(600_000, proposals.get(app.id))))),
+    );
     for (let i = 0; i < pairs.length; i++) {
       const [r1, r2] = [answers[2 * i], answers[2 * i + 1]];
       expect([r1.status, r2.status].sort()).toEqual([201, 422]);
