@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import { ResolutionsService } from '@app/resolutions';
-import { createCast, openCall, type Cast } from '../support/factories';
+import { createCast, createStaff, openCall, type Cast } from '../support/factories';
 import { API, expectProblem } from '../support/http';
 import {
   BELOW_FUNDING_LINE_REASON,
@@ -150,6 +150,17 @@ describe('resolution drafts', () => {
     expectProblem(await editLine(t, officer(), council, id('B1'), { outcome: 'rejected', amountCzk: 5 }), 400, 'VALIDATION_FAILED');
     expectProblem(await editLine(t, officer(), council, id('B1'), { amountCzk: 1.5 }), 400, 'VALIDATION_FAILED');
     expectProblem(await editLine(t, officer(), council, id('A1'), { amountCzk: 500_000 }), 404, 'NOT_FOUND');
+    // An officer affiliated with B's organisation shapes no line of B's, whatever the edit; C's line is no conflict of theirs.
+    const affiliated = await createStaff(t, 'officer');
+    expectStatus(
+      await t.http.put(`${API}/users/${affiliated.id}/affiliations`).auth(cast.admin.token, { type: 'bearer' }).send({ organisationIds: [rc.orgs.B.organisationId] }),
+      200,
+    );
+    for (const edit of [{ amountCzk: 500_000 }, { amountCzk: 500_001 }, { outcome: 'rejected', reason: 'Střet zájmů.' }]) {
+      const conflict = expectProblem(await editLine(t, affiliated.token, council, id('B1'), edit), 403, 'CONFLICT_OF_INTEREST');
+      expect(conflict.detail).toMatch(/affiliated with the applicant organisation/);
+    }
+    expectProblem(await editLine(t, affiliated.token, council, id('C1'), { amountCzk: 400_001 }), 422, 'PROPOSAL_EXCEEDS_REQUEST');
     const unchanged = expectStatus(await resolution(t, officer(), council), 200);
     expect(unchanged.body.version).toBe(1);
     expect(unchanged.body.totals.approvedCzk).toBe(1_800_000);

@@ -204,6 +204,18 @@ export class ResolutionsRepository {
     return row ? toResolution(row) : null;
   }
 
+  /** Whether the user is affiliated with the organisation that made the application (the staff's conflict of interest). */
+  async affiliatedWithApplicant(manager: EntityManager, userId: string, applicationId: string): Promise<boolean> {
+    const [row]: { affiliated: boolean }[] = await manager.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM user_affiliation f JOIN application a ON a.organisation_id = f.organisation_id
+          WHERE f.user_id = $1 AND a.id = $2
+       ) AS affiliated`,
+      [userId, applicationId],
+    );
+    return row.affiliated;
+  }
+
   /** The call's resolutions, newest first. */
   async resolutionsOfCall(manager: EntityManager, callId: string): Promise<ResolutionRow[]> {
     const rows: ResolutionDbRow[] = await manager.query(`SELECT ${RESOLUTION_COLUMNS} FROM resolution r WHERE r.call_id = $1 ORDER BY r.created_at DESC, r.id`, [

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig, AuditTrail, type AuthUser, Clock, DomainError, pragueDate, pragueYear, type Violation } from '@app/core';
 import { RankingService } from '@app/evaluation';
+import { checkStaffConflict } from '@app/money/domain';
 import type { ResolutionAnnex } from '@app/letters';
 import { compareAnnexOrder, draftResolutions, requiredBodies, type DraftLine } from './domain/draft-lines';
 import { editLine, type LineEdit } from './domain/line-edit.rules';
@@ -151,6 +152,8 @@ export class ResolutionsService {
       refuse(checkVersion(resolution.version, command.version));
       const [line] = await this.repository.lines(manager, [resolution.id], { applicationId });
       if (!line) throw new DomainError('NOT_FOUND', 'The resolution has no line of this application.');
+      // An officer affiliated with the applicant shapes no line of it: the decision's conflict of interest, judged before the line's rules.
+      refuse(checkStaffConflict({ act: 'decide', affiliated: await this.repository.affiliatedWithApplicant(manager, caller.id, applicationId) }));
 
       const now = this.clock.now();
       const edit: LineEdit = { outcome: command.outcome, amountCzk: command.amountCzk, reason: command.reason, deviationReason: command.deviationReason };

@@ -25,7 +25,8 @@ export class ResolutionDraftsController {
   @ApiOperation({
     summary: 'Edit a line of a draft',
     description:
-      'Only while the resolution is a draft (409 RESOLUTION_NOT_DRAFT); `version` given and stale: 409 RESOLUTION_CHANGED. Judged by the rules of a single ' +
+      'Only while the resolution is a draft (409 RESOLUTION_NOT_DRAFT); `version` given and stale: 409 RESOLUTION_CHANGED. An officer affiliated with the ' +
+      'line’s applicant organisation: 403 CONFLICT_OF_INTEREST. Judged by the rules of a single ' +
       'decision: an ineligible line cannot change (409 INVALID_STATUS_TRANSITION); an approval at most the request (422 PROPOSAL_EXCEEDS_REQUEST); approving ' +
       'a not_recommended application or above the proposal needs `deviationReason` (422 DEVIATION_REASON_REQUIRED); a rejection needs a reason. Then the ' +
       'approved lines of the part in the call’s drafts must fit what is left of its allocation (409 ALLOCATION_EXCEEDED naming the part, ' +
