@@ -321,8 +321,10 @@ describe('POST /resolutions/:id/adopt', () => {
   it('lists every line whose application moved meanwhile (409) and records nothing', async () => {
     const lines = await linesOf(moved);
     const ids = lines.map((l) => l.applicationId);
-    const resolutionId = await insertDraft({ callId: moved.call.callId, body: 'council', createdBy: cast.officer.id, lines });
+    // Decided on its own before the draft's line was written: the race a draft built from a stale read would lose
+    // (once the line exists, the single decision is refused: resolution-drafts' APPLICATION_IN_RESOLUTION).
     await expectStatus(approve(t, cast.officer.token, ids[1]), 201, 'the single decision');
+    const resolutionId = await insertDraft({ callId: moved.call.callId, body: 'council', createdBy: cast.officer.id, lines });
     const [committedBefore] = await committedOf([moved.partIds.get('1')!]);
     const eventsBefore = await asOwner(async (c) => Number((await c.query('SELECT count(*) AS n FROM audit_event')).rows[0].n));
 

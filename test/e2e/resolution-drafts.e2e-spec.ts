@@ -18,6 +18,7 @@ import {
   type AppKey,
   type ResolutionCall,
 } from '../support/resolution-call';
+import { approve, decide, today } from '../support/money';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -123,6 +124,25 @@ describe('resolution drafts', () => {
     const list = expectStatus(await resolutionsOf(t, officer(), rc.call.callId), 200);
     expect(list.body.map((r: { id: string }) => r.id).sort()).toEqual([council, assembly].sort());
     expectProblem(await resolution(t, officer(), '00000000-0000-4000-8000-000000000000'), 404, 'NOT_FOUND');
+  });
+
+  it('leaves a line’s application to its resolution: a single decision on it is refused (409 APPLICATION_IN_RESOLUTION), nothing written', async () => {
+    const single = [
+      await approve(t, officer(), id('B1'), { amountCzk: 600_000 }),
+      await decide(t, officer(), id('E1'), { outcome: 'rejected', body: 'council', resolutionNumber: 'R-E1', resolutionDate: today(t), reasons: ['Jinak.'] }),
+      await approve(t, officer(), id('A1'), { body: 'assembly', resolutionNumber: 'Z-A1', amountCzk: 600_000 }),
+    ];
+    for (const [res, draft] of [[single[0], council], [single[1], council], [single[2], assembly]] as const) {
+      const problem = expectProblem(res, 409, 'APPLICATION_IN_RESOLUTION');
+      expect(problem.detail).toContain(`the draft resolution ${draft}`);
+    }
+    for (const key of ['B1', 'E1', 'A1'] as const) {
+      expect((await t.http.get(`${API}/applications/${id(key)}`).auth(officer(), { type: 'bearer' })).body.status).toMatch(/^(not_)?recommended$/);
+    }
+    expect(expectStatus(await resolution(t, officer(), council), 200).body.version).toBe(1);
+    // An ineligible line decides nothing: the application's own status refuses it, as before any draft.
+    const ineligible = { outcome: 'rejected', body: 'council', resolutionNumber: 'R-G1', resolutionDate: today(t), reasons: ['Jinak.'] };
+    expectProblem(await decide(t, officer(), id('G1'), ineligible), 409, 'INVALID_STATUS_TRANSITION');
   });
 
   it('refuses a second draft while every application is in a live resolution (409 NOTHING_TO_RESOLVE)', async () => {

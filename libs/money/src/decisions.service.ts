@@ -6,6 +6,7 @@ import { ApplicationLifecycle, type ApplicationStatus } from '@app/applications'
 import { AppConfig, AuditTrail, type AuthUser, Clock, completeIdempotentRequestIn, DomainError, pragueDate, type Violation } from '@app/core';
 import { DecisionRepository } from './decision.repository';
 import { checkDecision, decisionEffect, type ApprovingBody, type DecisionOutcome } from './domain/decision.rules';
+import { checkNotInDraftResolution } from './domain/single-decision.rules';
 import { checkCommitment, commitmentEntries } from './domain/ledger';
 import { StaffConflicts } from './staff-conflicts';
 
@@ -72,7 +73,11 @@ export class DecisionsService {
         // the statement had to wait for it: the write statement (a later snapshot, under the lock) checks it is unchanged.
         const app = await this.decisions.lockSubject(manager, applicationId, resolutionYear);
         if (!app) throw new DomainError('NOT_FOUND', 'No such submitted application.');
-        if (!found) await this.conflicts.refuseAffiliated(manager, caller, app.organisationId, 'decide');
+        if (!found) {
+          await this.conflicts.refuseAffiliated(manager, caller, app.organisationId, 'decide');
+          const inDraft = checkNotInDraftResolution(app.draftResolutionId);
+          if (inDraft.length) throw DomainError.fromViolations(inDraft);
+        }
         const before = found ?? app;
         const now = this.clock.now();
         const violations = checkDecision({

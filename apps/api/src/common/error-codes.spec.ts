@@ -53,6 +53,7 @@ const CONTRACT: Record<number, string[]> = {
     'RESOLUTION_CHANGED',
     'RESOLUTION_NOT_ADOPTABLE',
     'DOCUMENT_NOT_READY',
+    'APPLICATION_IN_RESOLUTION',
   ],
   422: [
     'ANNOUNCEMENT_TOO_LATE',

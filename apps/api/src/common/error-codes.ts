@@ -97,6 +97,7 @@ export const ERROR_CODES = everyCode([
   'RESOLUTION_NOT_ADOPTABLE',
   'RESOLUTION_BODY_MISMATCH',
   'DOCUMENT_NOT_READY',
+  'APPLICATION_IN_RESOLUTION',
 ]);
 
 /** `codes`, if they are every ErrorCode: else the compile error names the missing ones. */

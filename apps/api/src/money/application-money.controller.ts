@@ -46,7 +46,8 @@ export class ApplicationMoneyController {
       'RESOLUTION_BEFORE_EVALUATION_CLOSE). An approval commits the amount against the part’s allocation atomically ' +
       '(409 ALLOCATION_EXCEEDED); the Council may award one IČO at most COUNCIL_THRESHOLD_CZK (default CZK 1,000,000) a calendar year, all awards counted ' +
       '(else 422 ASSEMBLY_DECISION_REQUIRED). An officer affiliated with the applicant organisation is refused (403 CONFLICT_OF_INTEREST), as for the ' +
-      'contract, the settlement review and payments. Queues the decision letter in the same transaction.',
+      'contract, the settlement review and payments. An application that is a line of a resolution draft is decided by that resolution (409 ' +
+      'APPLICATION_IN_RESOLUTION: edit the line, or withdraw the draft). Queues the decision letter in the same transaction.',
   })
   @Auth('officer')
   @UseInterceptors(IdempotencyInterceptor)

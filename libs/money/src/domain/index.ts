@@ -11,5 +11,6 @@ export * from './penalty';
 export * from './reconciliation';
 export * from './reports';
 export * from './settlement.rules';
+export * from './single-decision.rules';
 export * from './staff-conflict.rules';
 export * from './three-sixty-giving';

@@ -21,6 +21,8 @@ export const MONEY_ERRORS = {
   DEVIATION_REASON_REQUIRED: 422,
   /** The contract's settlement deadline after the settlement was reviewed. */
   CONTRACT_NOT_EDITABLE: 409,
+  /** A single decision on an application that is a line of a resolution draft: the resolution decides it. */
+  APPLICATION_IN_RESOLUTION: 409,
 } as const satisfies ErrorStatusTable;
 
 declare module '@app/core/domain' {

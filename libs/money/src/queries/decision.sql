@@ -4,7 +4,10 @@
 SELECT a.status, a.requested_czk, a.proposed_czk, a.call_part_id, a.organisation_id, o.ico, c.evaluation_closed_at,
       cp.allocation_czk - cp.committed_czk AS available_czk,
       (SELECT COALESCE(sum(d.amount_czk), 0) FROM decision d
-        WHERE d.recipient_ico = o.ico AND d.resolution_year = $2 AND d.outcome = 'approved') AS year_total_czk
+        WHERE d.recipient_ico = o.ico AND d.resolution_year = $2 AND d.outcome = 'approved') AS year_total_czk,
+      -- resolutions' table, read here (a library above money) so that a single decision never overtakes a draft's line
+      (SELECT l.resolution_id FROM resolution_line l JOIN resolution r ON r.id = l.resolution_id
+        WHERE l.application_id = a.id AND l.live AND l.outcome <> 'ineligible' AND r.status = 'draft') AS draft_resolution_id
  FROM application a
  JOIN organisation o ON o.id = a.organisation_id
  JOIN call_part cp ON cp.id = a.call_part_id

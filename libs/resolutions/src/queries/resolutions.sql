@@ -51,6 +51,12 @@ SELECT $1, l.application_id, l.position, true, l.commission_status, l.proposed_c
 -- ResolutionsRepository.resolution
 SELECT ${RESOLUTION_COLUMNS} FROM resolution r WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''};
 
+-- ResolutionsRepository.affiliatedWithApplicant
+SELECT EXISTS (
+  SELECT 1 FROM user_affiliation f JOIN application a ON a.organisation_id = f.organisation_id
+   WHERE f.user_id = $1 AND a.id = $2
+) AS affiliated;
+
 -- ResolutionsRepository.resolutionsOfCall
 SELECT ${RESOLUTION_COLUMNS} FROM resolution r WHERE r.call_id = $1 ORDER BY r.created_at DESC, r.id;
 
