@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig, AuditTrail, type AuthUser, Clock, DomainError, pragueDate, pragueYear, type Violation } from '@app/core';
 import { RankingService } from '@app/evaluation';
-import { checkStaffConflict } from '@app/money/domain';
+import { checkStaffConflict } from '@app/money';
 import type { ResolutionAnnex } from '@app/letters';
 import { compareAnnexOrder, draftResolutions, requiredBodies, type DraftLine } from './domain/draft-lines';
 import { editLine, type LineEdit } from './domain/line-edit.rules';
