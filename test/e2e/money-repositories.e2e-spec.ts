@@ -510,6 +510,7 @@ describe('money repositories', () => {
         evaluationClosedAt: recipient.evaluation_closed_at,
         yearTotalCzk: 0,
         availableCzk: Number(p.allocation_czk) - Number(p.committed_czk),
+        draftResolutionId: null,
       });
       expect((await rolledBack((m) => repo().lockSubject(m, A, year)))?.yearTotalCzk).toBe(REQUESTED);
       expect((await rolledBack((m) => repo().lockSubject(m, A, year + 1)))?.yearTotalCzk).toBe(0);
@@ -520,6 +521,42 @@ describe('money repositories', () => {
           return repo().lockSubject(m, D, year);
         }),
       ).toBeNull();
+    });
+
+    it('lockSubject: the draft resolution the application is a line of; none once the draft is closed, nor for an ineligible line', async () => {
+      const seen = await rolledBack(async (m) => {
+        const resolutionId = randomUUID();
+        await m.query(
+          `INSERT INTO resolution (id, call_id, body, status, version, created_at, created_by)
+           SELECT $1, a.call_id, 'council', 'draft', 1, now(), (SELECT id FROM user_account ORDER BY created_at LIMIT 1) FROM application a WHERE a.id = $2`,
+          [resolutionId, D],
+        );
+        await m.query(
+          `INSERT INTO resolution_line (resolution_id, application_id, position, live, commission_status, proposed_czk, outcome, amount_czk)
+           VALUES ($1, $2, 1, true, 'recommended', $3, 'approved', $3)`,
+          [resolutionId, D, REQUESTED],
+        );
+        const inDraft = (await repo().lockSubject(m, D, year))?.draftResolutionId;
+        await m.query(`UPDATE resolution SET status = 'withdrawn', closed_at = now(), closed_by = created_by, close_reason = 'test' WHERE id = $1`, [resolutionId]);
+        const closed = (await repo().lockSubject(m, D, year))?.draftResolutionId;
+        return { resolutionId, inDraft, closed };
+      });
+      expect(seen).toEqual({ resolutionId: seen.resolutionId, inDraft: seen.resolutionId, closed: null });
+      const ineligible = await rolledBack(async (m) => {
+        const resolutionId = randomUUID();
+        await m.query(
+          `INSERT INTO resolution (id, call_id, body, status, version, created_at, created_by)
+           SELECT $1, a.call_id, 'council', 'draft', 1, now(), (SELECT id FROM user_account ORDER BY created_at LIMIT 1) FROM application a WHERE a.id = $2`,
+          [resolutionId, D],
+        );
+        await m.query(
+          `INSERT INTO resolution_line (resolution_id, application_id, position, live, commission_status, outcome, reason)
+           VALUES ($1, $2, 1, true, 'ineligible', 'ineligible', 'test')`,
+          [resolutionId, D],
+        );
+        return (await repo().lockSubject(m, D, year))?.draftResolutionId;
+      });
+      expect(ineligible).toBeNull();
     });
 
     it('write, an approval: commits, awards, and inserts the decision, the ledger transaction and entries, the letter and its outbox row', async () => {
