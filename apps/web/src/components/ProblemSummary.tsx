@@ -29,7 +29,10 @@ export function ProblemSummary({ error, labels }: { error: unknown; labels?: Rec
     if (summary) ref.current?.focus();
   }, [summary, error]);
   if (!summary) return null;
-  const entries = [...byField.entries()];
+  // A problem of no field ('') is listed only where it says more than the summary above it.
+  const entries = [...byField.entries()]
+    .map(([field, messages]) => [field, field === '' ? messages.filter((m) => m !== summary) : messages] as const)
+    .filter(([, messages]) => messages.length > 0);
   return (
     <div ref={ref} tabIndex={-1} role="alert" className="problem-summary">
       <GovMessage color="error" type="subtle">
@@ -42,7 +45,13 @@ export function ProblemSummary({ error, labels }: { error: unknown; labels?: Rec
             <ul>
               {entries.map(([field, messages]) => (
                 <li key={field}>
-                  <a href={`#${fieldId(field)}`}>{labels?.[field] ?? field}</a>: {messages.join(' ')}
+                  {field === '' ? (
+                    messages.join(' ')
+                  ) : (
+                    <>
+                      <a href={`#${fieldId(field)}`}>{labels?.[field] ?? field}</a>: {messages.join(' ')}
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
